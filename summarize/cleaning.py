@@ -1,0 +1,348 @@
+"""Cleaning: keep the story of a scraped article, drop everything else, read its metadata.
+
+Plain-text (`.txt`) articles arrive as scrapers leave them: page chrome, captions, promo
+blocks, reader comments and credits around the story. Cleaning works line by line (a line
+of a scraped page is one paragraph) and every rule below says what evidence it uses:
+pattern, length, punctuation, position in the page, or overlap with the story's words.
+Markdown articles (front matter + clean body) only get text normalization and the dateline.
+
+Every dropped line is kept with its reason (`CleanArticle.dropped`, shown by
+`summarize sentences --explain`) so a rule that is too eager can be seen and fixed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+import ftfy
+
+from summarize.models import Article, CleanArticle, DroppedLine
+from summarize.words import content_terms, tokenize
+
+# --- text normalization --------------------------------------------------------------
+
+# Spaces that are not U+0020 (no-break, thin, zero-width…) split or join words invisibly.
+_ODD_SPACES = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
+_RUNS_OF_SPACES = re.compile(r"[ \t]{2,}")
+# A quote mark with white space (or the line's edge) on both sides quotes nothing: it is a
+# scraping artefact, as in `” In this photo…` or `…will stand.” ”`.
+_STRAY_QUOTE = re.compile(r"(?:(?<=\s)|^)[”“\"](?:\s+|$)")
+
+
+def normalize_text(text: str) -> str:
+    """Repair mojibake, unify spaces, drop stray quote marks; typography is kept as is."""
+    text = ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False,
+                         normalization="NFC")
+    text = _ODD_SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = []
+    for line in text.split("\n"):
+        line = _STRAY_QUOTE.sub("", _RUNS_OF_SPACES.sub(" ", line)).strip()
+        lines.append(line)
+    return "\n".join(lines)
+
+
+# --- metadata found in the text ------------------------------------------------------
+
+# Wire services as they sign stories, mapped to the name a reader knows.
+OUTLETS = {
+    "ap": "Associated Press",
+    "associated press": "Associated Press",
+    "the associated press": "Associated Press",
+    "reuters": "Reuters",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "xinhua": "Xinhua",
+    "bloomberg": "Bloomberg",
+}
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+           "December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|"
+           "Nov\\.?|Dec\\.?")
+# "Tuesday, April 16, 2024" or "September 13, 2023 at 14:15 JST", alone on a line.
+_DATE_LINE = re.compile(
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
+    r"(?P<time>,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?\.?$",
+    re.IGNORECASE,
+)
+# A scraper's explicit marker, possibly glued to the first sentence: " date 2023-09-12 Joined…"
+_DATE_MARKER = re.compile(r"^date\s+(?P<iso>\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
+# "SEOUL, South Korea (AP) —", "VLADIVOSTOK, Russia –", "SEOUL--", "PINE RIDGE, S.D. (AP) --"
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.']+(?:[ -][A-Z][A-Z.']+)*(?:,\s*[A-Z][A-Za-z.']+"
+    r"(?:[ -][A-Z][A-Za-z.']+)*)?)\s*(?:\((?P<agency>[A-Za-z ]{2,20})\))?\s*"
+    r"(?:—|–|--|-)\s*(?=[A-Z“\"‘'`])"
+)
+_TRAILING_AGENCY = re.compile(r"(?<=[.!?”\"’])\s+(?P<agency>REUTERS|AFP|AP|XINHUA|BLOOMBERG)$")
+_BYLINE_AGENCY = re.compile(r"^(?P<agency>(?:THE )?ASSOCIATED PRESS|REUTERS|AFP|XINHUA)$")
+_COPYRIGHT_OWNER = re.compile(r"(?:©|\bcopyright\b)\s*(?:copyright\s*)?\d{4}\s+(?P<owner>[^.]+)",
+                              re.IGNORECASE)
+_WIRES = re.compile(r"^with (?P<outlet>[A-Z][\w.&' ]*?) wires?\.?$", re.IGNORECASE)
+
+_MONTH_NUMBER = {m: i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+
+
+def _outlet_name(name: str) -> str:
+    return OUTLETS.get(name.strip().lower(), name.strip())
+
+
+def _date_from_line(match: re.Match[str]) -> dt.date | None:
+    month = _MONTH_NUMBER[match.group("month")[:3].lower()]
+    try:
+        return dt.date(int(match.group("year")), month, int(match.group("day")))
+    except ValueError:
+        return None
+
+
+# --- line rules ----------------------------------------------------------------------
+
+# Captions name where a photo came from; no story sentence does.
+_CAPTION = re.compile(
+    r"^\W*(?:in )?this (?:\w+ )?(?:photo|image|picture|video)\b"
+    r"|\b(?:photo|image|picture|video|footage) (?:provided|released|taken|distributed|obtained)"
+    r" (?:by|from)\b"
+    r"|\bvia (?:AP|Reuters|AFP|Getty Images)\)?\.?$"
+    r"|\((?:AP|Reuters|AFP) Photo\b",
+    re.IGNORECASE,
+)
+# Promotion and page furniture, matched as whole lines: these are labels, not prose.
+_PROMO_LINE = re.compile(
+    r"^(?:-\s*)?(?:advertisement|advertisment|sponsored|most popular|most read|more on this "
+    r"topic|related(?: (?:articles|stories|coverage))?|read more|remote video url|"
+    r"embed (?:twitter|instagram|youtube|facebook)|tweet url|share this article|"
+    r"trending now)(?:\s*-)?$",
+    re.IGNORECASE,
+)
+_PROMO_PROSE = re.compile(
+    r"^join\b.{0,40}\b(?:telegram|whatsapp|newsletter)\b|^(?:sign up|subscribe)\b.{0,60}"
+    r"\bnewsletter\b|^here is a collection of\b|^a series (?:about|based on|on|of)\b",
+    re.IGNORECASE,
+)
+# Stray CSS or script from the page source: selectors end with "{", declarations are
+# "property: value;" with a lowercase hyphenated property.
+_CODE = re.compile(r"\{\s*$|^\}|^[a-z][a-z-]*\s*:\s*[^:]{0,120};\s*$|^(?:var|function)\s")
+# Breadcrumbs: "Home" glued to a section name ("HomeasiaPutin and…") or followed by ">".
+_NAVIGATION = re.compile(r"^Home\s*(?:[>›»|/]|[a-z]+(?=[A-Z]))")
+_RULE = re.compile(r"^[_*=~-]{3,}$")
+# Credits name the journalists; story sentences about journalists do not end "contributed."
+_CREDIT = re.compile(
+    r"\b(?:journalists?|writers?|correspondents?|reporters?|staff)\b.*\bcontributed\b"
+    r"|^[A-Z][\w'-]+(?: and [A-Z][\w'-]+)? reported from [A-Z]"
+    r"|^(?:additional )?reporting by\b",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(
+    r"©|\bcopyright\s+(?:©\s*)?\d{4}|\ball rights reserved\b"
+    r"|\bmay not be (?:published|reproduced|redistributed)",
+    re.IGNORECASE,
+)
+# Reader comments: a count of comments or a login prompt opens the thread, and a thread
+# runs to the end of the page, so everything from there on is dropped.
+_COMMENTS_START = re.compile(
+    r"^\d[\d,]*\s+comments?$|^(?:login|log in|sign in|register) to (?:comment|reply)\b",
+    re.IGNORECASE,
+)
+_TERMINAL = re.compile(r"[.!?…][”\"’')\]]*$|[.!?][”\"’]\s*$")
+
+Rule = Callable[[str], str | None]
+
+
+def _line_rules() -> list[tuple[re.Pattern[str], str]]:
+    return [
+        (_RULE, "separator rule"),
+        (_CODE, "stray CSS or script"),
+        (_NAVIGATION, "site navigation (breadcrumbs)"),
+        (_PROMO_LINE, "promo or page furniture"),
+        (_PROMO_PROSE, "promo or series teaser"),
+        (_CAPTION, "photo or video caption"),
+        (_COPYRIGHT, "copyright or rights notice"),
+        (_CREDIT, "contributor credit"),
+        (_WIRES, "wire-service credit"),
+    ]
+
+
+LINE_RULES = _line_rules()
+
+
+def is_headline_like(line: str) -> bool:
+    """Short and without a sentence's final punctuation: a headline, label or list item."""
+    return not _TERMINAL.search(line) and len(line.split()) <= 25
+
+
+# Off-topic lines at the end of a page (teasers for other stories) share few words with the
+# story: below this share of their content words found elsewhere in the article, they go.
+TRAILING_MIN_OVERLAP = 0.25
+# A series teaser ("Here is a collection of…") opens a block of teasers for other stories;
+# the block ends only at a line that plainly continues the story: long, and mostly made of
+# the story's words (the seeds' teasers share at most 30% of their words with the story).
+RESUME_MIN_OVERLAP = 0.5
+RESUME_MIN_WORDS = 15
+
+
+class _Cleaner:
+    """State of one article's cleaning pass: kept lines, dropped lines, metadata found."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.kept: list[str] = []
+        self.dropped: list[DroppedLine] = []
+        self.title: str | None = None
+        self.outlets: list[str] = []  # in order of the evidence's strength
+        self.published: dt.date | None = None
+        self.dateline: str | None = None
+
+    def drop(self, line: str, reason: str) -> None:
+        self.dropped.append(DroppedLine(line, reason))
+
+    def run_txt(self, lines: list[str]) -> None:
+        story_started = False
+        after_related_header = False
+        in_teasers = False
+        story_terms: set[str] = set()
+        for index, line in enumerate(lines):
+            if not line:
+                continue
+            if _COMMENTS_START.search(line):
+                for rest in lines[index:]:
+                    if rest:
+                        self.drop(rest, "reader comments (the thread runs to the page's end)")
+                break
+            if not story_started and self._page_header(line, lines[index + 1 :]):
+                continue
+            reason = next((why for rule, why in LINE_RULES if rule.search(line)), None)
+            if reason:
+                self._read_outlet(line, reason)
+                self.drop(line, reason)
+                # "More On This Topic" is followed by a list of other stories' headlines.
+                after_related_header = reason == "promo or page furniture"
+                in_teasers = in_teasers or reason == "promo or series teaser"
+                continue
+            terms = set(content_terms(tokenize(line)))
+            if in_teasers:
+                overlap = len(terms & story_terms) / len(terms) if terms else 0.0
+                if overlap < RESUME_MIN_OVERLAP or len(line.split()) < RESUME_MIN_WORDS:
+                    self.drop(line, f"teaser after a series teaser ({overlap:.0%} of its "
+                                    f"words occur in the story)")
+                    continue
+                in_teasers = False
+            if is_headline_like(line):
+                if after_related_header:
+                    self.drop(line, "headline of another story (related list)")
+                elif not story_started and self.title is None:
+                    self.title = line
+                    self.drop(line, "headline (used as the title)")
+                elif not story_started:
+                    self.drop(line, "page furniture before the story")
+                else:
+                    self.kept.append(line)
+                continue
+            after_related_header = False
+            story_started = True
+            story_terms |= terms
+            self.kept.append(line)
+        self._drop_trailing_off_topic()
+
+    def _page_header(self, line: str, following: list[str]) -> bool:
+        """Bylines and date lines above the story; True when the line was consumed."""
+        byline = _BYLINE_AGENCY.match(line)
+        if byline:
+            self.outlets.append(_outlet_name(byline.group("agency")))
+            self.drop(line, "byline (outlet)")
+            return True
+        date = _DATE_LINE.match(line)
+        if date:
+            next_line = next((f for f in following if f), "")
+            # A timestamp ("… at 14:15 JST") stamps the article. A bare date above the
+            # site's navigation is the page's own "today" (a 2024 date above a 2023 story),
+            # so it is never taken as the publication date.
+            if date.group("time") or not _NAVIGATION.search(next_line):
+                self.published = self.published or _date_from_line(date)
+                self.drop(line, "publication date line")
+            else:
+                self.drop(line, "the page's own date (above the site navigation)")
+            return True
+        return False
+
+    def _read_outlet(self, line: str, reason: str) -> None:
+        wires = _WIRES.match(line)
+        if wires:
+            self.outlets.append(_outlet_name(wires.group("outlet")))
+        owner = _COPYRIGHT_OWNER.search(line)
+        if owner and reason in ("copyright or rights notice", "contributor credit"):
+            self.outlets.append(_outlet_name(owner.group("owner")))
+
+    def _drop_trailing_off_topic(self) -> None:
+        """Drop the run of lines at the end that share too few words with the story."""
+        terms = [set(content_terms(tokenize(line))) for line in self.kept]
+        while len(self.kept) > 1:
+            last = terms[-1]
+            rest = set().union(*terms[:-1])
+            overlap = len(last & rest) / len(last) if last else 0.0
+            if overlap >= TRAILING_MIN_OVERLAP:
+                break
+            self.drop(self.kept.pop(), f"off-topic line at the page's end "
+                                       f"({overlap:.0%} of its words occur in the story)")
+            terms.pop()
+
+    def strip_first_line_markers(self) -> None:
+        """Scraper date markers and the dateline open the story: metadata, not text."""
+        if not self.kept:
+            return
+        first = self.kept[0]
+        marker = _DATE_MARKER.match(first)
+        if marker:
+            self.published = self.published or dt.date.fromisoformat(marker.group("iso"))
+            first = first[marker.end() :]
+        dateline = _DATELINE.match(first)
+        if dateline:
+            self.dateline = dateline.group("place").strip()
+            if dateline.group("agency"):
+                self.outlets.insert(0, _outlet_name(dateline.group("agency")))
+            first = first[dateline.end() :]
+        self.kept[0] = first
+
+    def strip_trailing_agency(self) -> None:
+        """"…by pooling efforts”. REUTERS": the agency's sign-off ends its last paragraph."""
+        for index, line in enumerate(self.kept):
+            match = _TRAILING_AGENCY.search(line)
+            if match:
+                self.outlets.append(_outlet_name(match.group("agency")))
+                self.kept[index] = line[: match.start()]
+
+
+def clean_article(article: Article) -> CleanArticle:
+    """The story paragraphs of an article and its metadata (front matter always wins)."""
+    cleaner = _Cleaner(article)
+    lines = normalize_text(article.body).split("\n")
+    if article.format == "txt":
+        cleaner.run_txt(lines)
+    else:
+        cleaner.kept = _paragraphs(lines)
+    cleaner.strip_first_line_markers()
+    cleaner.strip_trailing_agency()
+    return CleanArticle(
+        path=article.path,
+        id=article.id,
+        paragraphs=tuple(p for p in cleaner.kept if p),
+        title=article.title or cleaner.title,
+        outlet=article.outlet or (cleaner.outlets[0] if cleaner.outlets else None),
+        url=article.url,
+        published=article.published or cleaner.published,
+        dateline=cleaner.dateline,
+        dropped=tuple(cleaner.dropped),
+    )
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Markdown bodies: paragraphs are separated by blank lines; line breaks are spaces."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in lines + [""]:
+        if line:
+            current.append(line)
+        elif current:
+            paragraphs.append(" ".join(current))
+            current = []
+    return paragraphs

@@ -1,0 +1,131 @@
+"""The command line: a thin layer over the library (summarize.batch, summarize.config…).
+
+User mistakes end with one line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from summarize.batch import run
+from summarize.config import load_config
+from summarize.errors import SummarizeError
+from summarize.loading import load_event, read_article
+from summarize.models import Event
+from summarize.pipeline import prepare_event
+from summarize.ranking import algorithm_classes
+
+EXIT_USAGE = 2
+
+
+def _configure_logging(verbose: int, quiet: bool) -> None:
+    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[
+        min(verbose, 2)]
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("summarize: %(levelname)s: %(message)s"))
+    root = logging.getLogger("summarize")
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors.")
+def cli(verbose: int, quiet: bool) -> None:
+    """Turn folders of news articles into cited Markdown briefings."""
+    _configure_logging(verbose, quiet)
+
+
+@cli.command("run")
+@click.option("--config", "config_path", type=click.Path(path_type=Path),
+              default=Path("configs/default.yaml"), show_default=True, help="YAML config.")
+@click.option("--input", "input_root", type=click.Path(path_type=Path), default=Path("seeds"),
+              show_default=True, help="Folder with one sub-folder of articles per event.")
+@click.option("--output", "output_root", type=click.Path(path_type=Path),
+              default=Path("outputs"), show_default=True, help="Where briefings are written.")
+@click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE",
+              help="Override a config key, e.g. --set ranker.algorithm=textrank (repeatable).")
+def run_command(config_path: Path, input_root: Path, output_root: Path,
+                overrides: tuple[str, ...]) -> None:
+    """Write one briefing (<event>.md and <event>.json) per event folder."""
+    config = load_config(config_path, overrides)
+    report = run(config, input_root, output_root)
+    click.echo(report.summary(), err=True)
+    sys.exit(report.exit_code)
+
+
+@cli.command("validate")
+@click.argument("config_path", type=click.Path(path_type=Path))
+@click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE")
+def validate_command(config_path: Path, overrides: tuple[str, ...]) -> None:
+    """Check a config file; exit 0 when valid, 2 otherwise."""
+    load_config(config_path, overrides)
+    click.echo(f"{config_path}: valid")
+
+
+@cli.command("list")
+def list_command() -> None:
+    """The ranking algorithms and their options, with defaults."""
+    for name, cls in algorithm_classes().items():
+        doc = (cls.__doc__ or "").strip().splitlines()[0]
+        click.echo(f"{name}: {doc}")
+        for field_name, info in cls.model_fields.items():
+            if field_name == "algorithm":
+                continue
+            default = json.dumps(info.default if not isinstance(info.default, tuple)
+                                 else list(info.default))
+            click.echo(f"    {info.alias or field_name} = {default}: {info.description}")
+
+
+@cli.command("sentences")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Sentences with article and position.")
+@click.option("--explain", is_flag=True, help="Also list what cleaning dropped and why.")
+def sentences_command(paths: tuple[Path, ...], as_json: bool, explain: bool) -> None:
+    """Print the cleaned sentences of articles or event folders, one per line."""
+    records = []
+    for path in paths:
+        if path.is_dir():
+            event = load_event(path, path.parent, max_bytes=5_000_000)
+        elif path.is_file():
+            article = read_article(path, path.name, max_bytes=5_000_000)
+            if not hasattr(article, "body"):
+                raise SummarizeError(f"{path}: {article.reason}")  # type: ignore[union-attr]
+            event = Event(slug=path.stem, articles=(article,))  # type: ignore[arg-type]
+        else:
+            raise SummarizeError(f"not found: {path}")
+        prepared = prepare_event(event)
+        for skipped in prepared.skipped:
+            click.echo(f"# skipped {skipped.path}: {skipped.reason}", err=True)
+        for index, article in enumerate(prepared.articles):
+            if explain:
+                for line in article.dropped:
+                    click.echo(f"# dropped ({line.reason}): {line.text}", err=not as_json)
+            for sentence in (s for s in prepared.sentences if s.article == index):
+                records.append({"article": article.path, "position": sentence.position,
+                                "text": sentence.text})
+                if not as_json:
+                    click.echo(sentence.text)
+    if as_json:
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("summarize: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except SummarizeError as error:
+        click.echo(f"summarize: error: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+    except SystemExit:
+        raise

@@ -1,0 +1,306 @@
+"""The config schema: every option, its default and what it does, in one place.
+
+A config is YAML; `summarize list` prints the rankers' options from this schema and
+`summarize validate FILE` checks a file. The whole config is validated before any article
+is read, and a mistake is reported as one line naming the key path, the bad value and the
+accepted values.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from summarize.errors import ConfigError
+from summarize.ranking import RankerConfig
+from summarize.ranking.lexrank import LexRankRanker
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Limits(Section):
+    max_article_bytes: int = Field(
+        5_000_000, ge=1, description="Articles larger than this are skipped with a reason."
+    )
+
+
+class Duplicates(Section):
+    """Syndicated copies of one story (the same wire text republished by several outlets)."""
+
+    threshold: float = Field(
+        0.9,
+        ge=0.0,
+        le=1.0,
+        description="Cosine between two whole articles (TF-IDF of stemmed content words) at "
+        "or above which they are copies of one story: it is ranked once, and every outlet "
+        "stays in the Sources.",
+    )
+
+
+class SelectorBase(Section):
+    min_words: int = Field(8, ge=1, description="Shorter sentences are never chosen.")
+    max_words: int = Field(60, ge=1, description="Longer sentences are never chosen.")
+    skip_questions: bool = Field(True, description="Never choose a sentence ending in '?'.")
+    skip_dependent: bool = Field(
+        True,
+        description="Never choose a sentence that cannot stand alone: it opens with a "
+        "pronoun or a connective ('He said', 'But', 'However'), or is a fragment without "
+        "final punctuation.",
+    )
+    max_similarity: float = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description="A sentence more similar than this (cosine of stemmed content words) to "
+        "a chosen one is never chosen: each fact is stated once.",
+    )
+
+    @model_validator(mode="after")
+    def _bounds_ordered(self) -> SelectorBase:
+        if self.min_words > self.max_words:
+            raise ValueError(f"min_words ({self.min_words}) exceeds max_words ({self.max_words})")
+        return self
+
+
+class MMRSelector(SelectorBase):
+    """Maximal marginal relevance (Carbonell & Goldstein 1998)."""
+
+    strategy: Literal["mmr"] = "mmr"
+    lambda_: float = Field(
+        0.7,
+        alias="lambda",
+        ge=0.0,
+        le=1.0,
+        description="Weight of the ranker's score against novelty: 1 ignores redundancy.",
+    )
+
+
+class ThresholdSelector(SelectorBase):
+    """MEAD's reranker: best-scored first, skipping what repeats a chosen sentence."""
+
+    strategy: Literal["threshold"] = "threshold"
+
+
+SelectorConfig = Annotated[MMRSelector | ThresholdSelector, Field(discriminator="strategy")]
+
+
+class Corroboration(Section):
+    min_similarity: float = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description="Another article backs a chosen sentence when one of its sentences is "
+        "at least this similar (cosine); it is then cited too.",
+    )
+
+
+class Order(Section):
+    strategy: Literal["chronological", "score", "source"] = Field(
+        "chronological",
+        description="chronological: publication date, then place in the article (undated "
+        "articles last); score: best first; source: article by article.",
+    )
+
+
+class Budget(Section):
+    words: int | None = Field(
+        120, ge=1, description="The briefing never has more words than this (null: no cap)."
+    )
+    sentences: int | None = Field(
+        None, ge=1, description="At most this many sentences (null: only the word budget)."
+    )
+
+    @model_validator(mode="after")
+    def _some_budget(self) -> Budget:
+        if self.words is None and self.sentences is None:
+            raise ValueError("set budget.words, budget.sentences or both")
+        return self
+
+
+class Output(Section):
+    template: Path | None = Field(
+        None,
+        description="Jinja2 template for the Markdown briefing (path relative to the "
+        "current folder); null: the template shipped in summarize/templates.",
+    )
+    lead_sentences: int = Field(
+        2, ge=0, description="How many of the best-corroborated sentences form the lead."
+    )
+
+
+class Config(Section):
+    """A whole run's settings. Every section is optional; omitted keys take their defaults."""
+
+    ranker: RankerConfig = Field(default_factory=LexRankRanker)
+    duplicates: Duplicates = Field(default_factory=Duplicates)
+    selector: SelectorConfig = Field(default_factory=MMRSelector)
+    corroboration: Corroboration = Field(default_factory=Corroboration)
+    order: Order = Field(default_factory=Order)
+    budget: Budget = Field(default_factory=Budget)
+    output: Output = Field(default_factory=Output)
+    limits: Limits = Field(default_factory=Limits)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_choices(cls, data: Any) -> Any:
+        """A ranker or selector section that omits its choice gets the default one."""
+        if isinstance(data, dict):
+            data = dict(data)
+            for section, key, default in (("ranker", "algorithm", "lexrank"),
+                                          ("selector", "strategy", "mmr")):
+                if isinstance(data.get(section), dict) and key not in data[section]:
+                    data[section] = {key: default, **data[section]}
+        return data
+
+    def effective(self) -> dict[str, Any]:
+        """The full config with every default filled in, as JSON-ready data."""
+        return self.model_dump(mode="json", by_alias=True)
+
+
+# --- loading, overrides and error messages ----------------------------------------------
+
+
+def load_config(path: Path | None, overrides: tuple[str, ...] = ()) -> Config:
+    """Read a YAML config (None: all defaults), apply `KEY=VALUE` overrides, validate."""
+    data: dict[str, Any] = {}
+    if path is not None:
+        if not path.is_file():
+            raise ConfigError(f"config file not found: {path}")
+        try:
+            loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f" (line {mark.line + 1})" if mark else ""
+            raise ConfigError(f"{path}: not valid YAML{where}") from None
+        except UnicodeDecodeError:
+            raise ConfigError(f"{path}: not UTF-8 text") from None
+        if loaded is None:
+            loaded = {}
+        if not isinstance(loaded, dict):
+            raise ConfigError(f"{path}: the config must be a mapping of sections, "
+                              f"got {type(loaded).__name__}")
+        data = loaded
+    for override in overrides:
+        apply_override(data, override)
+    return validate_config(data)
+
+
+def apply_override(data: dict[str, Any], override: str) -> None:
+    """Set a dotted key from `--set ranker.algorithm=textrank`; the value is read as YAML."""
+    key, sep, raw = override.partition("=")
+    parts = key.strip().split(".")
+    if not sep or not all(parts):
+        raise ConfigError(f"--set {override!r}: expected KEY=VALUE with a dotted key, "
+                          "e.g. ranker.algorithm=textrank")
+    try:
+        value = yaml.safe_load(raw) if raw.strip() else None
+    except yaml.YAMLError:
+        value = raw
+    node = data
+    for i, part in enumerate(parts[:-1]):
+        child = node.setdefault(part, {})
+        if not isinstance(child, dict):
+            raise ConfigError(f"--set {override!r}: {'.'.join(parts[: i + 1])} is not a section")
+        node = child
+    node[parts[-1]] = value
+
+
+def validate_config(data: dict[str, Any]) -> Config:
+    try:
+        return Config.model_validate(data)
+    except ValidationError as error:
+        raise ConfigError(describe_errors(error)) from None
+
+
+def describe_errors(error: ValidationError) -> str:
+    """One line for the first error (in key order), and how many more there are."""
+    problems = sorted(error.errors(), key=lambda e: [str(p) for p in e["loc"]])
+    first = _describe(problems[0])
+    return first if len(problems) == 1 else f"{first} (and {len(problems) - 1} more)"
+
+
+def _describe(problem: Any) -> str:
+    path, model = _key_path(problem["loc"])
+    value = problem.get("input")
+    kind = problem["type"]
+    ctx = problem.get("ctx", {})
+    if kind == "union_tag_invalid":
+        field = ctx["discriminator"].strip("'")
+        tags = ", ".join(t.strip("' ") for t in ctx["expected_tags"].split(","))
+        return f"{path}.{field}: unknown value {ctx['tag']!r}; expected one of: {tags}"
+    if kind == "union_tag_not_found":
+        field = ctx["discriminator"].strip("'")
+        return f"{path}.{field}: missing; it chooses which options apply"
+    if kind == "extra_forbidden":
+        accepted = ", ".join(_accepted_keys(model)) if model else "none"
+        return f"{path}: unknown key (value {value!r}); accepted keys here: {accepted}"
+    if kind == "literal_error":
+        return f"{path}: unknown value {value!r}; expected one of: {_choices(ctx['expected'])}"
+    if kind == "model_type":
+        return f"{path}: expected a section (mapping), got {value!r}"
+    message = problem["msg"].removeprefix("Value error, ")
+    if kind == "value_error" and path:
+        return f"{path}: {message}"
+    return f"{path or 'config'}: {value!r} is invalid: {message}"
+
+
+def _choices(expected: str) -> str:
+    return ", ".join(c.strip().strip("'") for c in expected.replace(" or ", ", ").split(","))
+
+
+def _accepted_keys(model: type[BaseModel]) -> list[str]:
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def _key_path(loc: tuple[Any, ...]) -> tuple[str, type[BaseModel] | None]:
+    """The dotted YAML key of an error location, skipping pydantic's union-tag steps.
+
+    Also returns the section model that holds the last key (for its accepted keys).
+    """
+    parts: list[str] = []
+    model: type[BaseModel] | None = Config
+    holder: type[BaseModel] | None = Config
+    steps = list(loc)
+    while steps:
+        step = steps.pop(0)
+        parts.append(str(step))
+        holder = model
+        if model is None or str(step) not in _fields_by_key(model):
+            model = None
+            continue
+        annotation = _fields_by_key(model)[str(step)]
+        members = _section_members(annotation)
+        if len(members) > 1 and steps:
+            tag = str(steps.pop(0))  # pydantic puts the union's tag in the location
+            model = members.get(tag)
+        else:
+            model = next(iter(members.values()), None)
+    return ".".join(parts), holder
+
+
+def _fields_by_key(model: type[BaseModel]) -> dict[str, Any]:
+    return {info.alias or name: info.annotation for name, info in model.model_fields.items()}
+
+
+def _section_members(annotation: Any) -> dict[str, type[BaseModel]]:
+    """The section models an annotation allows, keyed by their union tag when there is one."""
+    if typing.get_origin(annotation) is Annotated:
+        annotation = typing.get_args(annotation)[0]
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return {"": annotation}
+    members: dict[str, type[BaseModel]] = {}
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        for member in typing.get_args(annotation):
+            if isinstance(member, type) and issubclass(member, BaseModel):
+                for field in ("algorithm", "strategy"):
+                    if field in member.model_fields:
+                        for tag in typing.get_args(member.model_fields[field].annotation):
+                            members[tag] = member
+    return members

@@ -1,0 +1,93 @@
+"""The plain data that flows between stages.
+
+load -> Article; clean -> CleanArticle; split -> Sentence; rank -> scores (numpy);
+select/order -> Selection; render -> Briefing. Stages never mutate what they receive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article file as read from disk, before any cleaning."""
+
+    path: str  # relative to the input root, POSIX separators: stable across machines
+    id: str
+    body: str
+    format: str  # "txt" or "md"
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True)
+class DroppedLine:
+    """A line that cleaning removed, and the rule that removed it (for --explain)."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class CleanArticle:
+    """An article's story text and its metadata; front matter wins over what the text says."""
+
+    path: str
+    id: str
+    paragraphs: tuple[str, ...]
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: dt.date | None
+    dateline: str | None = None
+    dropped: tuple[DroppedLine, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an event, addressed by the article it came from and its place there."""
+
+    text: str
+    article: int  # index into the event's articles
+    position: int  # 0-based index of the sentence within its article
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """One folder of articles about the same event."""
+
+    slug: str
+    articles: tuple[Article, ...]
+    skipped: tuple[SkippedFile, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChosenSentence:
+    """A sentence of the briefing with the articles that back it (first = its own)."""
+
+    sentence: Sentence
+    score: float
+    sources: tuple[int, ...]  # article indices, earliest publication first
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """One event's briefing as data: rendering turns it into Markdown and JSON."""
+
+    event: str
+    title: str
+    sentences: tuple[ChosenSentence, ...]  # in reading order
+    lead: frozenset[int]  # indices into `sentences` that form the lead paragraph
+    articles: tuple[CleanArticle, ...]
+    config: dict = field(default_factory=dict)

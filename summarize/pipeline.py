@@ -1,0 +1,159 @@
+"""The whole path from one event folder to its briefing, in one place.
+
+    1. load        loading.load_event            files           -> Article
+    2. clean       cleaning.clean_article        Article         -> CleanArticle
+    3. split       segmenting.split_sentences    paragraphs      -> Sentence
+    4. words       words.prepare_text            sentences       -> EventText (once)
+    5. duplicates  redundancy.find_duplicates    copies of a story are ranked once
+    6. rank        ranking.rank_sentences        EventText       -> one score per sentence
+    7. select      selection.select_sentences    scores + budget -> chosen sentences
+    8. corroborate redundancy.corroborate        chosen          -> the sources backing each
+    9. order       ordering.order_sentences      reading order
+   10. render      rendering                     Briefing        -> JSON data -> Markdown
+
+Each stage takes plain data and returns plain data; none reaches back into an earlier one.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from summarize.cleaning import clean_article
+from summarize.config import Config
+from summarize.models import (
+    Briefing,
+    ChosenSentence,
+    CleanArticle,
+    Event,
+    Sentence,
+    SkippedFile,
+)
+from summarize.ordering import order_sentences
+from summarize.ranking import rank_sentences
+from summarize.redundancy import corroborate, find_duplicates
+from summarize.segmenting import split_sentences
+from summarize.selection import select_sentences
+from summarize.words import EventText, prepare_text
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class StageTimer:
+    """Seconds spent per stage, summed over events (for the run report)."""
+
+    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] += time.perf_counter() - start
+
+
+@dataclass(frozen=True)
+class PreparedEvent:
+    """An event after cleaning and splitting: what `summarize sentences` shows."""
+
+    slug: str
+    articles: tuple[CleanArticle, ...]
+    sentences: tuple[Sentence, ...]
+    skipped: tuple[SkippedFile, ...]
+
+
+def prepare_event(event: Event, timer: StageTimer | None = None) -> PreparedEvent:
+    """Clean every article and split it into sentences; articles left empty are skipped."""
+    timer = timer or StageTimer()
+    articles: list[CleanArticle] = []
+    sentences: list[Sentence] = []
+    skipped = list(event.skipped)
+    for article in event.articles:
+        with timer.stage("clean"):
+            clean = clean_article(article)
+        with timer.stage("split"):
+            texts = [s for paragraph in clean.paragraphs for s in split_sentences(paragraph)]
+        if not texts:
+            log.warning("%s: skipped: no sentences after cleaning", article.path)
+            skipped.append(SkippedFile(article.path, "no sentences after cleaning"))
+            continue
+        index = len(articles)
+        articles.append(clean)
+        sentences.extend(Sentence(t, index, p) for p, t in enumerate(texts))
+    return PreparedEvent(event.slug, tuple(articles), tuple(sentences), tuple(skipped))
+
+
+def summarize_event(event: Event, config: Config, timer: StageTimer | None = None) -> Briefing:
+    """Run stages 2-9 on a loaded event and return its briefing as data."""
+    timer = timer or StageTimer()
+    prepared = prepare_event(event, timer)
+    with timer.stage("words"):
+        text = prepare_text(prepared.sentences, prepared.articles)
+    with timer.stage("duplicates"):
+        groups = find_duplicates(text, config.duplicates.threshold)
+        for group in groups:
+            if len(group) > 1:
+                log.info("%s: copies of one story: %s", event.slug,
+                         ", ".join(prepared.articles[a].path for a in group))
+    with timer.stage("rank"):
+        scores = _rank_once_per_story(text, groups, config)
+    with timer.stage("select"):
+        chosen = select_sentences(text, scores, config.selector, config.budget)
+    with timer.stage("corroborate"):
+        backing = corroborate(text, chosen, config.corroboration.min_similarity)
+    with timer.stage("order"):
+        picked = [ChosenSentence(text.sentences[i], float(scores[i]), sources)
+                  for i, sources in zip(chosen, backing)]
+        ordered = order_sentences(picked, prepared.articles, config.order.strategy)
+    return Briefing(
+        event=event.slug,
+        title=_event_title(event.slug, prepared.articles, ordered),
+        sentences=tuple(ordered),
+        lead=_lead(ordered, config.output.lead_sentences),
+        articles=prepared.articles,
+        config=config.effective(),
+    )
+
+
+def _rank_once_per_story(text: EventText, groups: list[list[int]], config: Config) -> np.ndarray:
+    """Scores for the sentences of each story's first copy; NaN for the other copies."""
+    representatives = {group[0] for group in groups}
+    members = [i for i, s in enumerate(text.sentences) if s.article in representatives]
+    subset = EventText(
+        sentences=tuple(text.sentences[i] for i in members),
+        articles=text.articles,
+        tokens=tuple(text.tokens[i] for i in members),
+        terms=tuple(text.terms[i] for i in members),
+    )
+    scores = np.full(len(text.sentences), np.nan)
+    scores[members] = rank_sentences(subset, config.ranker)
+    return scores
+
+
+def _lead(ordered: list[ChosenSentence], size: int) -> frozenset[int]:
+    """The best-corroborated sentences (most sources, then best score) form the lead."""
+    best = sorted(range(len(ordered)),
+                  key=lambda i: (-len(ordered[i].sources), -ordered[i].score, i))
+    return frozenset(best[:size])
+
+
+def _event_title(slug: str, articles: tuple[CleanArticle, ...],
+                 chosen: list[ChosenSentence]) -> str:
+    """The title of the titled article the briefing uses most; else the folder name."""
+    uses: dict[int, int] = defaultdict(int)
+    for c in chosen:
+        for article in c.sources:
+            uses[article] += 1
+    titled = [a for a in range(len(articles)) if articles[a].title]
+    if not titled:
+        return slug.replace("-", " ").replace("_", " ").strip().capitalize() or slug
+    best = max(titled, key=lambda a: (uses[a], -a))
+    return articles[best].title or slug

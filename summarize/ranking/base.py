@@ -1,0 +1,21 @@
+"""The ranking contract: an event's sentences in, one finite score per sentence out.
+
+A ranker is its own config section: a frozen pydantic model whose fields are the algorithm's
+options (validated and documented once) and whose `score` method does the work. Selection
+reads the scores; no ranker chooses sentences itself.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict
+
+from summarize.words import EventText
+
+
+class Ranker(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    def score(self, text: EventText) -> np.ndarray:
+        """One score per sentence of `text`, higher is more central; finite, deterministic."""
+        raise NotImplementedError

@@ -1,0 +1,114 @@
+"""Rendering: a Briefing becomes JSON data, then Markdown through a Jinja2 template.
+
+Article text is untrusted: it could carry Markdown links or images, raw HTML or template
+syntax. Every value a template prints passes through `escape_markdown`, installed as the
+environment's `finalize` hook, so no template (shipped or user-supplied) can forget it.
+Templates render with StrictUndefined: a misspelt variable fails loudly instead of
+leaving a blank.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from summarize.errors import RenderError
+from summarize.models import Briefing
+from summarize.redundancy import publication_order
+
+TEMPLATES = Path(__file__).parent / "templates"
+DEFAULT_TEMPLATE = "briefing.md.j2"
+
+# Characters that start Markdown or HTML constructs anywhere in a line, or Jinja syntax.
+_INLINE_SPECIALS = re.compile(r"([\\`*_{}\[\]<>#|~&!])")
+# Constructs that only act at the start of a line: lists, quotes, headings, rules.
+_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+
+
+def escape_markdown(value: Any) -> Any:
+    """Make text print literally in Markdown: backslash-escape what could become markup."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        return value
+    text = " ".join(value.split())  # no line breaks: a value never starts a new block
+    text = _INLINE_SPECIALS.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def briefing_data(briefing: Briefing) -> dict[str, Any]:
+    """The briefing as JSON-ready data; also what templates receive as `briefing`."""
+    order = publication_order(briefing.articles)
+    number = {article: place + 1 for place, article in enumerate(order)}
+    used = {a: 0 for a in range(len(briefing.articles))}
+    cited = {a: 0 for a in range(len(briefing.articles))}
+    sentences = []
+    for index, chosen in enumerate(briefing.sentences):
+        used[chosen.sentence.article] += 1
+        for article in chosen.sources:
+            cited[article] += 1
+        sentences.append({
+            "text": chosen.sentence.text,
+            "score": round(float(chosen.score), 6),
+            "sources": [number[a] for a in chosen.sources],
+            "lead": index in briefing.lead,
+        })
+    sources = []
+    for article in order:
+        a = briefing.articles[article]
+        sources.append({
+            "id": number[article],
+            "article": a.id,
+            "outlet": a.outlet,
+            "title": a.title,
+            "published": a.published.isoformat() if a.published else None,
+            "path": a.path,
+            "url": a.url,
+            "sentences_used": used[article],
+            "cited_by": cited[article],
+        })
+    dates = sorted(s["published"] for s in sources if s["published"])
+    return {
+        "event": briefing.event,
+        "title": briefing.title,
+        "dates": {"first": dates[0], "last": dates[-1]} if dates else None,
+        "sentences": sentences,
+        "sources": sources,
+        "config": briefing.config,
+    }
+
+
+def render_json(data: dict[str, Any]) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def load_template(path: Path | None) -> jinja2.Template:
+    """The briefing template: the shipped one, or the file named by `output.template`."""
+    folder, name = (TEMPLATES, DEFAULT_TEMPLATE) if path is None else (path.parent, path.name)
+    if path is not None and not path.is_file():
+        raise RenderError(f"output.template: file not found: {path}")
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(folder)),
+        undefined=jinja2.StrictUndefined,
+        finalize=escape_markdown,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    try:
+        return environment.get_template(name)
+    except jinja2.TemplateSyntaxError as error:
+        raise RenderError(f"template {error.filename or name}, line {error.lineno}: "
+                          f"{error.message}") from None
+
+
+def render_markdown(template: jinja2.Template, data: dict[str, Any]) -> str:
+    try:
+        return template.render(briefing=data)
+    except jinja2.TemplateError as error:
+        raise RenderError(f"template {template.name}: {error}") from None

@@ -1,0 +1,99 @@
+"""Selection: choose the briefing's sentences from the ranker's scores, within the budget.
+
+Strategies (`selector.strategy`): `mmr`, maximal marginal relevance (Carbonell & Goldstein
+1998): at each step the sentence maximizing λ·score − (1−λ)·max similarity to the chosen
+ones; `threshold`, MEAD's reranker (Radev et al. 2004): best score first, skipping any
+sentence too similar to a chosen one. Both never choose a sentence more similar than
+`max_similarity` to a chosen one, and both keep filling the word budget with the next best
+sentence that still fits, so the budget is never exceeded and rarely left half empty.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from summarize.config import Budget, MMRSelector, SelectorBase
+from summarize.words import EventText
+
+# Openers that point back to an earlier sentence: out of context the reader cannot tell
+# who "he" is or what "however" contrasts with.
+DEPENDENT_OPENERS = frozenset(
+    "he she it they them him her his its their this these those such but however also and "
+    "so yet still meanwhile moreover furthermore instead nevertheless nonetheless then "
+    "thus therefore besides otherwise likewise similarly accordingly hence or nor "
+    "additionally".split()
+)
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+_FINAL = re.compile(r"[.!?…][”\"’')\]]*$|[.!?…]$")
+
+
+def word_count(text: str) -> int:
+    """Words as a reader counts them: white-space separated tokens."""
+    return len(text.split())
+
+
+def is_question(text: str) -> bool:
+    return text.rstrip("”\"’') ").endswith("?")
+
+
+def is_dependent(text: str) -> bool:
+    """Opens with a pronoun or connective, or lacks final punctuation (a fragment)."""
+    if not _FINAL.search(text):
+        return True
+    first = _FIRST_WORD.search(text)
+    return bool(first) and first.group().lower() in DEPENDENT_OPENERS
+
+
+def eligible(text: EventText, selector: SelectorBase) -> np.ndarray:
+    """Which sentences the selector may choose at all."""
+    mask = np.ones(len(text.sentences), dtype=bool)
+    for i, sentence in enumerate(text.sentences):
+        words = word_count(sentence.text)
+        if not selector.min_words <= words <= selector.max_words:
+            mask[i] = False
+        elif selector.skip_questions and is_question(sentence.text):
+            mask[i] = False
+        elif selector.skip_dependent and is_dependent(sentence.text):
+            mask[i] = False
+    return mask
+
+
+def select_sentences(
+    text: EventText, scores: np.ndarray, selector: SelectorBase, budget: Budget
+) -> list[int]:
+    """Indices of the chosen sentences, in the order they were chosen.
+
+    `scores` may hold NaN for sentences that must not be chosen (copies of a story).
+    """
+    n = len(text.sentences)
+    if n == 0:
+        return []
+    candidates = eligible(text, selector) & np.isfinite(scores)
+    relevance = np.where(np.isfinite(scores), scores, 0.0)
+    top = relevance[candidates].max() if candidates.any() else 0.0
+    low = relevance[candidates].min() if candidates.any() else 0.0
+    # Scores of different rankers live on different scales; MMR weighs them against
+    # cosines in [0, 1], so they are scaled to [0, 1] first.
+    relevance = (relevance - low) / (top - low) if top > low else np.ones(n)
+    lengths = np.array([word_count(s.text) for s in text.sentences])
+    words_left = budget.words if budget.words is not None else int(lengths.sum())
+    sentences_left = budget.sentences if budget.sentences is not None else n
+    max_similarity = np.zeros(n)  # to the closest chosen sentence
+    vectors = text.unit_vectors
+    chosen: list[int] = []
+    lam = selector.lambda_ if isinstance(selector, MMRSelector) else 1.0
+    while sentences_left > 0:
+        fits = candidates & (lengths <= words_left) & (max_similarity <= selector.max_similarity)
+        if not fits.any():
+            break
+        gain = np.where(fits, lam * relevance - (1.0 - lam) * max_similarity, -np.inf)
+        best = int(np.argmax(gain))  # first index among ties: deterministic
+        chosen.append(best)
+        candidates[best] = False
+        words_left -= int(lengths[best])
+        sentences_left -= 1
+        similarity = np.asarray((vectors @ vectors[best].T).todense()).ravel()
+        np.maximum(max_similarity, similarity, out=max_similarity)
+    return chosen

@@ -1,0 +1,124 @@
+"""Word processing shared by every ranker, selector and the redundancy stage.
+
+Done once per event (`EventText`) so that tokenizing and stemming, the hot paths, never run
+twice on the same sentence. Stop words come from sumy's English list and stems from NLTK's
+Snowball stemmer: both ship with their packages, so nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+import numpy as np
+import scipy.sparse as sp
+from nltk.stem.snowball import SnowballStemmer
+from sumy.utils import get_stop_words
+
+from summarize.models import CleanArticle, Sentence
+
+# A word is a run of letters or digits, possibly joined by inner apostrophes (don't, Korea's)
+# or inner periods of acronyms (U.S.), so that "U.S." and "us" stay different words.
+WORD_RE = re.compile(r"[^\W_]+(?:['.][^\W_]+)*\.?", re.UNICODE)
+STOP_WORDS = get_stop_words("english")
+_STEMMER = SnowballStemmer("english")
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased words of `text`, typographic apostrophes folded to ASCII ones."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").lower()
+    words = []
+    for match in WORD_RE.finditer(text):
+        word = match.group()
+        # A trailing period belongs to the word only when the word is an acronym (u.s.).
+        if word.endswith(".") and "." not in word[:-1]:
+            word = word[:-1]
+        words.append(word)
+    return words
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball stem of a lower-cased word; cached because every event repeats most words."""
+    return _STEMMER.stem(word)
+
+
+def content_terms(words: Sequence[str]) -> tuple[str, ...]:
+    """Stems of the words that carry content: stop words and bare numbers' punctuation dropped."""
+    return tuple(stem(w) for w in words if w not in STOP_WORDS)
+
+
+def term_counts(documents: Sequence[Sequence[str]]) -> tuple[sp.csr_matrix, dict[str, int]]:
+    """Sparse document x term count matrix and its vocabulary (term -> column).
+
+    Columns are numbered in order of first appearance, so the result depends only on the input.
+    """
+    vocabulary: dict[str, int] = {}
+    indices: list[int] = []
+    indptr = [0]
+    for terms in documents:
+        for term in terms:
+            indices.append(vocabulary.setdefault(term, len(vocabulary)))
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float64)
+    matrix = sp.csr_matrix(
+        (data, np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
+        shape=(len(documents), len(vocabulary)),
+    )
+    matrix.sum_duplicates()  # repeated terms in one document add up to their count
+    return matrix, vocabulary
+
+
+def tfidf_unit_rows(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
+    """Rows scaled by idf and normalized to unit length (all-zero rows stay zero)."""
+    weighted = sp.csr_matrix(counts.multiply(idf[np.newaxis, :]))
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sp.csr_matrix(sp.diags(1.0 / norms) @ weighted)
+
+
+def smooth_idf(counts: sp.csr_matrix) -> np.ndarray:
+    """idf(t) = log((1 + n) / (1 + df(t))) + 1: positive for every term, as in scikit-learn."""
+    n = counts.shape[0]
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    return np.log((1.0 + n) / (1.0 + df)) + 1.0
+
+
+@dataclass(frozen=True)
+class EventText:
+    """An event's sentences with their words: what rankers and selectors see."""
+
+    sentences: tuple[Sentence, ...]
+    articles: tuple[CleanArticle, ...]
+    tokens: tuple[tuple[str, ...], ...]  # lower-cased words of each sentence
+    terms: tuple[tuple[str, ...], ...]  # stemmed content words of each sentence
+
+    @cached_property
+    def counts(self) -> sp.csr_matrix:
+        """Sentence x term counts over `terms` (shared by rankers, selection, corroboration)."""
+        return term_counts(self.terms)[0]
+
+    @cached_property
+    def unit_vectors(self) -> sp.csr_matrix:
+        """Unit-length TF-IDF rows, idf from this event's sentences: the similarity space."""
+        return tfidf_unit_rows(self.counts, smooth_idf(self.counts))
+
+    def similarity(self, rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
+        """Dense cosine similarities between two small sets of sentences."""
+        if not len(rows) or not len(cols):
+            return np.zeros((len(rows), len(cols)))
+        vectors = self.unit_vectors
+        return (vectors[list(rows)] @ vectors[list(cols)].T).toarray()
+
+
+def prepare_text(sentences: Sequence[Sentence], articles: Sequence[CleanArticle]) -> EventText:
+    """Tokenize and stem every sentence once."""
+    tokens = tuple(tuple(tokenize(s.text)) for s in sentences)
+    return EventText(
+        sentences=tuple(sentences),
+        articles=tuple(articles),
+        tokens=tokens,
+        terms=tuple(content_terms(t) for t in tokens),
+    )

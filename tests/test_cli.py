@@ -1,0 +1,108 @@
+"""The command line: exit codes, one-line errors, and what each command prints."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT, SEEDS, write_event
+
+
+def summarize(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "summarize", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_run_writes_markdown_and_json(tmp_path):
+    result = summarize("run", "--output", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "kim-putin-summit-2023.md").is_file()
+    data = json.loads((tmp_path / "kim-putin-summit-2023.json").read_text())
+    assert data["event"] == "kim-putin-summit-2023"
+    assert "1 briefing written" in result.stderr
+
+
+def test_unknown_algorithm_exits_2_with_one_line(tmp_path):
+    result = summarize("run", "--output", str(tmp_path), "--set", "ranker.algorithm=nope")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "summarize: error: ranker.algorithm: unknown value 'nope'; expected one of: lexrank, "
+        "textrank, centroid, lead, lsa, luhn, kl, sumbasic, reduction, random, edmundson"]
+    assert not any(tmp_path.iterdir()), "nothing is written for an invalid config"
+
+
+def test_config_with_unknown_key_exits_2_with_one_line(tmp_path):
+    config = tmp_path / "bad.yaml"
+    config.write_text("ranker:\n  algorithm: lexrank\n  treshold: 0.2\n")
+    result = summarize("run", "--config", str(config), "--output", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "summarize: error: ranker.treshold: unknown key (value 0.2); accepted keys here: "
+        "algorithm, engine, threshold, top_k, damping, tolerance"]
+
+
+def test_textrank_ranks_differently_from_the_default(tmp_path):
+    assert summarize("run", "--output", str(tmp_path / "a")).returncode == 0
+    assert summarize("run", "--output", str(tmp_path / "b"),
+                     "--set", "ranker.algorithm=textrank").returncode == 0
+    a = json.loads((tmp_path / "a" / "kim-putin-summit-2023.json").read_text())
+    b = json.loads((tmp_path / "b" / "kim-putin-summit-2023.json").read_text())
+    assert [s["text"] for s in a["sentences"]] != [s["text"] for s in b["sentences"]]
+    assert b["config"]["ranker"]["algorithm"] == "textrank"
+
+
+def test_validate():
+    assert summarize("validate", "configs/default.yaml").returncode == 0
+    bad = summarize("validate", "configs/nope.yaml")
+    assert bad.returncode == 2
+    assert bad.stderr.strip() == "summarize: error: config file not found: configs/nope.yaml"
+
+
+def test_list_names_every_algorithm_with_options():
+    result = summarize("list")
+    assert result.returncode == 0
+    names = [line.split(":")[0] for line in result.stdout.splitlines()
+             if not line.startswith(" ")]
+    assert names == ["lexrank", "textrank", "centroid", "lead", "lsa", "luhn", "kl",
+                     "sumbasic", "reduction", "random", "edmundson"]
+    assert "    threshold = 0.1: " in result.stdout
+
+
+def test_missing_input_folder_exits_2(tmp_path):
+    result = summarize("run", "--input", str(tmp_path / "none"), "--output", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"summarize: error: input folder not found: {tmp_path / 'none'}"
+
+
+def test_usage_error_exits_2():
+    assert summarize("run", "--bogus").returncode == 2
+
+
+def test_event_without_articles_fails_alone_with_exit_1(tmp_path):
+    root = tmp_path / "in"
+    write_event(root, "empty-event", {"notes.pdf": b"%PDF"})
+    write_event(root, "good", {"a.txt": (SEEDS / "kim-putin-summit-2023" /
+                                         "000_fc8c981585371f72.txt").read_text()})
+    result = summarize("run", "--input", str(root), "--output", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert (tmp_path / "out" / "good.md").is_file()
+    assert "failed: empty-event: no readable articles" in result.stderr
+
+
+def test_sentences_prints_what_the_ranker_sees():
+    result = summarize("sentences", "seeds/kim-putin-summit-2023/002_e6d29139e0651d57.txt")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("North Korean leader Kim Jong Un and Russian President")
+    assert not any("Telegram" in line or "Advertisment" in line for line in lines)
+
+
+def test_sentences_json_and_explain():
+    result = summarize("sentences", "--json", "--explain",
+                       "seeds/kim-putin-summit-2023/001_396e82068e8667b2.txt")
+    assert result.returncode == 0
+    records = json.loads(result.stdout[result.stdout.index("["):])
+    assert records[0]["position"] == 0
+    assert "# dropped (byline (outlet)): THE ASSOCIATED PRESS" in result.stdout

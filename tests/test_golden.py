@@ -1,0 +1,38 @@
+"""The committed sample briefing (outputs/) must match what the code writes today.
+
+When an intended change alters the briefing, regenerate it with `make golden` and review
+the diff before committing it.
+"""
+
+import json
+import re
+
+from summarize.batch import run
+from summarize.config import load_config
+from tests.conftest import ROOT, SEEDS
+
+SLUG = "kim-putin-summit-2023"
+
+
+def test_golden_briefing_is_up_to_date(tmp_path):
+    report = run(load_config(ROOT / "configs" / "default.yaml"), SEEDS, tmp_path)
+    assert report.written == [SLUG]
+    for suffix in (".md", ".json"):
+        expected = (ROOT / "outputs" / f"{SLUG}{suffix}").read_text(encoding="utf-8")
+        actual = (tmp_path / f"{SLUG}{suffix}").read_text(encoding="utf-8")
+        assert actual == expected, f"outputs/{SLUG}{suffix} is out of date: run `make golden`"
+
+
+def test_golden_briefing_cites_resolvable_sources():
+    markdown = (ROOT / "outputs" / f"{SLUG}.md").read_text(encoding="utf-8")
+    data = json.loads((ROOT / "outputs" / f"{SLUG}.json").read_text(encoding="utf-8"))
+    source_ids = {s["id"] for s in data["sources"]}
+    assert len(data["sentences"]) >= 4
+    listed = set(int(n) for n in re.findall(r"^(\d+)\. ", markdown, re.MULTILINE))
+    assert listed == source_ids
+    for sentence in data["sentences"]:
+        assert sentence["sources"] and set(sentence["sources"]) <= source_ids
+        markers = "".join(f"[{i}]" for i in sentence["sources"])
+        # the Markdown shows the same sentence with the same citations
+        assert markers in markdown
+        assert sentence["text"].split()[0].strip("“\"") in markdown
