@@ -171,9 +171,6 @@ def is_headline_like(line: str) -> bool:
     return not _TERMINAL.search(line) and len(line.split()) <= 25
 
 
-# Off-topic lines at the end of a page (teasers for other stories) share few words with the
-# story: below this share of their content words found elsewhere in the article, they go.
-TRAILING_MIN_OVERLAP = 0.25
 # A series teaser ("Here is a collection of…") opens a block of teasers for other stories;
 # the block ends only at a line that plainly continues the story: long, and mostly made of
 # the story's words (the seeds' teasers share at most 30% of their words with the story).
@@ -242,7 +239,6 @@ class _Cleaner:
             story_started = True
             story_terms |= terms
             self.kept.append(line)
-        self._drop_trailing_off_topic()
 
     def _page_header(self, line: str, following: list[str]) -> bool:
         """Bylines and date lines above the story; True when the line was consumed."""
@@ -272,19 +268,6 @@ class _Cleaner:
         owner = _COPYRIGHT_OWNER.search(line)
         if owner and reason in ("copyright or rights notice", "contributor credit"):
             self.outlets.append(_outlet_name(owner.group("owner")))
-
-    def _drop_trailing_off_topic(self) -> None:
-        """Drop the run of lines at the end that share too few words with the story."""
-        terms = [set(content_terms(tokenize(line))) for line in self.kept]
-        while len(self.kept) > 1:
-            last = terms[-1]
-            rest = set().union(*terms[:-1])
-            overlap = len(last & rest) / len(last) if last else 0.0
-            if overlap >= TRAILING_MIN_OVERLAP:
-                break
-            self.drop(self.kept.pop(), f"off-topic line at the page's end "
-                                       f"({overlap:.0%} of its words occur in the story)")
-            terms.pop()
 
     def strip_first_line_markers(self) -> None:
         """Scraper date markers and the dateline open the story: metadata, not text."""

@@ -70,17 +70,33 @@ def decode(raw: bytes) -> tuple[str, str] | None:
         return raw.decode("latin-1"), "latin-1"
 
 
-def _as_date(value: object) -> dt.date | None:
+# Dates as feeds write them: 2023-09-12, 09/12/2023 (US order) and, in some newswire
+# archives, 1998-30-06 (year-day-month); the order is taken only when it is unambiguous.
+_YEAR_FIRST = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_YEAR_LAST = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def parse_date(value: object) -> dt.date | None:
+    """A publication date from front matter, or None when it cannot be read for sure."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if match := _YEAR_FIRST.match(text):
+        year, first, second = (int(g) for g in match.groups())
+        month, day = (second, first) if first > 12 else (first, second)
+    elif match := _YEAR_LAST.match(text):
+        first, second, year = (int(g) for g in match.groups())
+        month, day = (second, first) if first > 12 else (first, second)
+    else:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def parse_front_matter(text: str, path: str) -> tuple[dict[str, object], str]:
@@ -132,7 +148,7 @@ def read_article(path: Path, relative: str, max_bytes: int) -> Article | Skipped
         value = fields.get(key)
         return str(value).strip() or None if value is not None else None
 
-    published = _as_date(fields.get("published"))
+    published = parse_date(fields.get("published"))
     if fields.get("published") is not None and published is None:
         log.warning("%s: front matter 'published' is not a date: %r", relative,
                     fields["published"])

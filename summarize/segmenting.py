@@ -42,6 +42,7 @@ _CANDIDATE = re.compile(
     r"(?P<end>\.(?:\s?\.){2,}|…|[.!?]+)(?P<close>(?:''|[" + re.escape(_CLOSERS) + r"])*)(?=\s)"
 )
 _ACRONYM = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]$")  # U.S, a.m, U.S.A (final period cut)
+_NEXT_LIST_MARKER = re.compile(r"(?:[a-z]|[ivx]{2,4})[.)]\s+[A-Z(“\"]")  # "… b. Second"
 _LIST_MARKER = re.compile(r"^\s*(?:\(?[0-9]{1,3}|\(?[a-zA-Z]|[ivxIVX]{1,4})$")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SPACE = re.compile(r"\s+")
@@ -60,7 +61,7 @@ def _is_boundary(
     if i >= n:
         return True
     first = text[i]
-    if first.islower():
+    if first.islower() and not _NEXT_LIST_MARKER.match(text, i):
         # a lowercase continuation: `?” she said`, `p.m. local time`, `... and then`
         return False
     if end_punct != ".":

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from summarize.errors import InputError
-from summarize.loading import decode, discover_events, load_event
+from summarize.loading import decode, discover_events, load_event, parse_date
 from tests.conftest import SEED_EVENT, SEEDS, write_event
 
 
@@ -76,3 +76,17 @@ def test_encodings_are_detected(raw, encoding):
     text, detected = decode(raw)
     assert detected == encoding
     assert text.startswith("Caf")
+
+
+@pytest.mark.parametrize(("value", "date"), [
+    ("2023-09-12", dt.date(2023, 9, 12)),
+    ("1999-07-07 08:30:27", dt.date(1999, 7, 7)),
+    ("08/12/1998 13:29:00", dt.date(1998, 8, 12)),
+    ("1998-30-06 11:49:00", dt.date(1998, 6, 30)),
+    (dt.date(2020, 1, 2), dt.date(2020, 1, 2)),
+    ("2023-02-30", None),
+    ("next Tuesday", None),
+    (20230912, None),
+])
+def test_publication_dates_in_feed_formats(value, date):
+    assert parse_date(value) == date

@@ -1,0 +1,167 @@
+"""Cleaning: the story survives, the boilerplate does not, metadata is read from the text."""
+
+import datetime as dt
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarize.cleaning import clean_article, normalize_text
+from summarize.loading import load_event
+from summarize.models import Article
+from summarize.segmenting import split_sentences
+from summarize.words import tokenize
+from tests.conftest import SEED_EVENT, SEEDS
+
+LABELS = Path(__file__).parent / "fixtures" / "seed_labels"
+
+
+def txt(body: str, **fields) -> Article:
+    return Article(path="ev/a.txt", id="a", body=body, format="txt", **fields)
+
+
+def cleaned_sentences(article: Article) -> list[tuple[str, ...]]:
+    clean = clean_article(article)
+    return [tuple(tokenize(s)) for p in clean.paragraphs for s in split_sentences(p)]
+
+
+def labelled_lines():
+    for path in sorted(LABELS.glob("*.labels")):
+        name = path.name.removesuffix(".labels")
+        raw = (SEED_EVENT / name).read_text(encoding="utf-8").split("\n")
+        labels = [line[0] for line in path.read_text(encoding="utf-8").splitlines()[1:]]
+        assert len(labels) == len(raw), f"{path.name} must label every line of {name}"
+        yield name, list(zip(labels, raw))
+
+
+def test_cleaner_precision_and_recall_on_hand_labelled_seeds():
+    """Floors: no boilerplate line kept, at least 98% of story sentences kept."""
+    articles = {a.path.split("/")[-1]: a for a in load_event(SEED_EVENT, SEEDS, 5_000_000).articles}
+    story_total = story_kept = boiler_total = boiler_kept = 0
+    kept_boilerplate, lost_story = [], []
+    for name, lines in labelled_lines():
+        output = cleaned_sentences(articles[name])
+        # a comment may quote the story word for word: that sentence is story, not boilerplate
+        story = {tuple(tokenize(s)) for label, line in lines if label == "S"
+                 for s in split_sentences(normalize_text(line))}
+        for label, line in lines:
+            sentences = [tuple(tokenize(s)) for s in split_sentences(normalize_text(line))]
+            sentences = [s for s in sentences if s]
+            if label == "S":
+                for sentence in sentences:
+                    story_total += 1
+                    # datelines and scraper markers may open a story line, an agency's
+                    # sign-off may close it: both are metadata, not story
+                    if any(out == sentence[k : len(sentence) - j]
+                           for out in output for k in range(7) for j in range(2)):
+                        story_kept += 1
+                    else:
+                        lost_story.append(" ".join(sentence))
+            elif label in "BT":
+                boiler_total += 1
+                if any(s in output and s not in story for s in sentences):
+                    boiler_kept += 1
+                    kept_boilerplate.append(line)
+    recall = story_kept / story_total
+    print(f"\ncleaner on seeds: story sentences kept {story_kept}/{story_total} "
+          f"({recall:.1%}); boilerplate lines kept {boiler_kept}/{boiler_total}")
+    print("story sentences lost:", lost_story)
+    assert kept_boilerplate == []
+    assert recall >= 0.98, lost_story
+
+
+def test_seed_metadata_is_read_from_the_text():
+    clean = {a.path.split("/")[-1][:3]: clean_article(a)
+             for a in load_event(SEED_EVENT, SEEDS, 5_000_000).articles}
+    assert clean["000"].outlet == "Associated Press"
+    assert clean["000"].dateline == "SEOUL, South Korea"
+    assert clean["000"].published is None  # the text never states it: never invented
+    assert clean["001"].outlet == "Associated Press"
+    assert clean["001"].published == dt.date(2023, 9, 13)
+    assert clean["001"].dateline == "SEOUL"
+    assert clean["002"].outlet == "Reuters"
+    assert clean["002"].published is None  # "Tuesday, April 16, 2024" is the page's date
+    assert clean["002"].title.startswith("Putin and N. Korea’s Kim discuss military")
+    assert clean["002"].dateline == "VLADIVOSTOK, Russia"
+    assert clean["003"].title.startswith("North Korea’s Kim vows full support")
+    assert clean["003"].outlet == "Post"
+    assert clean["004"].published == dt.date(2023, 9, 12)
+    assert clean["004"].outlet == "Associated Press"
+    assert clean["004"].paragraphs[0].startswith("Joined by his top military officials")
+
+
+def test_front_matter_wins_over_the_text():
+    article = txt("THE ASSOCIATED PRESS\nSeptember 13, 2023 at 14:15 JST\nStory text here.",
+                  outlet="Example", published=dt.date(2020, 1, 1), title="Given")
+    clean = clean_article(article)
+    assert (clean.outlet, clean.published, clean.title) == ("Example", dt.date(2020, 1, 1),
+                                                            "Given")
+
+
+def test_comment_thread_runs_to_the_end_of_the_page():
+    body = ("The story sentence is long enough to count as a story line.\n12 Comments\n"
+            "Login to comment\nuser1\nThis is a long reader comment that looks like prose.")
+    clean = clean_article(txt(body))
+    assert clean.paragraphs == ("The story sentence is long enough to count as a story line.",)
+    assert all("comments" in d.reason for d in clean.dropped)
+
+
+def test_captions_are_dropped():
+    body = ("In this photo released by the agency, two men shake hands.\n"
+            "The leaders met on Wednesday and talked for hours.\n"
+            "Leaders pose (Korean Central News Agency/Korea News Service via AP)")
+    assert clean_article(txt(body)).paragraphs == (
+        "The leaders met on Wednesday and talked for hours.",)
+
+
+def test_datelines_become_metadata():
+    for line, place in [("SEOUL, South Korea (AP) — The talks began.", "SEOUL, South Korea"),
+                        ("VLADIVOSTOK, Russia – The talks began.", "VLADIVOSTOK, Russia"),
+                        ("SEOUL--The talks began.", "SEOUL"),
+                        ("PINE RIDGE, S.D. (AP) -- The talks began.", "PINE RIDGE, S.D.")]:
+        clean = clean_article(txt(line))
+        assert (clean.paragraphs, clean.dateline) == (("The talks began.",), place), line
+
+
+def test_story_line_starting_with_an_acronym_is_not_a_dateline():
+    clean = clean_article(txt("US-led efforts failed at the council on Monday."))
+    assert clean.paragraphs == ("US-led efforts failed at the council on Monday.",)
+
+
+def test_mojibake_and_odd_spaces_are_repaired():
+    assert normalize_text("North Koreaâ€™s\u00a0leader") == "North Korea’s leader"
+
+
+def test_stray_quotes_are_removed():
+    assert normalize_text("” In this photo") == "In this photo"
+    assert normalize_text("we stand.” ”") == "we stand.”"
+
+
+def test_markdown_articles_keep_their_paragraphs():
+    article = Article(path="ev/a.md", id="a", format="md",
+                      body="PINE RIDGE, S.D. (AP) -- First\nline.\n\nSecond paragraph.\n")
+    clean = clean_article(article)
+    assert clean.paragraphs == ("First line.", "Second paragraph.")
+    assert clean.outlet == "Associated Press"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400))
+def test_cleaning_never_crashes_and_is_idempotent(body):
+    once = clean_article(txt(body))
+    again = clean_article(txt("\n".join(once.paragraphs)))
+    assert once == clean_article(txt(body))  # deterministic
+    if once.paragraphs:
+        assert again.paragraphs == once.paragraphs
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from([
+    "The minister said the talks would resume on Monday in Geneva.",
+    "Officials from both countries declined to comment on the report.",
+    "Prices rose 3.5 percent in the U.S. last year, the agency said.",
+    "Dr. Smith met Gen. Kim at 9 a.m. on Sept. 12 to discuss the plan.",
+]), min_size=1, max_size=8))
+def test_cleaning_keeps_clean_story_text_unchanged(lines):
+    clean = clean_article(txt("\n".join(lines)))
+    assert clean.paragraphs == tuple(lines)

@@ -1,0 +1,116 @@
+"""Sentence splitting, category by category (issue: cleaning and splitting)."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarize.segmenting import split_sentences
+
+CASES = {
+    "titles": [
+        ("Mr. Smith met Mrs. Jones and Dr. Brown. They talked.",
+         ["Mr. Smith met Mrs. Jones and Dr. Brown.", "They talked."]),
+        ("Gov. Oleg Kozhemyako, Gen. Lee, Adm. Kim, Sen. Warren and Rep. Ortiz came. All left.",
+         ["Gov. Oleg Kozhemyako, Gen. Lee, Adm. Kim, Sen. Warren and Rep. Ortiz came.",
+          "All left."]),
+        ("Martin Luther King Jr. spoke. Crowds cheered.",
+         ["Martin Luther King Jr. spoke.", "Crowds cheered."]),
+    ],
+    "abbreviations": [
+        ("On Sept. 12, 2023, North Korea's leader arrived. He met Putin.",
+         ["On Sept. 12, 2023, North Korea's leader arrived.", "He met Putin."]),
+        ("It opened Jan. 5 in St. Louis near Mt. Hood. Fans came.",
+         ["It opened Jan. 5 in St. Louis near Mt. Hood.", "Fans came."]),
+        ("Acme Corp. and Beta Co. merged with Gamma Inc. last year. Shares rose.",
+         ["Acme Corp. and Beta Co. merged with Gamma Inc. last year.", "Shares rose."]),
+        ("He works at Acme Inc. The company grew.", ["He works at Acme Inc.", "The company grew."]),
+        ("See p. 5 and no. 7 in the report. It is long.",
+         ["See p. 5 and no. 7 in the report.", "It is long."]),
+    ],
+    "initials": [
+        ("Jonas E. Smith and Edith M. Lederer wrote it. Nobody objected.",
+         ["Jonas E. Smith and Edith M. Lederer wrote it.", "Nobody objected."]),
+    ],
+    "acronyms": [
+        ("The U.S. and the U.N. agreed. The E.U. did not.",
+         ["The U.S. and the U.N. agreed.", "The E.U. did not."]),
+        ("He moved to the U.S. The weather was better.",
+         ["He moved to the U.S.", "The weather was better."]),
+        ("The U.S.A. won. U.S. President Biden spoke at 7 p.m. local time.",
+         ["The U.S.A. won.", "U.S. President Biden spoke at 7 p.m. local time."]),
+        ("It ended at 9 a.m. The crowd left.", ["It ended at 9 a.m.", "The crowd left."]),
+    ],
+    "numbers and money": [
+        ("It cost $100.00 and rose 1.5 percent. Then it fell.",
+         ["It cost $100.00 and rose 1.5 percent.", "Then it fell."]),
+        ("The serial is N°. 1026.253.553 today. Check it.",
+         ["The serial is N°. 1026.253.553 today.", "Check it."]),
+        ("The 42.7m rocket launches objects. It is new.",
+         ["The 42.7m rocket launches objects.", "It is new."]),
+    ],
+    "e-mail and URLs": [
+        ("Write to press@example.com for details. Or call.",
+         ["Write to press@example.com for details.", "Or call."]),
+        ("Visit https://example.com/a.b?x=1 now. Or www.example.org. Thanks.",
+         ["Visit https://example.com/a.b?x=1 now.", "Or www.example.org.", "Thanks."]),
+    ],
+    "quotation marks": [
+        ('"We will win." The crowd cheered.', ['"We will win."', "The crowd cheered."]),
+        ("“That’s why we came here.” Putin smiled.",
+         ["“That’s why we came here.”", "Putin smiled."]),
+        ("'It is over.' He left.", ["'It is over.'", "He left."]),
+        ("“Why now?” she said. “Because.”", ["“Why now?” she said.", "“Because.”"]),
+        ("“Stop!” he shouted. Nobody did.", ["“Stop!” he shouted.", "Nobody did."]),
+    ],
+    "exclamations and questions": [
+        ("Wow!! Really?! Yes. Fine?", ["Wow!!", "Really?!", "Yes.", "Fine?"]),
+    ],
+    "ellipses": [
+        ("He paused... Then he spoke.", ["He paused...", "Then he spoke."]),
+        ("He paused . . . Then he spoke.", ["He paused . . .", "Then he spoke."]),
+        ("It was… odd and then... fine.", ["It was… odd and then... fine."]),
+        ("Wait … What?", ["Wait …", "What?"]),
+    ],
+    "parentheses": [
+        ("Kim (the leader) spoke. (He left early.) Then rain fell.",
+         ["Kim (the leader) spoke.", "(He left early.)", "Then rain fell."]),
+    ],
+    "lists": [
+        ("1. Buy milk. 2. Sell eggs.", ["1. Buy milk.", "2. Sell eggs."]),
+        ("a. First point. b. Second point.", ["a. First point.", "b. Second point."]),
+        ("(1) Alpha is here. (2) Beta is there.", ["(1) Alpha is here.", "(2) Beta is there."]),
+    ],
+    "newswire conventions": [
+        ("``We will win,'' he said. ``Never.'' The crowd -- tired -- left.",
+         ["``We will win,'' he said.", "``Never.''", "The crowd -- tired -- left."]),
+        ("``It is done.'' Officials agreed.", ["``It is done.''", "Officials agreed."]),
+    ],
+    "paragraphs": [
+        ("First line\ncontinues here.\n\nSecond paragraph", ["First line continues here.",
+                                                            "Second paragraph"]),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"),
+                         [pytest.param(t, e, id=f"{cat}-{i}") for cat, cases in CASES.items()
+                          for i, (t, e) in enumerate(cases)])
+def test_split(text, expected):
+    assert split_sentences(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_never_crashes_and_loses_no_text(text):
+    sentences = split_sentences(text)
+    assert "".join("".join(s.split()) for s in sentences) == "".join(text.split())
+    assert split_sentences(text) == sentences
+    assert all(s == s.strip() and s for s in sentences)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["The talks ended.", "Did they agree?", "Yes!",
+                                 "“We won,” he said.", "Mr. Kim left at 9 a.m. on Monday."]),
+                min_size=1, max_size=10))
+def test_joined_sentences_split_back(sentences):
+    assert split_sentences(" ".join(sentences)) == sentences
