@@ -36,3 +36,23 @@ def test_golden_briefing_cites_resolvable_sources():
         # the Markdown shows the same sentence with the same citations
         assert markers in markdown
         assert sentence["text"].split()[0].strip("“\"") in markdown
+
+
+# Phrases from every kind of boilerplate the seeds carry (captions, comments, promo,
+# navigation, credits): none may reach the briefing.
+BOILERPLATE_MARKERS = [
+    "In this photo", "photo provided by", "via AP", "Comments", "Login to comment",
+    "TaiwanIsNotChina", "But why is Kim going into Russia", "More On This Topic",
+    "Telegram", "Advertisment", "Most Popular", "Remote video URL", "Tweet URL",
+    "Embed Twitter", "st_telegram", "Homeasia", "contributed", "reported from Tallinn",
+    "With Post wires", "Copyright", "All rights reserved", "hibakusha", "A series",
+    "Tuesday, April 16, 2024", "REUTERS", "(AP)", "SEOUL--",
+]
+
+
+def test_golden_briefing_has_no_boilerplate():
+    data = json.loads((ROOT / "outputs" / f"{SLUG}.json").read_text(encoding="utf-8"))
+    for sentence in data["sentences"]:
+        for marker in BOILERPLATE_MARKERS:
+            assert marker not in sentence["text"], (marker, sentence["text"])
+        assert not sentence["text"].startswith(("12, 2023", "”", "\""))

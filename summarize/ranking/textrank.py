@@ -6,7 +6,8 @@ with words the stemmed content words, counted with repetition as sumy does (the 
 of the two count vectors). Scores are PageRank with damping 0.85 on the weighted graph.
 
 Versus sumy's TextRankSummarizer, on the same words: same weights, damping and start vector.
-We differ in two deliberate ways, both tested in tests/test_ranking/test_sumy_equivalence.py:
+With `self_loops: true` our top 10 equals sumy's (tests/test_ranking/test_sumy_equivalence.py).
+We differ by default in two deliberate ways:
 - no self-loops (`self_loops: false`): the paper's graph links distinct sentences; sumy also
   links each sentence to itself, which rewards long sentences twice;
 - isolated sentences spread their mass uniformly instead of leaking it (sumy's rows of zeros
