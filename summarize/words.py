@@ -105,13 +105,6 @@ class EventText:
         """Unit-length TF-IDF rows, idf from this event's sentences: the similarity space."""
         return tfidf_unit_rows(self.counts, smooth_idf(self.counts))
 
-    def similarity(self, rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
-        """Dense cosine similarities between two small sets of sentences."""
-        if not len(rows) or not len(cols):
-            return np.zeros((len(rows), len(cols)))
-        vectors = self.unit_vectors
-        return (vectors[list(rows)] @ vectors[list(cols)].T).toarray()
-
 
 def prepare_text(sentences: Sequence[Sentence], articles: Sequence[CleanArticle]) -> EventText:
     """Tokenize and stem every sentence once."""

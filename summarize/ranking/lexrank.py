@@ -33,21 +33,16 @@ from summarize.ranking.graph import (
     stationary_distribution,
     top_k_per_row,
 )
-from summarize.words import EventText
+from summarize.words import EventText, tfidf_unit_rows
 
 
 def lexrank_vectors(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
-    """Unit-length rows of tf/max(tf) * idf."""
+    """Unit-length rows of tf/max(tf) * idf (tf divided by the sentence's largest count)."""
     counts = sp.csr_matrix(counts, dtype=np.float64)
-    row_max = np.zeros(counts.shape[0])
+    row_max = np.ones(counts.shape[0])
     nonempty = np.diff(counts.indptr) > 0
     row_max[nonempty] = np.maximum.reduceat(counts.data, counts.indptr[:-1][nonempty])
-    row_max[row_max == 0] = 1.0
-    tf = sp.diags(1.0 / row_max) @ counts
-    weighted = sp.csr_matrix(tf.multiply(idf[np.newaxis, :]))
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return sp.csr_matrix(sp.diags(1.0 / norms) @ weighted)
+    return tfidf_unit_rows(sp.csr_matrix(sp.diags(1.0 / row_max) @ counts), idf)
 
 
 def sumy_idf(counts: sp.csr_matrix) -> np.ndarray:
