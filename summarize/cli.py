@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from summarize.batch import run
-from summarize.config import load_config
+from summarize.config import Limits, load_config
 from summarize.errors import SummarizeError
 from summarize.loading import load_event, read_article
 from summarize.models import Event
@@ -89,11 +89,12 @@ def list_command() -> None:
 def sentences_command(paths: tuple[Path, ...], as_json: bool, explain: bool) -> None:
     """Print the cleaned sentences of articles or event folders, one per line."""
     records = []
+    max_bytes = Limits().max_article_bytes
     for path in paths:
         if path.is_dir():
-            event = load_event(path, path.parent, max_bytes=5_000_000)
+            event = load_event(path, path.parent, max_bytes)
         elif path.is_file():
-            article = read_article(path, path.name, max_bytes=5_000_000)
+            article = read_article(path, path.name, max_bytes)
             if not hasattr(article, "body"):
                 raise SummarizeError(f"{path}: {article.reason}")  # type: ignore[union-attr]
             event = Event(slug=path.stem, articles=(article,))  # type: ignore[arg-type]

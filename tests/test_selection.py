@@ -1,0 +1,93 @@
+"""Selection, corroboration and ordering on small hand-made events."""
+
+import datetime as dt
+
+import numpy as np
+
+from summarize.config import Budget, MMRSelector, ThresholdSelector
+from summarize.models import ChosenSentence, CleanArticle, Sentence
+from summarize.ordering import order_sentences
+from summarize.redundancy import corroborate
+from summarize.selection import is_dependent, select_sentences, word_count
+from summarize.words import prepare_text
+
+A = "Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome on Wednesday for talks."
+A_AGAIN = "Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome on Wednesday."
+B = "Washington warned that any arms deal would violate United Nations sanctions on Pyongyang."
+C = "North Korea fired two ballistic missiles into the sea hours before the summit began."
+Q = "Will Russia send satellite technology to North Korea in exchange for shells?"
+D = "He said the talks covered economic cooperation and humanitarian issues in detail."
+
+
+def event(articles, dates=None):
+    dates = dates or [None] * len(articles)
+    clean = tuple(CleanArticle(path=f"ev/{i}.txt", id=str(i), paragraphs=tuple(a), title=None,
+                               outlet=None, url=None, published=d)
+                  for i, (a, d) in enumerate(zip(articles, dates)))
+    return prepare_text([Sentence(s, i, p) for i, a in enumerate(articles)
+                         for p, s in enumerate(a)], clean)
+
+
+def test_word_budget_is_never_exceeded_and_filled_with_what_fits():
+    text = event([[A, B, C]])
+    budget = Budget(words=30)
+    chosen = select_sentences(text, np.array([3.0, 2.0, 1.0]), MMRSelector(), budget)
+    assert sum(word_count(text.sentences[i].text) for i in chosen) <= 30
+    # A (15 words) then B (13) fit; C (15) does not: the budget is filled, not exceeded
+    assert chosen == [0, 1]
+
+
+def test_sentence_budget():
+    chosen = select_sentences(event([[A, B, C]]), np.array([3.0, 2.0, 1.0]), MMRSelector(),
+                              Budget(words=None, sentences=2))
+    assert len(chosen) == 2
+
+
+def test_repeated_fact_is_chosen_once():
+    text = event([[A], [A_AGAIN, B]])
+    for selector in (MMRSelector(), ThresholdSelector()):
+        chosen = select_sentences(text, np.array([3.0, 2.9, 1.0]), selector, Budget(words=200))
+        assert chosen == [0, 2], selector.strategy
+
+
+def test_questions_and_dependent_sentences_are_skipped_unless_configured():
+    text = event([[Q, D, B]])
+    scores = np.array([3.0, 2.0, 1.0])
+    assert select_sentences(text, scores, MMRSelector(), Budget(words=200)) == [2]
+    permissive = MMRSelector(skip_questions=False, skip_dependent=False)
+    assert sorted(select_sentences(text, scores, permissive, Budget(words=200))) == [0, 1, 2]
+
+
+def test_dependent_openers_and_fragments():
+    assert is_dependent("However, the talks failed.")
+    assert is_dependent("But either way it ended.")
+    assert is_dependent("A headline without a final stop")
+    assert not is_dependent("Putin met Kim on Wednesday.")
+
+
+def test_nan_scores_are_never_chosen():
+    chosen = select_sentences(event([[A, B]]), np.array([np.nan, 1.0]), MMRSelector(),
+                              Budget(words=200))
+    assert chosen == [1]
+
+
+def test_corroboration_cites_every_article_saying_the_same_earliest_first():
+    text = event([[A], [B], [A_AGAIN]], dates=[dt.date(2023, 9, 13), dt.date(2023, 9, 12),
+                                               dt.date(2023, 9, 11)])
+    assert corroborate(text, [0], min_similarity=0.5) == [(2, 0)]
+    assert corroborate(text, [1], min_similarity=0.5) == [(1,)]
+
+
+def test_chronological_order_puts_undated_articles_last_and_keeps_article_order():
+    articles = [CleanArticle(path=f"{i}", id=f"{i}", paragraphs=(), title=None, outlet=None,
+                             url=None, published=d)
+                for i, d in enumerate([None, dt.date(2023, 9, 13), dt.date(2023, 9, 12)])]
+    chosen = [ChosenSentence(Sentence("x", a, p), score, (a,))
+              for a, p, score in [(0, 0, 9.0), (1, 1, 1.0), (1, 0, 2.0), (2, 3, 5.0)]]
+    order = [(c.sentence.article, c.sentence.position)
+             for c in order_sentences(chosen, articles, "chronological")]
+    assert order == [(2, 3), (1, 0), (1, 1), (0, 0)]
+    assert [c.score for c in order_sentences(chosen, articles, "score")] == [9.0, 5.0, 2.0, 1.0]
+    assert [(c.sentence.article, c.sentence.position)
+            for c in order_sentences(chosen, articles, "source")] == [(0, 0), (1, 0), (1, 1),
+                                                                      (2, 3)]
