@@ -16,7 +16,7 @@ from summarize.config import Config
 from summarize.errors import InputError, RenderError
 from summarize.loading import check_slug, discover_events, load_event
 from summarize.models import SkippedFile
-from summarize.pipeline import StageTimer, summarize_event
+from summarize.pipeline import StageTimer, prepare_event, summarize_prepared
 from summarize.rendering import briefing_data, load_template, render_json, render_markdown
 
 log = logging.getLogger(__name__)
@@ -62,19 +62,14 @@ def render_event(folder: Path, root: Path, config: Config, template: jinja2.Temp
         event = load_event(folder, root, config.limits.max_article_bytes)
     if not event.articles:
         raise InputError("no readable articles")
-    briefing = summarize_event(event, config, timer)
-    if not briefing.articles:
+    prepared = prepare_event(event, timer)
+    if not prepared.articles:
         raise InputError("no article has any sentence after cleaning")
+    briefing = summarize_prepared(prepared, config, timer)
     with timer.stage("render"):
         data = briefing_data(briefing)
         markdown = render_markdown(template, data)
-    return markdown, render_json(data), event.skipped + _cleaning_skips(event, briefing)
-
-
-def _cleaning_skips(event, briefing) -> tuple[SkippedFile, ...]:  # type: ignore[no-untyped-def]
-    kept = {a.path for a in briefing.articles}
-    return tuple(SkippedFile(a.path, "no sentences after cleaning")
-                 for a in event.articles if a.path not in kept)
+    return markdown, render_json(data), prepared.skipped
 
 
 def run(config: Config, input_root: Path, output_root: Path) -> RunReport:

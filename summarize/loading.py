@@ -87,12 +87,11 @@ def parse_date(value: object) -> dt.date | None:
     text = value.strip()
     if match := _YEAR_FIRST.match(text):
         year, first, second = (int(g) for g in match.groups())
-        month, day = (second, first) if first > 12 else (first, second)
     elif match := _YEAR_LAST.match(text):
         first, second, year = (int(g) for g in match.groups())
-        month, day = (second, first) if first > 12 else (first, second)
     else:
         return None
+    month, day = (second, first) if first > 12 else (first, second)
     try:
         return dt.date(year, month, day)
     except ValueError:

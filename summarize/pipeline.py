@@ -94,14 +94,20 @@ def prepare_event(event: Event, timer: StageTimer | None = None) -> PreparedEven
 def summarize_event(event: Event, config: Config, timer: StageTimer | None = None) -> Briefing:
     """Run stages 2-9 on a loaded event and return its briefing as data."""
     timer = timer or StageTimer()
-    prepared = prepare_event(event, timer)
+    return summarize_prepared(prepare_event(event, timer), config, timer)
+
+
+def summarize_prepared(prepared: PreparedEvent, config: Config,
+                       timer: StageTimer | None = None) -> Briefing:
+    """Run stages 4-9 on a cleaned and split event."""
+    timer = timer or StageTimer()
     with timer.stage("words"):
         text = prepare_text(prepared.sentences, prepared.articles)
     with timer.stage("duplicates"):
         groups = find_duplicates(text, config.duplicates.threshold)
         for group in groups:
             if len(group) > 1:
-                log.info("%s: copies of one story: %s", event.slug,
+                log.info("%s: copies of one story: %s", prepared.slug,
                          ", ".join(prepared.articles[a].path for a in group))
     with timer.stage("rank"):
         scores = _rank_once_per_story(text, groups, config)
@@ -114,8 +120,8 @@ def summarize_event(event: Event, config: Config, timer: StageTimer | None = Non
                   for i, sources in zip(chosen, backing)]
         ordered = order_sentences(picked, prepared.articles, config.order.strategy)
     return Briefing(
-        event=event.slug,
-        title=_event_title(event.slug, prepared.articles, ordered),
+        event=prepared.slug,
+        title=_event_title(prepared.slug, prepared.articles, ordered),
         sentences=tuple(ordered),
         lead=_lead(ordered, config.output.lead_sentences),
         articles=prepared.articles,
@@ -126,6 +132,8 @@ def summarize_event(event: Event, config: Config, timer: StageTimer | None = Non
 def _rank_once_per_story(text: EventText, groups: list[list[int]], config: Config) -> np.ndarray:
     """Scores for the sentences of each story's first copy; NaN for the other copies."""
     representatives = {group[0] for group in groups}
+    if len(representatives) == len(text.articles):
+        return rank_sentences(text, config.ranker)  # no copies: rank the event as it is
     members = [i for i, s in enumerate(text.sentences) if s.article in representatives]
     subset = EventText(
         sentences=tuple(text.sentences[i] for i in members),
