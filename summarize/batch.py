@@ -16,8 +16,15 @@ from summarize.config import Config
 from summarize.errors import InputError, RenderError
 from summarize.loading import check_slug, discover_events, load_event
 from summarize.models import SkippedFile
-from summarize.pipeline import StageTimer, prepare_event, summarize_prepared
+from summarize.pipeline import (
+    PreparedEvent,
+    StageTimer,
+    prepare_event,
+    run_statistics,
+    summarize_prepared,
+)
 from summarize.rendering import briefing_data, load_template, render_json, render_markdown
+from summarize.words import DocumentFrequencies
 
 log = logging.getLogger(__name__)
 
@@ -55,9 +62,8 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def render_event(folder: Path, root: Path, config: Config, template: jinja2.Template,
-                 timer: StageTimer) -> tuple[str, str, tuple[SkippedFile, ...]]:
-    """Markdown and JSON of one event's briefing, and the files it skipped."""
+def load_prepared(folder: Path, root: Path, config: Config, timer: StageTimer) -> PreparedEvent:
+    """One event folder, loaded, cleaned and split; InputError when nothing is left."""
     with timer.stage("load"):
         event = load_event(folder, root, config.limits.max_article_bytes)
     if not event.articles:
@@ -65,11 +71,35 @@ def render_event(folder: Path, root: Path, config: Config, template: jinja2.Temp
     prepared = prepare_event(event, timer)
     if not prepared.articles:
         raise InputError("no article has any sentence after cleaning")
-    briefing = summarize_prepared(prepared, config, timer)
+    return prepared
+
+
+def render_event(folder: Path, root: Path, config: Config, template: jinja2.Template,
+                 timer: StageTimer, background: DocumentFrequencies | None = None,
+                 ) -> tuple[str, str, tuple[SkippedFile, ...]]:
+    """Markdown and JSON of one event's briefing, and the files it skipped."""
+    prepared = load_prepared(folder, root, config, timer)
+    briefing = summarize_prepared(prepared, config, timer, background)
     with timer.stage("render"):
         data = briefing_data(briefing)
         markdown = render_markdown(template, data)
     return markdown, render_json(data), prepared.skipped
+
+
+def _run_statistics(folders: list[Path], root: Path, config: Config,
+                    timer: StageTimer) -> DocumentFrequencies:
+    """Term statistics over every readable event of the run (events that fail are left out
+    here and reported when their turn comes)."""
+    prepared = []
+    for folder in folders:
+        if check_slug(folder.name):
+            continue
+        try:
+            prepared.append(load_prepared(folder, root, config, timer))
+        except InputError:
+            continue
+    with timer.stage("words"):
+        return run_statistics(prepared)
 
 
 def run(config: Config, input_root: Path, output_root: Path) -> RunReport:
@@ -80,6 +110,9 @@ def run(config: Config, input_root: Path, output_root: Path) -> RunReport:
     report = RunReport()
     timer = StageTimer()
     started = time.perf_counter()
+    background = None
+    if config.ranker.uses_run_statistics:
+        background = _run_statistics(folders, input_root, config, timer)
     for folder in folders:
         slug = folder.name
         problem = check_slug(slug)
@@ -87,7 +120,8 @@ def run(config: Config, input_root: Path, output_root: Path) -> RunReport:
             report.failed.append((slug, problem))
             continue
         try:
-            markdown, data, skipped = render_event(folder, input_root, config, template, timer)
+            markdown, data, skipped = render_event(folder, input_root, config, template, timer,
+                                                   background)
         except (InputError, RenderError) as error:
             log.error("%s: failed: %s", slug, error)
             report.failed.append((slug, str(error)))

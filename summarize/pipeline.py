@@ -40,7 +40,7 @@ from summarize.ranking import rank_sentences
 from summarize.redundancy import corroborate, find_duplicates
 from summarize.segmenting import split_sentences
 from summarize.selection import select_sentences
-from summarize.words import EventText, prepare_text
+from summarize.words import DocumentFrequencies, EventText, content_terms, prepare_text, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -98,11 +98,13 @@ def summarize_event(event: Event, config: Config, timer: StageTimer | None = Non
 
 
 def summarize_prepared(prepared: PreparedEvent, config: Config,
-                       timer: StageTimer | None = None) -> Briefing:
-    """Run stages 4-9 on a cleaned and split event."""
+                       timer: StageTimer | None = None,
+                       background: DocumentFrequencies | None = None) -> Briefing:
+    """Run stages 4-9 on a cleaned and split event; `background` holds the run's term
+    statistics when the ranker uses them (`idf: batch`)."""
     timer = timer or StageTimer()
     with timer.stage("words"):
-        text = prepare_text(prepared.sentences, prepared.articles)
+        text = prepare_text(prepared.sentences, prepared.articles, background)
     with timer.stage("duplicates"):
         groups = find_duplicates(text, config.duplicates.threshold)
         for group in groups:
@@ -129,6 +131,12 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
     )
 
 
+def run_statistics(events: list[PreparedEvent]) -> DocumentFrequencies:
+    """Term statistics over the sentences of every event of a run (for `idf: batch`)."""
+    return DocumentFrequencies.of(
+        [[content_terms(tokenize(s.text)) for s in event.sentences] for event in events])
+
+
 def _rank_once_per_story(text: EventText, groups: list[list[int]], config: Config) -> np.ndarray:
     """Scores for the sentences of each story's first copy; NaN for the other copies."""
     representatives = {group[0] for group in groups}
@@ -140,6 +148,7 @@ def _rank_once_per_story(text: EventText, groups: list[list[int]], config: Confi
         articles=text.articles,
         tokens=tuple(text.tokens[i] for i in members),
         terms=tuple(text.terms[i] for i in members),
+        background=text.background,
     )
     scores = np.full(len(text.sentences), np.nan)
     scores[members] = rank_sentences(subset, config.ranker)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
@@ -54,18 +55,16 @@ def term_counts(documents: Sequence[Sequence[str]]) -> tuple[sp.csr_matrix, dict
     """Sparse document x term count matrix and its vocabulary (term -> column).
 
     Columns are numbered in order of first appearance, so the result depends only on the input.
+    Built with C-level iteration (dict.fromkeys, map, np.fromiter): rankers call it per event.
     """
-    vocabulary: dict[str, int] = {}
-    indices: list[int] = []
-    indptr = [0]
-    for terms in documents:
-        for term in terms:
-            indices.append(vocabulary.setdefault(term, len(vocabulary)))
-        indptr.append(len(indices))
-    data = np.ones(len(indices), dtype=np.float64)
+    flat = list(chain.from_iterable(documents))
+    vocabulary = {term: column for column, term in enumerate(dict.fromkeys(flat))}
+    indices = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
+    indptr = np.zeros(len(documents) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, documents), dtype=np.int64, count=len(documents)),
+              out=indptr[1:])
     matrix = sp.csr_matrix(
-        (data, np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
-        shape=(len(documents), len(vocabulary)),
+        (np.ones(len(flat)), indices, indptr), shape=(len(documents), len(vocabulary))
     )
     matrix.sum_duplicates()  # repeated terms in one document add up to their count
     return matrix, vocabulary
@@ -87,6 +86,26 @@ def smooth_idf(counts: sp.csr_matrix) -> np.ndarray:
 
 
 @dataclass(frozen=True)
+class DocumentFrequencies:
+    """In how many sentences of a whole run each term occurs (for `idf: batch`)."""
+
+    sentences: int
+    df: dict[str, int]
+
+    @classmethod
+    def of(cls, texts: Sequence[Sequence[Sequence[str]]]) -> DocumentFrequencies:
+        """Counted over the sentences' terms of several events."""
+        df: dict[str, int] = {}
+        sentences = 0
+        for terms_of_event in texts:
+            sentences += len(terms_of_event)
+            for terms in terms_of_event:
+                for term in set(terms):
+                    df[term] = df.get(term, 0) + 1
+        return cls(sentences, df)
+
+
+@dataclass(frozen=True)
 class EventText:
     """An event's sentences with their words: what rankers and selectors see."""
 
@@ -94,11 +113,22 @@ class EventText:
     articles: tuple[CleanArticle, ...]
     tokens: tuple[tuple[str, ...], ...]  # lower-cased words of each sentence
     terms: tuple[tuple[str, ...], ...]  # stemmed content words of each sentence
+    # Term statistics of the whole run, when a ranker asks for them (`idf: batch`).
+    background: DocumentFrequencies | None = None
 
     @cached_property
+    def _counts_and_vocabulary(self) -> tuple[sp.csr_matrix, dict[str, int]]:
+        return term_counts(self.terms)
+
+    @property
     def counts(self) -> sp.csr_matrix:
         """Sentence x term counts over `terms` (shared by rankers, selection, corroboration)."""
-        return term_counts(self.terms)[0]
+        return self._counts_and_vocabulary[0]
+
+    @property
+    def vocabulary(self) -> dict[str, int]:
+        """Term -> column of `counts`, in order of first appearance."""
+        return self._counts_and_vocabulary[1]
 
     @cached_property
     def unit_vectors(self) -> sp.csr_matrix:
@@ -106,7 +136,11 @@ class EventText:
         return tfidf_unit_rows(self.counts, smooth_idf(self.counts))
 
 
-def prepare_text(sentences: Sequence[Sentence], articles: Sequence[CleanArticle]) -> EventText:
+def prepare_text(
+    sentences: Sequence[Sentence],
+    articles: Sequence[CleanArticle],
+    background: DocumentFrequencies | None = None,
+) -> EventText:
     """Tokenize and stem every sentence once."""
     tokens = tuple(tuple(tokenize(s.text)) for s in sentences)
     return EventText(
@@ -114,4 +148,5 @@ def prepare_text(sentences: Sequence[Sentence], articles: Sequence[CleanArticle]
         articles=tuple(articles),
         tokens=tokens,
         terms=tuple(content_terms(t) for t in tokens),
+        background=background,
     )

@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+
+from summarize.models import CleanArticle, Sentence
+from summarize.words import DocumentFrequencies, EventText, prepare_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -28,3 +33,16 @@ def write_event(root: Path, slug: str, files: dict[str, str | bytes]) -> Path:
         else:
             path.write_text(content, encoding="utf-8")
     return folder
+
+
+def event_text(articles: Sequence[Sequence[str]], dates: Sequence[dt.date | None] | None = None,
+               titles: bool = False, background: DocumentFrequencies | None = None,
+               ) -> EventText:
+    """An event made of articles given as lists of sentences (one paragraph each)."""
+    dates = dates or [None] * len(articles)
+    clean = tuple(CleanArticle(path=f"ev/{i}.txt", id=str(i), paragraphs=tuple(a),
+                               title=f"T{i}" if titles else None, outlet=None, url=None,
+                               published=d)
+                  for i, (a, d) in enumerate(zip(articles, dates)))
+    return prepare_text([Sentence(s, i, p) for i, a in enumerate(articles)
+                         for p, s in enumerate(a)], clean, background)

@@ -2,10 +2,16 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from summarize.cli import cli
+from summarize.ranking import ALGORITHMS
 from tests.conftest import ROOT, SEEDS, write_event
 
 
@@ -40,7 +46,7 @@ def test_config_with_unknown_key_exits_2_with_one_line(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         "summarize: error: ranker.treshold: unknown key (value 0.2); accepted keys here: "
-        "algorithm, engine, threshold, top_k, damping, tolerance"]
+        "algorithm, engine, threshold, top_k, damping, tolerance, convergence, idf"]
 
 
 def test_textrank_ranks_differently_from_the_default(tmp_path):
@@ -106,3 +112,25 @@ def test_sentences_json_and_explain():
     records = json.loads(result.stdout[result.stdout.index("["):])
     assert records[0]["position"] == 0
     assert "# dropped (byline (outlet)): THE ASSOCIATED PRESS" in result.stdout
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_every_registered_algorithm_writes_the_seeds_briefing(tmp_path, algorithm):
+    result = CliRunner().invoke(cli, ["run", "--output", str(tmp_path),
+                                      "--set", f"ranker.algorithm={algorithm}"])
+    assert result.exit_code == 0, result.output
+    briefing = (tmp_path / "kim-putin-summit-2023.md").read_text(encoding="utf-8")
+    assert re.search(r"\[\d+\]", briefing) and "## Sources" in briefing
+
+
+def test_batch_idf_runs_over_several_events(tmp_path):
+    story = ("Floods closed the valley road this year after a week of heavy rain. "
+             "Farmers in the valley lost most of their crops to the floods this year.\n")
+    budget = ("Officials said the budget for next year would grow by a tenth. "
+              "The year ended with officials promising lower taxes for families.\n")
+    write_event(tmp_path / "in", "floods", {"a.txt": story})
+    write_event(tmp_path / "in", "budget", {"a.txt": budget})
+    result = summarize("run", "--input", str(tmp_path / "in"), "--output", str(tmp_path / "out"),
+                       "--set", "ranker.idf=batch")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.md")) == ["budget.md", "floods.md"]

@@ -9,7 +9,7 @@ from summarize.models import ChosenSentence, CleanArticle, Sentence
 from summarize.ordering import order_sentences
 from summarize.redundancy import corroborate
 from summarize.selection import is_dependent, select_sentences, word_count
-from summarize.words import prepare_text
+from tests.conftest import event_text
 
 A = "Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome on Wednesday for talks."
 A_AGAIN = "Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome on Wednesday."
@@ -19,13 +19,7 @@ Q = "Will Russia send satellite technology to North Korea in exchange for shells
 D = "He said the talks covered economic cooperation and humanitarian issues in detail."
 
 
-def event(articles, dates=None):
-    dates = dates or [None] * len(articles)
-    clean = tuple(CleanArticle(path=f"ev/{i}.txt", id=str(i), paragraphs=tuple(a), title=None,
-                               outlet=None, url=None, published=d)
-                  for i, (a, d) in enumerate(zip(articles, dates)))
-    return prepare_text([Sentence(s, i, p) for i, a in enumerate(articles)
-                         for p, s in enumerate(a)], clean)
+event = event_text
 
 
 def test_word_budget_is_never_exceeded_and_filled_with_what_fits():

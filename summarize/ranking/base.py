@@ -16,6 +16,11 @@ from summarize.words import EventText
 class Ranker(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    @property
+    def uses_run_statistics(self) -> bool:
+        """True when scores depend on every event of the run (EventText.background)."""
+        return False
+
     def score(self, text: EventText) -> np.ndarray:
         """One score per sentence of `text`, higher is more central; finite, deterministic."""
         raise NotImplementedError

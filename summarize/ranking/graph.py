@@ -52,21 +52,41 @@ def top_k_per_row(block: sp.csr_matrix, k: int) -> sp.csr_matrix:
     return result
 
 
-def stationary_distribution(
-    transition: sp.csr_matrix, damping: float, tolerance: float, max_iterations: int
-) -> np.ndarray:
-    """Power iteration p <- (1-d) Tᵀp + d/n for a row-stochastic T (PageRank form).
+class RandomWalk:
+    """The walk on a weighted sentence graph: from a sentence, follow one of its edges with
+    probability proportional to the edge's weight.
 
-    `damping` is the probability of a random jump (LexRank's d, 1 - TextRank's 0.85). Rows
-    of T that sum to 0 (isolated sentences) spread their mass uniformly, so mass is conserved.
+    One step computes Tᵀp for the row-stochastic T = D⁻¹W as Wᵀ(p / d) (d: row sums of W),
+    so the normalized matrix and its transpose are never built (W.T is a free CSC view).
+    Isolated sentences (d = 0) are `dangling`: they have nowhere to go.
     """
-    n = transition.shape[0]
+
+    def __init__(self, weights: sp.csr_matrix):
+        self.n = weights.shape[0]
+        self.forward = weights.T
+        out = np.asarray(weights.sum(axis=1)).ravel()
+        self.dangling = out == 0
+        self.inverse_out = np.divide(1.0, out, out=np.zeros_like(out), where=~self.dangling)
+
+    def step(self, p: np.ndarray) -> np.ndarray:
+        """Tᵀp: where the probability mass p goes in one step (dangling mass is lost)."""
+        return np.asarray(self.forward @ (p * self.inverse_out)).ravel()
+
+
+def stationary_distribution(
+    weights: sp.csr_matrix, damping: float, tolerance: float, max_iterations: int
+) -> np.ndarray:
+    """Power iteration p <- (1-d) Tᵀp + d/n with T the row-normalized `weights` (PageRank).
+
+    `damping` is the probability of a random jump (LexRank's d, 1 - TextRank's 0.85).
+    Isolated sentences spread their mass uniformly, so mass is conserved.
+    """
+    walk = RandomWalk(weights)
+    n = walk.n
     p = np.full(n, 1.0 / n)
-    transposed = sp.csr_matrix(transition.T)
-    dangling = np.asarray(transition.sum(axis=1)).ravel() == 0
     for _ in range(max_iterations):
-        walk = transposed @ p + p[dangling].sum() / n
-        nxt = (1.0 - damping) * walk + damping / n
+        moved = walk.step(p) + p[walk.dangling].sum() / n
+        nxt = (1.0 - damping) * moved + damping / n
         nxt /= nxt.sum()
         delta = np.abs(nxt - p).sum()
         p = nxt
@@ -75,8 +95,27 @@ def stationary_distribution(
     return p
 
 
-def row_stochastic(weights: sp.csr_matrix) -> sp.csr_matrix:
-    """Divide each row by its sum; rows with no weight stay empty (dangling)."""
-    sums = np.asarray(weights.sum(axis=1)).ravel()
-    sums[sums == 0] = 1.0
-    return sp.csr_matrix(sp.diags(1.0 / sums) @ weights)
+def sumy_power_method(
+    weights: sp.csr_matrix, damping: float, epsilon: float, unit_length: bool
+) -> np.ndarray:
+    """sumy's power method on our sparse graph, to reproduce sumy's rankings.
+
+    p <- (1-d) Tᵀp + d·sum(p)/n, without giving isolated sentences' mass back, until p moves
+    by at most `epsilon` in L2. sumy's LexRank rescales p to unit L2 length at each step and
+    stops at ε = 0.1 (damping 0); its TextRank keeps p as is and stops at ε = 1e-4. On big
+    events both stop after a few steps, long before the ranking has converged.
+    """
+    walk = RandomWalk(weights)
+    n = walk.n
+    p = np.full(n, 1.0 / n)
+    change = 1.0
+    while change > epsilon:
+        nxt = (1.0 - damping) * walk.step(p) + damping * p.sum() / n
+        if unit_length:
+            length = np.linalg.norm(nxt)
+            if length == 0:  # no sentence has an edge: nothing to rank
+                return p
+            nxt /= length
+        change = float(np.linalg.norm(nxt - p))
+        p = nxt
+    return p

@@ -16,6 +16,12 @@ Versus sumy's LexRankSummarizer, on the same words:
   from the converged one in 1 of 10 sentences on the seeds. We iterate until the L1 change
   is below `tolerance`, and add the paper's damping (default 0.15), which makes the
   stationary distribution unique even when the graph falls apart in components.
+  `convergence: sumy` with `damping: 0` reproduces sumy's ranking itself (same top 10 on
+  the seeds, a DUC 2006 event and benchmarks/ranking.py's events).
+
+IDF: from the event's own sentences (`idf: event`, sumy's choice) or from the sentences of
+every event in the run (`idf: batch`), which tells words common in all news ("year",
+"people") from words common in this one story.
 """
 
 from __future__ import annotations
@@ -29,11 +35,11 @@ from pydantic import Field
 from summarize.ranking.base import Ranker
 from summarize.ranking.graph import (
     blockwise_edges,
-    row_stochastic,
     stationary_distribution,
+    sumy_power_method,
     top_k_per_row,
 )
-from summarize.words import EventText, tfidf_unit_rows
+from summarize.words import DocumentFrequencies, EventText, tfidf_unit_rows
 
 
 def lexrank_vectors(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
@@ -49,6 +55,12 @@ def sumy_idf(counts: sp.csr_matrix) -> np.ndarray:
     """idf(t) = log(N / (1 + df(t))), sentences as documents (sumy's formula)."""
     df = np.bincount(counts.indices, minlength=counts.shape[1])
     return np.log(counts.shape[0] / (1.0 + df))
+
+
+def batch_idf(text: EventText, background: DocumentFrequencies) -> np.ndarray:
+    """sumy's formula with N and df(t) counted over the sentences of every event of the run."""
+    df = np.array([background.df.get(term, 0) for term in text.vocabulary], dtype=np.float64)
+    return np.log(max(background.sentences, 1) / (1.0 + df))
 
 
 class LexRankRanker(Ranker):
@@ -83,13 +95,32 @@ class LexRankRanker(Ranker):
     tolerance: float = Field(
         1e-8, gt=0.0, description="Power iteration stops when the L1 change is below this."
     )
+    convergence: Literal["l1", "sumy"] = Field(
+        "l1",
+        description="l1: iterate until the L1 change is below `tolerance`; sumy: sumy's rule "
+        "(unit-length vectors, stop when they move by at most 0.1), which with damping 0 "
+        "reproduces sumy's ranking.",
+    )
+    idf: Literal["event", "batch"] = Field(
+        "event",
+        description="event: IDF from this event's sentences; batch: from the sentences of "
+        "every event of the run.",
+    )
+
+    @property
+    def uses_run_statistics(self) -> bool:
+        return self.idf == "batch"
 
     def score(self, text: EventText) -> np.ndarray:
         n = len(text.sentences)
         if n == 0:
             return np.zeros(0)
         counts = text.counts
-        vectors = lexrank_vectors(counts, sumy_idf(counts))
+        if self.idf == "batch" and text.background is not None:
+            idf = batch_idf(text, text.background)
+        else:  # a run of one event: the batch is the event
+            idf = sumy_idf(counts)
+        vectors = lexrank_vectors(counts, idf)
         vectors_t = sp.csc_matrix(vectors.T)
         threshold, top_k = self.threshold, self.top_k
 
@@ -101,6 +132,8 @@ class LexRankRanker(Ranker):
             return block
 
         edges = blockwise_edges(vectors, vectors_t, keep)
+        if self.convergence == "sumy":
+            return sumy_power_method(edges, self.damping, epsilon=0.1, unit_length=True)
         return stationary_distribution(
-            row_stochastic(edges), self.damping, self.tolerance, max_iterations=1000
+            edges, self.damping, self.tolerance, max_iterations=1000
         )

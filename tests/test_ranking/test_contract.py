@@ -6,9 +6,8 @@ import numpy as np
 import pytest
 
 from summarize.config import load_config
-from summarize.models import CleanArticle, Sentence
 from summarize.ranking import ALGORITHMS, rank_sentences
-from summarize.words import prepare_text
+from tests.conftest import event_text
 
 RANKERS = [(a, "fast") for a in ALGORITHMS] + [("lexrank", "sumy"), ("textrank", "sumy")]
 
@@ -21,11 +20,8 @@ def ranker(algorithm: str, engine: str):
 
 
 def text_of(*articles: list[str]):
-    clean = tuple(CleanArticle(path=f"ev/{i}.txt", id=str(i), paragraphs=tuple(a), title=f"T{i}",
-                               outlet=None, url=None, published=dt.date(2023, 9, 10 + i))
-                  for i, a in enumerate(articles))
-    sentences = [Sentence(s, i, p) for i, a in enumerate(articles) for p, s in enumerate(a)]
-    return prepare_text(sentences, clean)
+    return event_text(articles, [dt.date(2023, 9, 10 + i) for i in range(len(articles))],
+                      titles=True)
 
 
 STORY = [

@@ -51,8 +51,13 @@ def check_lexrank_graph_is_sumys(text: EventText) -> None:
     assert top10(ours) == top10(sumy_lexrank_converged(text))
 
 
+def check_lexrank_reproduces_sumy(text: EventText) -> None:
+    ours = LexRankRanker(damping=0.0, convergence="sumy").score(text)
+    assert top10(ours) == top10(sumy_reference_scores("lexrank", text))
+
+
 def check_textrank_matches_sumy(text: EventText) -> None:
-    ours = TextRankRanker(self_loops=True).score(text)
+    ours = TextRankRanker(self_loops=True, convergence="sumy").score(text)
     assert top10(ours) == top10(sumy_reference_scores("textrank", text))
 
 
@@ -62,6 +67,14 @@ def test_lexrank_graph_equals_sumys_on_the_seeds(seeds):
 
 def test_lexrank_graph_equals_sumys_on_a_duc_event(duc_event):
     check_lexrank_graph_is_sumys(duc_event)
+
+
+def test_lexrank_with_sumys_stopping_rule_reproduces_sumy_on_the_seeds(seeds):
+    check_lexrank_reproduces_sumy(seeds)
+
+
+def test_lexrank_with_sumys_stopping_rule_reproduces_sumy_on_a_duc_event(duc_event):
+    check_lexrank_reproduces_sumy(duc_event)
 
 
 def test_sumy_lexrank_stops_before_converging(seeds):
