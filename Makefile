@@ -28,6 +28,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/splitting.py
 	$(BIN)/python benchmarks/ranking.py
+	$(BIN)/python benchmarks/duplicates.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

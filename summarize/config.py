@@ -35,12 +35,19 @@ class Duplicates(Section):
     """Syndicated copies of one story (the same wire text republished by several outlets)."""
 
     threshold: float = Field(
-        0.9,
+        0.8,
         ge=0.0,
         le=1.0,
-        description="Cosine between two whole articles (TF-IDF of stemmed content words) at "
-        "or above which they are copies of one story: it is ranked once, and every outlet "
-        "stays in the Sources.",
+        description="Share of the shorter article's sentences that must reappear in the "
+        "other (see sentence_similarity) for the two to be copies of one story: it is "
+        "ranked once, through its longest copy, and every outlet stays in the Sources.",
+    )
+    sentence_similarity: float = Field(
+        0.8,
+        gt=0.0,
+        le=1.0,
+        description="Cosine (TF-IDF of stemmed content words) at which a sentence counts as "
+        "reappearing in another article.",
     )
 
 
@@ -96,8 +103,17 @@ class Corroboration(Section):
         0.5,
         ge=0.0,
         le=1.0,
-        description="Another article backs a chosen sentence when one of its sentences is "
-        "at least this similar (cosine); it is then cited too.",
+        description="Another article backs a sentence when one of its sentences, or a "
+        "clause of one, is at least this similar (cosine) to the sentence or one of its "
+        "clauses; it is then cited too.",
+    )
+    weight: float = Field(
+        0.3,
+        ge=0.0,
+        le=1.0,
+        description="How much the number of independent sources backing a sentence counts "
+        "in selection, beside the ranker's score (0: not at all). Copies of one story count "
+        "as one source.",
     )
 
 

@@ -6,8 +6,8 @@
     4. words       words.prepare_text            sentences       -> EventText (once)
     5. duplicates  redundancy.find_duplicates    copies of a story are ranked once
     6. rank        ranking.rank_sentences        EventText       -> one score per sentence
-    7. select      selection.select_sentences    scores + budget -> chosen sentences
-    8. corroborate redundancy.corroborate        chosen          -> the sources backing each
+    7. corroborate redundancy.corroborate        candidates      -> the sources backing each
+    8. select      selection.select_sentences    scores, sources -> chosen sentences (budget)
     9. order       ordering.order_sentences      reading order
    10. render      rendering                     Briefing        -> JSON data -> Markdown
 
@@ -37,9 +37,9 @@ from summarize.models import (
 )
 from summarize.ordering import order_sentences
 from summarize.ranking import rank_sentences
-from summarize.redundancy import corroborate, find_duplicates
+from summarize.redundancy import corroborate, find_duplicates, independent_sources
 from summarize.segmenting import split_sentences
-from summarize.selection import select_sentences
+from summarize.selection import eligible, select_sentences
 from summarize.words import DocumentFrequencies, EventText, content_terms, prepare_text, tokenize
 
 log = logging.getLogger(__name__)
@@ -106,20 +106,26 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
     with timer.stage("words"):
         text = prepare_text(prepared.sentences, prepared.articles, background)
     with timer.stage("duplicates"):
-        groups = find_duplicates(text, config.duplicates.threshold)
+        groups = find_duplicates(text, config.duplicates.threshold,
+                                 config.duplicates.sentence_similarity)
         for group in groups:
             if len(group) > 1:
                 log.info("%s: copies of one story: %s", prepared.slug,
                          ", ".join(prepared.articles[a].path for a in group))
     with timer.stage("rank"):
         scores = _rank_once_per_story(text, groups, config)
-    with timer.stage("select"):
-        chosen = select_sentences(text, scores, config.selector, config.budget)
     with timer.stage("corroborate"):
-        backing = corroborate(text, chosen, config.corroboration.min_similarity)
+        candidates = np.flatnonzero(eligible(text, config.selector) & np.isfinite(scores))
+        backing = dict(zip(candidates.tolist(), corroborate(
+            text, candidates, config.corroboration.min_similarity)))
+        support = np.zeros(len(text.sentences))
+        support[candidates] = independent_sources(list(backing.values()), groups)
+    with timer.stage("select"):
+        chosen = select_sentences(text, scores, config.selector, config.budget, support,
+                                  config.corroboration.weight)
     with timer.stage("order"):
-        picked = [ChosenSentence(text.sentences[i], float(scores[i]), sources)
-                  for i, sources in zip(chosen, backing)]
+        picked = [ChosenSentence(text.sentences[i], float(scores[i]), backing[i])
+                  for i in chosen]
         ordered = order_sentences(picked, prepared.articles, config.order.strategy)
     return Briefing(
         event=prepared.slug,

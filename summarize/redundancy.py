@@ -1,22 +1,25 @@
 """Redundancy across sources: copies of one story, and the sources that back each fact.
 
-- `find_duplicates`: syndicated copies (the same wire story republished, translated or
-  lightly rewritten) are found by the cosine of whole articles' TF-IDF vectors over stemmed
-  content words. A group of copies is ranked once, through its earliest member, so a
-  story that five outlets ran is not five times as "central"; every copy stays a source.
-- `corroborate`: each chosen sentence cites every article that contains a sentence saying
-  the same thing (cosine at least `corroboration.min_similarity`), earliest first.
+- `find_duplicates`: syndicated copies (the same wire story republished, trimmed or lightly
+  edited) are articles most of whose sentences reappear in another. A group of copies is
+  ranked once, through its longest copy, so a story that five outlets ran is not five
+  times as "central"; every copy stays a source.
+- `corroborate`: each chosen sentence cites every article that says the same thing, in a
+  sentence or a clause (cosine at least `corroboration.min_similarity`), earliest first.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Sequence
 
 import numpy as np
 import scipy.sparse as sp
 
 from summarize.models import CleanArticle
-from summarize.words import EventText, smooth_idf, tfidf_unit_rows
+from summarize.ranking.graph import blockwise_edges
+from summarize.words import EventText, content_terms, smooth_idf, stem, tfidf_unit_rows, tokenize
 
 
 def publication_order(articles: tuple[CleanArticle, ...]) -> list[int]:
@@ -29,19 +32,18 @@ def publication_order(articles: tuple[CleanArticle, ...]) -> list[int]:
     return sorted(range(len(articles)), key=key)
 
 
-def article_vectors(text: EventText) -> sp.csr_matrix:
-    """Unit TF-IDF vector of each article: the sum of its sentences' term counts."""
-    rows = np.array([s.article for s in text.sentences], dtype=np.int64)
-    membership = sp.csr_matrix(
-        (np.ones(len(rows)), (rows, np.arange(len(rows)))),
-        shape=(len(text.articles), len(rows)),
-    )
-    counts = sp.csr_matrix(membership @ text.counts)
-    return tfidf_unit_rows(counts, smooth_idf(counts))
+def find_duplicates(
+    text: EventText, threshold: float, sentence_similarity: float
+) -> list[list[int]]:
+    """Groups of articles that are copies of one story; singletons too.
 
-
-def find_duplicates(text: EventText, threshold: float) -> list[list[int]]:
-    """Groups of articles that are copies of one story, each earliest first; singletons too."""
+    Two articles are copies when at least `threshold` of the shorter one's sentences
+    reappear in the other (cosine >= `sentence_similarity`). Sentence containment, unlike
+    the cosine of whole articles, also catches a trimmed copy inside a longer version, and
+    does not join two different stories that merely share a topic. Each group starts with
+    its representative, the copy with most sentences (it contains the others), then the
+    rest in publication order; groups come in publication order of their representative.
+    """
     n = len(text.articles)
     parent = list(range(n))
 
@@ -51,33 +53,140 @@ def find_duplicates(text: EventText, threshold: float) -> list[list[int]]:
             i = parent[i]
         return i
 
+    sizes = np.bincount([s.article for s in text.sentences], minlength=n)
     if n > 1 and text.sentences:
-        vectors = article_vectors(text)
-        similarity = sp.coo_matrix(vectors @ vectors.T)
-        for i, j, value in zip(similarity.row, similarity.col, similarity.data):
-            if i < j and value >= threshold:
-                parent[root(int(j))] = root(int(i))
+        matched = sentence_containment(text, sentence_similarity)
+        containment = matched / np.maximum(sizes, 1)[:, None]
+        for a, b in zip(*np.nonzero(np.maximum(containment, containment.T) >= threshold)):
+            if a < b:
+                parent[root(int(b))] = root(int(a))
     rank = {article: place for place, article in enumerate(publication_order(text.articles))}
     groups: dict[int, list[int]] = {}
     for article in range(n):
         groups.setdefault(root(article), []).append(article)
-    return sorted((sorted(g, key=rank.__getitem__) for g in groups.values()),
-                  key=lambda g: rank[g[0]])
+    ordered = []
+    for members in groups.values():
+        members.sort(key=rank.__getitem__)
+        representative = max(members, key=lambda a: (sizes[a], -rank[a]))
+        ordered.append([representative] + [a for a in members if a != representative])
+    return sorted(ordered, key=lambda g: rank[g[0]])
 
 
-def corroborate(text: EventText, chosen: list[int], min_similarity: float) -> list[tuple[int, ...]]:
-    """For each chosen sentence, the articles that say the same, its own included."""
-    if not chosen:
-        return []
-    order = publication_order(text.articles)
-    rank = {article: place for place, article in enumerate(order)}
-    articles_of = np.array([s.article for s in text.sentences])
+def sentence_containment(text: EventText, min_similarity: float) -> np.ndarray:
+    """matched[a, b]: how many sentences of article a reappear in article b."""
     vectors = text.unit_vectors
-    similarity = np.asarray((vectors[chosen] @ vectors.T).todense())
-    backing = []
-    for row, index in enumerate(chosen):
-        own = text.sentences[index].article
-        close = set(articles_of[similarity[row] >= min_similarity].tolist())
-        close.add(own)
-        backing.append(tuple(sorted(close, key=rank.__getitem__)))
-    return backing
+
+    def keep(block: sp.csr_matrix, start: int) -> sp.csr_matrix:
+        block.data[block.data < min_similarity] = 0.0
+        block.eliminate_zeros()
+        return block
+
+    pairs = sp.coo_matrix(blockwise_edges(vectors, sp.csc_matrix(vectors.T), keep))
+    articles = np.array([s.article for s in text.sentences], dtype=np.int64)
+    other = articles[pairs.row] != articles[pairs.col]
+    # one count per (sentence, other article), however many sentences there match it
+    found = np.unique(np.stack([pairs.row[other], articles[pairs.col[other]]]), axis=1)
+    n = len(text.articles)
+    matched = np.zeros((n, n))
+    np.add.at(matched, (articles[found[0]], found[1]), 1.0)
+    return matched
+
+
+# Clause boundaries inside a sentence: punctuation, and the conjunctions that join two
+# statements ("Kim vowed support as the leaders held a summit"). A fact is often one clause
+# of a long sentence, and another outlet reports it in a sentence of its own.
+_CLAUSE_BREAK = re.compile(
+    r"\s*[,;:()\u2014\u2013]\s*|\s+-{1,2}\s+|"
+    r"\s+(?:as|while|whereas|after|before|because|although|though|but|when|which|who|where)\s+",
+    re.IGNORECASE,
+)
+# Words of attribution ("Russian state media reported", "the Kremlin said") say who told,
+# not what happened: two sentences do not report the same fact because both were
+# "reported by state media". They are left out when statements are compared, and a clause
+# needs this many other content words to stand alone.
+MIN_CLAUSE_TERMS = 4
+ATTRIBUTION = frozenset(
+    stem(w) for w in "said says say told tells tell reported reports report according added "
+    "adding stated announced quoted media spokesman spokeswoman".split()
+)
+
+
+def clauses(sentence: str) -> list[tuple[str, ...]]:
+    """Stemmed content words of each clause that states something on its own; pieces too
+    short for that are joined to the clause before them (or after, at the start)."""
+    result: list[list[str]] = []
+    pending: list[str] = []
+    for piece in _CLAUSE_BREAK.split(sentence):
+        terms = [t for t in content_terms(tokenize(piece)) if t not in ATTRIBUTION]
+        if len(terms) >= MIN_CLAUSE_TERMS:
+            result.append(pending + terms)
+            pending = []
+        elif result:
+            result[-1].extend(terms)
+        else:
+            pending.extend(terms)
+    if pending and result:
+        result[-1].extend(pending)
+    return [tuple(c) for c in result]
+
+
+def statement_vectors(text: EventText) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Unit TF-IDF vectors of every sentence and of each of its clauses (when it has more
+    than one), in the event's similarity space, and the sentence each row belongs to."""
+    units: list[tuple[str, ...]] = []
+    owner: list[int] = []
+    for index, (sentence, terms) in enumerate(zip(text.sentences, text.terms)):
+        units.append(tuple(t for t in terms if t not in ATTRIBUTION))
+        owner.append(index)
+        parts = clauses(sentence.text)
+        if len(parts) > 1:
+            units.extend(parts)
+            owner.extend([index] * len(parts))
+    vocabulary = text.vocabulary
+    rows, cols = [], []
+    for row, terms in enumerate(units):
+        for term in terms:
+            column = vocabulary.get(term)
+            if column is not None:
+                rows.append(row)
+                cols.append(column)
+    counts = sp.csr_matrix((np.ones(len(rows)), (rows, cols)),
+                           shape=(len(units), len(vocabulary)))
+    return tfidf_unit_rows(counts, smooth_idf(text.counts)), np.array(owner, dtype=np.int64)
+
+
+def corroborate(
+    text: EventText, indices: Sequence[int], min_similarity: float
+) -> list[tuple[int, ...]]:
+    """For each sentence in `indices`, the articles that say the same, its own included.
+
+    An article backs a sentence when the sentence, or one of its clauses, is at least
+    `min_similarity` similar to a sentence or clause of that article; sources are given
+    earliest first.
+    """
+    if not len(indices):
+        return []
+    rank = {article: place for place, article in enumerate(publication_order(text.articles))}
+    vectors, owner = statement_vectors(text)
+    sentence_article = np.array([s.article for s in text.sentences], dtype=np.int64)
+    position = np.full(len(text.sentences), -1)
+    position[np.asarray(indices)] = np.arange(len(indices))
+    rows = np.flatnonzero(position[owner] >= 0)  # statements of the asked sentences
+
+    def keep(block: sp.csr_matrix, start: int) -> sp.csr_matrix:
+        block.data[block.data < min_similarity] = 0.0
+        block.eliminate_zeros()
+        return block
+
+    close = sp.coo_matrix(blockwise_edges(vectors[rows], sp.csc_matrix(vectors.T), keep))
+    backing: list[set[int]] = [{text.sentences[i].article} for i in indices]
+    for asked, article in zip(position[owner[rows[close.row]]],
+                              sentence_article[owner[close.col]]):
+        backing[asked].add(int(article))
+    return [tuple(sorted(found, key=rank.__getitem__)) for found in backing]
+
+
+def independent_sources(backing: Sequence[tuple[int, ...]], groups: list[list[int]]) -> np.ndarray:
+    """How many independent stories back each sentence: copies of one story count once."""
+    story = {article: number for number, group in enumerate(groups) for article in group}
+    return np.array([len({story[a] for a in sources}) for sources in backing], dtype=np.int64)

@@ -26,6 +26,9 @@ DEPENDENT_OPENERS = frozenset(
     "additionally".split()
 )
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
+# "such" as a determiner ("deny such claims", "such a deal") points back at something the
+# reader has not seen; "such as" introduces examples and is fine.
+_BACK_REFERENCE = re.compile(r"\bsuch\b(?!\s+as\b)", re.IGNORECASE)
 _FINAL = re.compile(r"[.!?…][”\"’')\]]*$|[.!?…]$")
 
 
@@ -39,8 +42,9 @@ def is_question(text: str) -> bool:
 
 
 def is_dependent(text: str) -> bool:
-    """Opens with a pronoun or connective, or lacks final punctuation (a fragment)."""
-    if not _FINAL.search(text):
+    """Opens with a pronoun or connective, refers back with "such", or lacks final
+    punctuation (a fragment)."""
+    if not _FINAL.search(text) or _BACK_REFERENCE.search(text):
         return True
     first = _FIRST_WORD.search(text)
     return bool(first) and first.group().lower() in DEPENDENT_OPENERS
@@ -61,11 +65,18 @@ def eligible(text: EventText, selector: SelectorBase) -> np.ndarray:
 
 
 def select_sentences(
-    text: EventText, scores: np.ndarray, selector: SelectorBase, budget: Budget
+    text: EventText,
+    scores: np.ndarray,
+    selector: SelectorBase,
+    budget: Budget,
+    support: np.ndarray | None = None,
+    support_weight: float = 0.0,
 ) -> list[int]:
     """Indices of the chosen sentences, in the order they were chosen.
 
     `scores` may hold NaN for sentences that must not be chosen (copies of a story).
+    `support` (optional) counts the independent sources backing each sentence; with
+    `support_weight` w, relevance is (1-w)·score + w·support, both scaled to [0, 1].
     """
     n = len(text.sentences)
     if n == 0:
@@ -77,6 +88,10 @@ def select_sentences(
     # Scores of different rankers live on different scales; MMR weighs them against
     # cosines in [0, 1], so they are scaled to [0, 1] first.
     relevance = (relevance - low) / (top - low) if top > low else np.ones(n)
+    if support is not None and support_weight > 0 and candidates.any():
+        most = support[candidates].max()
+        backed = (support - 1.0) / (most - 1.0) if most > 1 else np.zeros(n)
+        relevance = (1.0 - support_weight) * relevance + support_weight * backed
     lengths = np.array([word_count(s.text) for s in text.sentences])
     words_left = budget.words if budget.words is not None else int(lengths.sum())
     sentences_left = budget.sentences if budget.sentences is not None else n

@@ -1,0 +1,95 @@
+"""Copies of one story, and the sources that back each fact."""
+
+import datetime as dt
+
+import numpy as np
+
+from summarize.config import Budget, MMRSelector
+from summarize.redundancy import clauses, corroborate, find_duplicates, independent_sources
+from summarize.selection import is_dependent, select_sentences
+from tests.conftest import event_text
+
+WIRE = [
+    "Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome on Wednesday for talks.",
+    "The leaders discussed military cooperation and satellites for more than four hours.",
+    "Washington warned that any arms deal would violate United Nations sanctions.",
+    "North Korea fired two ballistic missiles into the sea before the summit began.",
+    "Putin said he would visit Pyongyang at a date to be agreed later.",
+]
+# The same topic, another story: it shares words, not sentences.
+OTHER_STORY = [
+    "Kim Jong Un arrived in Russia by armoured train on Tuesday for a rare visit.",
+    "Analysts expect talks with Putin on weapons, food aid and satellite technology.",
+    "The train crossed the border at Khasan after a journey of more than a day.",
+]
+
+
+def test_a_trimmed_republication_is_a_copy_and_its_longest_version_represents_it():
+    trimmed = WIRE[:3]  # another outlet ran the first three sentences
+    text = event_text([trimmed, WIRE, OTHER_STORY],
+                      dates=[dt.date(2023, 9, 12), dt.date(2023, 9, 13), dt.date(2023, 9, 11)])
+    groups = find_duplicates(text, threshold=0.8, sentence_similarity=0.8)
+    assert [2] in groups
+    assert [1, 0] in groups, "the full version (1) represents the group; the trim is a copy"
+
+
+def test_stories_on_the_same_topic_are_not_copies():
+    text = event_text([WIRE, OTHER_STORY])
+    assert find_duplicates(text, threshold=0.8, sentence_similarity=0.8) == [[0], [1]]
+
+
+def test_a_fact_in_one_clause_of_a_long_sentence_is_backed_by_a_short_sentence():
+    long = ("North Korean leader Kim Jong Un vowed full and unconditional support for Russia "
+            "on Wednesday as the two leaders met at a remote spaceport in the Far East.")
+    short = "To cement the bond, Kim vowed full and unconditional support for Russia."
+    text = event_text([[long], [short], [OTHER_STORY[2]]])
+    assert corroborate(text, [0], min_similarity=0.5) == [(0, 1)]
+
+
+def test_shared_attribution_alone_is_not_corroboration():
+    text = event_text([["After the talks there was an official lunch for Kim, Russian state "
+                        "media reported."],
+                       ["The two leaders will sit down for talks after the tour of the "
+                        "cosmodrome, Russian state media reported."]])
+    assert corroborate(text, [0], min_similarity=0.5) == [(0,)]
+
+
+def test_clauses_keep_attribution_with_the_fact_it_belongs_to():
+    parts = clauses("Kim vowed full support for Russia as the two leaders held a summit in the "
+                    "Far East, state media said.")
+    assert len(parts) == 2
+    assert "said" not in parts[1] and "summit" in parts[1]
+
+
+def test_copies_of_one_story_count_as_one_independent_source():
+    groups = [[0, 2], [1], [3]]
+    assert independent_sources([(0, 2), (0, 1, 2), (3,)], groups).tolist() == [1, 2, 1]
+
+
+def test_support_weight_prefers_the_better_backed_of_two_similar_scores():
+    text = event_text([[WIRE[0], WIRE[2], WIRE[3]]])
+    scores = np.array([1.0, 0.95, 0.0])
+    support = np.array([1, 3, 1])
+    budget = Budget(words=None, sentences=1)
+    assert select_sentences(text, scores, MMRSelector(), budget) == [0]
+    assert select_sentences(text, scores, MMRSelector(), budget, support, 0.3) == [1]
+
+
+def test_such_refers_back_but_such_as_does_not():
+    assert is_dependent("Russian and North Korean officials deny such claims.")
+    assert not is_dependent("Kim sought supplies such as food and fuel for the winter.")
+
+
+def test_a_xinhua_reprint_of_an_ap_story_is_found_in_duc2006(duc2006):
+    from summarize.loading import load_event
+    from summarize.pipeline import prepare_event
+    from summarize.words import prepare_text
+
+    folder = duc2006 / "D0633F"
+    prepared = prepare_event(load_event(folder / "articles", folder, 5_000_000))
+    text = prepare_text(prepared.sentences, prepared.articles)
+    names = [a.path.rsplit("/", 1)[-1] for a in text.articles]
+    copies = [sorted(names[a] for a in g)
+              for g in find_duplicates(text, threshold=0.8, sentence_similarity=0.8)
+              if len(g) > 1]
+    assert ["APW19990101.0029.md", "XIE19990103.0001.md"] in copies
