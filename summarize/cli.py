@@ -12,8 +12,9 @@ from pathlib import Path
 
 import click
 
-from summarize.batch import run
-from summarize.config import Limits, load_config
+from summarize import evaluation
+from summarize.batch import run, write_atomic
+from summarize.config import Config, Limits, load_config
 from summarize.errors import SummarizeError
 from summarize.loading import load_event, read_article
 from summarize.models import Event
@@ -114,6 +115,50 @@ def sentences_command(paths: tuple[Path, ...], as_json: bool, explain: bool) -> 
                     click.echo(sentence.text)
     if as_json:
         click.echo(json.dumps(records, indent=2, ensure_ascii=False))
+
+
+@cli.command("eval")
+@click.argument("dataset", type=click.Path(path_type=Path))
+@click.option("--config", "config_paths", multiple=True, type=click.Path(path_type=Path),
+              help="A config to evaluate (repeatable); the first is the one the others are "
+              "compared with. Default: configs/default.yaml, unless --peers.")
+@click.option("--peers", is_flag=True,
+              help="Score the dataset's own peers/ summaries (and each reference against "
+              "the others) instead: calibration and comparison with published systems.")
+@click.option("--words", type=click.IntRange(min=1), default=None,
+              help="Write briefings of N words and cut every summary at N words before "
+              "scoring (ROUGE's -l). Default: each config's budget.")
+@click.option("--output", "output_dir", type=click.Path(path_type=Path),
+              default=Path("outputs/eval"), show_default=True,
+              help="Where results.md, results.json and results.png go.")
+@click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE",
+              help="Override a key in every config (repeatable).")
+def eval_command(dataset: Path, config_paths: tuple[Path, ...], peers: bool, words: int | None,
+                 output_dir: Path, overrides: tuple[str, ...]) -> None:
+    """ROUGE-1/2/SU4/L of configs (plus the lead and random baselines) on DATASET."""
+    events = evaluation.discover_dataset(dataset)
+    if not config_paths and not peers:
+        config_paths = (Path("configs/default.yaml"),)
+    configs: dict[str, Config] = {}
+    for path in config_paths:
+        name = path.stem
+        while name in configs or name in evaluation.BASELINES or name in evaluation.RESERVED:
+            name += "'"
+        configs[name] = evaluation.with_budget(load_config(path, overrides), words)
+    if peers:
+        results = evaluation.evaluate_peers(events, words)
+        results.official = evaluation.official_scores(dataset)
+    else:
+        results = evaluation.Results(words)
+    if configs:
+        configs.update(evaluation.baseline_configs(
+            words if words is not None else next(iter(configs.values())).budget.words))
+        results.per_event.update(evaluation.evaluate_configs(configs, events, words).per_event)
+    reference = next(iter(configs), None)
+    title = f"ROUGE on {dataset.name} ({len(events)} events)"
+    evaluation.write_results(results, output_dir, reference, title, write_atomic)
+    click.echo((output_dir / "results.md").read_text(encoding="utf-8"))
+    click.echo(f"results written to {output_dir}/results.{{md,json,png}}", err=True)
 
 
 def main() -> None:

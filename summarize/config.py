@@ -34,13 +34,14 @@ class Limits(Section):
 class Duplicates(Section):
     """Syndicated copies of one story (the same wire text republished by several outlets)."""
 
-    threshold: float = Field(
+    threshold: float | None = Field(
         0.8,
         ge=0.0,
         le=1.0,
         description="Share of the shorter article's sentences that must reappear in the "
         "other (see sentence_similarity) for the two to be copies of one story: it is "
-        "ranked once, through its longest copy, and every outlet stays in the Sources.",
+        "ranked once, through its longest copy, and every outlet stays in the Sources. "
+        "null: do not look for copies.",
     )
     sentence_similarity: float = Field(
         0.8,

@@ -33,7 +33,7 @@ def publication_order(articles: tuple[CleanArticle, ...]) -> list[int]:
 
 
 def find_duplicates(
-    text: EventText, threshold: float, sentence_similarity: float
+    text: EventText, threshold: float | None, sentence_similarity: float
 ) -> list[list[int]]:
     """Groups of articles that are copies of one story; singletons too.
 
@@ -43,6 +43,7 @@ def find_duplicates(
     does not join two different stories that merely share a topic. Each group starts with
     its representative, the copy with most sentences (it contains the others), then the
     rest in publication order; groups come in publication order of their representative.
+    With `threshold` None every article is a story of its own.
     """
     n = len(text.articles)
     parent = list(range(n))
@@ -54,7 +55,7 @@ def find_duplicates(
         return i
 
     sizes = np.bincount([s.article for s in text.sentences], minlength=n)
-    if n > 1 and text.sentences:
+    if threshold is not None and n > 1 and text.sentences:
         matched = sentence_containment(text, sentence_similarity)
         containment = matched / np.maximum(sizes, 1)[:, None]
         for a, b in zip(*np.nonzero(np.maximum(containment, containment.T) >= threshold)):

@@ -1,0 +1,83 @@
+"""`summarize eval`: configs and baselines scored on a dataset laid out like DUC."""
+
+import json
+
+import numpy as np
+from click.testing import CliRunner
+
+from summarize import evaluation
+from summarize.cli import cli
+from summarize.rouge import Score
+from tests.conftest import ROOT
+from tests.test_cli import summarize
+
+STORY = [
+    "Floods closed the valley road on Monday after a week of heavy rain in the hills.",
+    "Farmers in the valley lost most of their crops when the river burst its banks.",
+    "The regional government promised emergency aid to families who lost their homes.",
+    "Engineers said the old levee had not been repaired since the last great flood.",
+    "Schools in three towns stayed closed while volunteers cleared mud from the streets.",
+]
+
+
+def make_dataset(root):
+    for number in (1, 2):
+        event = root / f"E{number}"
+        (event / "articles").mkdir(parents=True)
+        (event / "refs").mkdir()
+        for i in range(3):
+            sentences = STORY[i:] + STORY[:i]
+            (event / "articles" / f"a{i}.md").write_text(
+                f"---\nid: a{i}\nsource: Wire {i}\npublished: 2023-09-1{i}\n---\n\n"
+                + " ".join(sentences) + "\n", encoding="utf-8")
+        (event / "refs" / "A.txt").write_text("\n".join(STORY[:2]) + "\n", encoding="utf-8")
+        (event / "refs" / "B.txt").write_text("\n".join(STORY[2:4]) + "\n", encoding="utf-8")
+    return root
+
+
+def test_eval_writes_tables_chart_and_json_with_baselines(tmp_path):
+    dataset = make_dataset(tmp_path / "data")
+    out = tmp_path / "eval"
+    args = ["eval", str(dataset), "--config", str(ROOT / "configs" / "default.yaml"),
+            "--words", "40", "--output", str(out)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    for name in ("default", "lead", "random"):
+        assert set(data[name]) == {"rouge-1", "rouge-2", "rouge-su4", "rouge-l"}
+        assert set(data[name]["rouge-2"]) == {"recall", "precision", "f1"}
+        assert set(data["per_event"][name]) == {"E1", "E2"}
+    assert {c["system"] for c in data["comparisons"]} == {"lead", "random"}
+    assert (out / "results.png").read_bytes().startswith(b"\x89PNG")
+    assert "| default |" in (out / "results.md").read_text(encoding="utf-8")
+    first = (out / "results.json").read_bytes()
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    assert (out / "results.json").read_bytes() == first, "same input, same results"
+
+
+def test_eval_of_a_folder_without_references_is_a_usage_error(tmp_path):
+    result = summarize("eval", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"summarize: error: {tmp_path}: no event folder with articles/ and refs/*.txt"]
+
+
+def results_with(differences):
+    results = evaluation.Results(words=None)
+    for name, shift in (("a", 0.0), ("b", 1.0)):
+        results.per_event[name] = {
+            f"e{i}": {"rouge-2": Score(0.1 + shift * d, 0.1, 0.1),
+                      "rouge-su4": Score(0.1, 0.1, 0.1)}
+            for i, d in enumerate(differences)}
+    return results
+
+
+def test_paired_comparison_detects_a_consistent_gain():
+    gain = evaluation.compare(results_with([0.01] * 30), "b", "a", "rouge-2")
+    assert gain.difference > 0 and gain.p_value < 0.01 and gain.interval[0] > 0
+
+
+def test_paired_comparison_of_noise_is_not_significant():
+    noise = list(np.random.default_rng(1).normal(0, 0.01, 30))
+    result = evaluation.compare(results_with(noise), "b", "a", "rouge-2")
+    assert result.p_value > 0.05 and result.interval[0] < 0 < result.interval[1]
