@@ -29,6 +29,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/splitting.py
 	$(BIN)/python benchmarks/ranking.py
 	$(BIN)/python benchmarks/duplicates.py
+	$(BIN)/python benchmarks/batch.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

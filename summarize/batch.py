@@ -1,19 +1,46 @@
-"""A run over many events: each event's briefing is written atomically, one failing event
-never stops the others, and the run ends with a report of what happened."""
+"""A run over many events, safe to start from cron on folders that keep filling.
+
+    lock the output folder -> remove temporary files a killed run left -> plan: an event
+    whose files and effective config are unchanged since its last briefing is skipped ->
+    build the others in worker processes -> write each briefing atomically as it arrives,
+    then record it in the state file -> prune (with --prune) -> run-report.json
+
+- One run at a time per output folder: `flock` on `<output>/.lock`. The kernel releases
+  it when the process dies, so a lock left by a killed run never blocks the next one.
+- Atomic output: a briefing's files are written to temporary files in the same folder,
+  flushed to disk, then renamed over the old ones; a reader, or a run killed at any
+  moment, sees the old or the new complete file. The next run removes stray temporaries.
+- The state file (`<output>/.state.json`) maps each event to a fingerprint of its files'
+  names and bytes, the effective config, the template and this code. It is updated after
+  each briefing is written, so a killed run's finished events are not redone.
+- A failing event (bad input, a full disk) is reported and the others go on; a template
+  error stops the run before anything is written.
+- Output does not depend on `--jobs`: each event is built alone, from its files only
+  (`idf: batch` adds statistics of the whole run, computed once, the same for all).
+"""
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import json
 import logging
 import os
+import platform
+import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import metadata
+from multiprocessing import get_context
 from pathlib import Path
 
-import jinja2
-
 from summarize.config import Config
-from summarize.errors import InputError, RenderError
+from summarize.errors import InputError, OutputError, RunLocked, SummarizeError
 from summarize.loading import check_slug, discover_events, load_event
 from summarize.models import SkippedFile
 from summarize.pipeline import (
@@ -23,43 +50,225 @@ from summarize.pipeline import (
     run_statistics,
     summarize_prepared,
 )
-from summarize.rendering import briefing_data, load_template, render_json, render_markdown
+from summarize.rendering import (
+    briefing_data,
+    check_template,
+    load_template,
+    render_json,
+    render_markdown,
+)
 from summarize.words import DocumentFrequencies
 
 log = logging.getLogger(__name__)
 
+LOCK_FILE = ".lock"
+STATE_FILE = ".state.json"
+REPORT_FILE = "run-report.json"
+STATE_VERSION = 1
+_TEMPORARY_SUFFIX = ".tmp"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# Briefings are for people to read: files get the usual mode (mkstemp's is 0600).
+_FILE_MODE = 0o666 & ~_current_umask()
+
+
+# -- the report ---------------------------------------------------------------------------
 
 @dataclass
 class RunReport:
     written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (event, reason)
+    pruned: list[str] = field(default_factory=list)
     articles_skipped: list[SkippedFile] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    jobs: int = 1
 
     @property
     def exit_code(self) -> int:
+        """0: every event written or unchanged; 1: some events failed."""
         return 1 if self.failed else 0
 
     def summary(self) -> str:
-        written = len(self.written)
-        line = (f"{written} briefing{'' if written == 1 else 's'} written, "
-                f"{len(self.failed)} events failed, {len(self.articles_skipped)} files skipped")
+        events = len(self.written) + len(self.unchanged) + len(self.failed)
+        line = (f"{events} event{'' if events == 1 else 's'}: {len(self.written)} written, "
+                f"{len(self.unchanged)} unchanged, {len(self.failed)} failed"
+                + (f", {len(self.pruned)} pruned" if self.pruned else "")
+                + f"; {len(self.articles_skipped)} files skipped; "
+                f"{self.seconds.get('total', 0.0):.2f} s")
         return line + "".join(f"\n  failed: {event}: {why}" for event, why in self.failed)
 
+    def as_json(self) -> str:
+        data = {
+            "events": {
+                "written": sorted(self.written),
+                "unchanged": sorted(self.unchanged),
+                "failed": [{"event": e, "reason": r} for e, r in sorted(self.failed)],
+                "pruned": sorted(self.pruned),
+            },
+            "articles_skipped": [{"path": s.path, "reason": s.reason}
+                                 for s in sorted(self.articles_skipped, key=lambda s: s.path)],
+            "seconds": self.seconds,
+            "jobs": self.jobs,
+            "versions": versions(),
+        }
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def versions() -> dict[str, str]:
+    found = {"python": platform.python_version()}
+    for package in ("summarize", "sumy", "nltk", "numpy", "scipy", "jinja2", "pydantic"):
+        try:
+            found[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            found[package] = "unknown"
+    return found
+
+
+# -- writing ------------------------------------------------------------------------------
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder and rename it over `path`, so a
-    reader (or a killed run) only ever sees the old or the new complete file."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Write one file through a temporary file in its folder and a rename."""
+    write_files_atomic({path: text})
+
+
+def write_files_atomic(files: dict[Path, str]) -> None:
+    """Write every file to a temporary file in its folder, flush them all to disk, then
+    rename each over its target: a failure while writing (a full disk) changes nothing."""
+    staged: list[tuple[str, Path]] = []
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
+        for path, text in files.items():
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                                 suffix=_TEMPORARY_SUFFIX)
+            staged.append((temporary, path))
+            os.fchmod(handle, _FILE_MODE)
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+                stream.flush()
+                os.fsync(stream.fileno())
+        for temporary, path in staged:
+            os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        for temporary, _ in staged:
+            Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def remove_temporaries(folder: Path) -> list[Path]:
+    """Temporary files a killed run left behind (only ours: hidden, `.tmp`)."""
+    removed = []
+    for path in folder.glob(f".*{_TEMPORARY_SUFFIX}"):
+        path.unlink(missing_ok=True)
+        removed.append(path)
+    return removed
+
+
+@contextmanager
+def run_lock(folder: Path, wait_for_it: bool) -> Iterator[None]:
+    """Hold `<folder>/.lock` for the run; RunLocked at once when another run holds it."""
+    path = folder / LOCK_FILE
+    try:
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise OutputError(f"cannot write to the output folder {folder}: "
+                          f"{error.strerror}") from None
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | (0 if wait_for_it else fcntl.LOCK_NB))
+        except BlockingIOError:
+            holder = os.pread(descriptor, 32, 0).decode(errors="replace").strip() or "?"
+            raise RunLocked(f"another run is writing to {folder} (pid {holder}); it will "
+                            "be done soon: try again later, or pass --wait") from None
+        os.ftruncate(descriptor, 0)
+        os.pwrite(descriptor, f"{os.getpid()}\n".encode(), 0)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
+
+
+# -- fingerprints and state ---------------------------------------------------------------
+
+@cache
+def code_fingerprint() -> str:
+    """This code and its templates: a new version of either rebuilds every briefing."""
+    digest = hashlib.sha256()
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.suffix in (".py", ".j2") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
+    for package, version in sorted(versions().items()):
+        digest.update(f"{package}={version}".encode())
+    return digest.hexdigest()
+
+
+def config_fingerprint(config: Config) -> str:
+    digest = hashlib.sha256(code_fingerprint().encode())
+    digest.update(json.dumps(config.effective(), sort_keys=True).encode())
+    if config.output.template is not None:
+        digest.update(Path(config.output.template).read_bytes())
+    return digest.hexdigest()
+
+
+def event_fingerprint(folder: Path, config_hash: str) -> str:
+    """The names and bytes of the event's files, with the config's fingerprint."""
+    digest = hashlib.sha256(config_hash.encode())
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        digest.update(b"\0" + path.name.encode(errors="surrogateescape") + b"\0")
+        if path.is_file():
+            try:
+                digest.update(path.read_bytes())
+            except OSError as error:  # unreadable now: the build will report it
+                digest.update(f"unreadable: {error.strerror}".encode())
+    return digest.hexdigest()
+
+
+def load_state(folder: Path) -> dict[str, dict]:
+    """Event slug -> {"fingerprint", "skipped"}; empty when absent or unreadable."""
+    path = folder / STATE_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError):
+        log.warning("%s: unreadable, every event will be rebuilt", path)
+        return {}
+    if not isinstance(data, dict) or data.get("version") != STATE_VERSION:
+        return {}
+    events = data.get("events")
+    return events if isinstance(events, dict) else {}
+
+
+def save_state(folder: Path, events: dict[str, dict]) -> None:
+    data = {"version": STATE_VERSION, "events": dict(sorted(events.items()))}
+    write_atomic(folder / STATE_FILE, json.dumps(data, indent=1) + "\n")
+
+
+# -- building one event (in a worker process) ---------------------------------------------
+
+@dataclass(frozen=True)
+class Task:
+    slug: str
+    folder: Path
+    input_root: Path
+    config: Config
+    background: DocumentFrequencies | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    slug: str
+    markdown: str = ""
+    data: str = ""
+    skipped: tuple[SkippedFile, ...] = ()
+    seconds: dict[str, float] = field(default_factory=dict)
+    error: str | None = None
 
 
 def load_prepared(folder: Path, root: Path, config: Config, timer: StageTimer) -> PreparedEvent:
@@ -74,16 +283,196 @@ def load_prepared(folder: Path, root: Path, config: Config, timer: StageTimer) -
     return prepared
 
 
-def render_event(folder: Path, root: Path, config: Config, template: jinja2.Template,
-                 timer: StageTimer, background: DocumentFrequencies | None = None,
-                 ) -> tuple[str, str, tuple[SkippedFile, ...]]:
-    """Markdown and JSON of one event's briefing, and the files it skipped."""
-    prepared = load_prepared(folder, root, config, timer)
-    briefing = summarize_prepared(prepared, config, timer, background)
-    with timer.stage("render"):
-        data = briefing_data(briefing)
-        markdown = render_markdown(template, data)
-    return markdown, render_json(data), prepared.skipped
+@cache
+def _template(path: str | None):  # type: ignore[no-untyped-def]
+    return load_template(Path(path) if path else None)
+
+
+def build_event(task: Task) -> Outcome:
+    """Markdown and JSON of one event's briefing, or why it could not be built. Never
+    raises: one broken event must not stop the others."""
+    timer = StageTimer()
+    try:
+        prepared = load_prepared(task.folder, task.input_root, task.config, timer)
+        briefing = summarize_prepared(prepared, task.config, timer, task.background)
+        with timer.stage("render"):
+            data = briefing_data(briefing)
+            template = _template(str(task.config.output.template)
+                                 if task.config.output.template else None)
+            markdown = render_markdown(template, data)
+        return Outcome(task.slug, markdown, render_json(data), prepared.skipped,
+                       dict(timer.seconds))
+    except SummarizeError as error:
+        return Outcome(task.slug, error=str(error), seconds=dict(timer.seconds))
+    except Exception as error:  # a bug must cost one event, not the run
+        log.debug("%s: internal error", task.slug, exc_info=True)
+        return Outcome(task.slug, error=f"internal error: {type(error).__name__}: {error}",
+                       seconds=dict(timer.seconds))
+
+
+def _init_worker(level: int) -> None:
+    """Workers log to stderr like the main process (they do not inherit its handlers)."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("summarize: %(levelname)s: %(message)s"))
+    root = logging.getLogger("summarize")
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+
+
+def _outcomes(tasks: list[Task], jobs: int) -> Iterator[Outcome]:
+    """Build the events, in `jobs` processes when there is more than one; yields each
+    outcome as soon as it is ready."""
+    if jobs <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            yield build_event(task)
+        return
+    # forkserver: workers start from a clean process that imported this module once, so
+    # they are quick to start and do not inherit the lock's file descriptor (a forked
+    # worker outliving a killed run would otherwise keep the output folder locked).
+    context = get_context("forkserver")
+    context.set_forkserver_preload(["summarize.batch"])
+    level = logging.getLogger("summarize").getEffectiveLevel()
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context,
+                             initializer=_init_worker, initargs=(level,)) as pool:
+        slugs: dict[Future[Outcome], str] = {pool.submit(build_event, t): t.slug for t in tasks}
+        pending = set(slugs)
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in sorted(done, key=slugs.__getitem__):
+                try:
+                    yield future.result()
+                except Exception as error:  # the worker process died (killed, out of memory)
+                    yield Outcome(slugs[future], error=f"worker process failed: {error}")
+
+
+# -- the run ------------------------------------------------------------------------------
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+
+
+def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None = None,
+        force: bool = False, prune: bool = False, wait_for_lock: bool = False,
+        progress: bool | None = None) -> RunReport:
+    """Write `<event>.md` and `<event>.json` under `output_root` for every event folder
+    whose files or config changed since its last briefing, and `run-report.json`."""
+    started = time.perf_counter()
+    template = load_template(config.output.template)
+    check_template(template, config.effective())
+    folders = discover_events(input_root)
+    try:
+        output_root.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"cannot create the output folder {output_root}: "
+                          f"{error.strerror}") from None
+    report = RunReport(jobs=jobs or default_jobs())
+    timer = StageTimer()
+    with run_lock(output_root, wait_for_lock):
+        for stray in remove_temporaries(output_root):
+            log.info("removed %s, left by an interrupted run", stray.name)
+        state = load_state(output_root)
+        config_hash = config_fingerprint(config)
+        with timer.stage("plan"):
+            todo, fingerprints = _plan(folders, config_hash, state, output_root, force,
+                                       config.ranker.uses_run_statistics, report)
+        if todo and config.ranker.uses_run_statistics:
+            background = _run_statistics(folders, input_root, config, timer)
+        else:
+            background = None
+        tasks = [Task(f.name, f, input_root, config, background)
+                 for f in sorted(todo, key=_folder_size, reverse=True)]  # big ones first
+        _build_and_write(tasks, fingerprints, state, output_root, report, timer, progress)
+        if prune:
+            _prune(state, {f.name for f in folders}, output_root, report)
+        save_state(output_root, state)
+        report.seconds = {k: round(v, 4) for k, v in sorted(timer.seconds.items())}
+        report.seconds["total"] = round(time.perf_counter() - started, 4)
+        try:
+            write_atomic(output_root / REPORT_FILE, report.as_json())
+        except OSError as error:
+            log.error("cannot write %s: %s", REPORT_FILE, error.strerror)
+    return report
+
+
+def _plan(folders: list[Path], config_hash: str, state: dict[str, dict], output_root: Path,
+          force: bool, whole_run: bool, report: RunReport) -> tuple[list[Path], dict[str, str]]:
+    """The event folders to build, and every event's fingerprint; unchanged events go
+    to the report (with the files they skipped last time). With `whole_run` (statistics
+    of the whole run shape every briefing) a change in any event rebuilds them all."""
+    valid = []
+    for folder in folders:
+        problem = check_slug(folder.name)
+        if problem:
+            report.failed.append((folder.name, problem))
+        else:
+            valid.append(folder)
+    fingerprints = {f.name: event_fingerprint(f, config_hash) for f in valid}
+    if whole_run:
+        combined = hashlib.sha256("".join(sorted(fingerprints.values())).encode()).hexdigest()
+        fingerprints = {slug: combined for slug in fingerprints}
+    todo = []
+    for folder in valid:
+        known = state.get(folder.name, {})
+        outputs_exist = all((output_root / f"{folder.name}{s}").is_file() for s in (".md", ".json"))
+        if not force and outputs_exist and known.get("fingerprint") == fingerprints[folder.name]:
+            report.unchanged.append(folder.name)
+            report.articles_skipped.extend(SkippedFile(p, r) for p, r in known.get("skipped", []))
+        else:
+            todo.append(folder)
+    return todo, fingerprints
+
+
+def _build_and_write(tasks: list[Task], fingerprints: dict[str, str], state: dict[str, dict],
+                     output_root: Path, report: RunReport, timer: StageTimer,
+                     progress: bool | None) -> None:
+    from tqdm import tqdm  # only when there is work to show
+
+    # tqdm draws on stderr and switches itself off when stderr is not a terminal (cron)
+    bar = tqdm(total=len(tasks), unit="event", leave=False,
+               disable=True if progress is False else None)
+    with bar:
+        for outcome in _outcomes(tasks, report.jobs):
+            for stage, seconds in outcome.seconds.items():
+                timer.seconds[stage] += seconds
+            bar.update(1)
+            if outcome.error is not None:
+                log.error("%s: failed: %s", outcome.slug, outcome.error)
+                report.failed.append((outcome.slug, outcome.error))
+                continue
+            try:
+                with timer.stage("write"):
+                    write_files_atomic({output_root / f"{outcome.slug}.json": outcome.data,
+                                        output_root / f"{outcome.slug}.md": outcome.markdown})
+                    state[outcome.slug] = {
+                        "fingerprint": fingerprints[outcome.slug],
+                        "skipped": [[s.path, s.reason] for s in outcome.skipped]}
+                    save_state(output_root, state)
+            except OSError as error:
+                reason = f"cannot write its briefing: {error.strerror or error}"
+                log.error("%s: failed: %s", outcome.slug, reason)
+                report.failed.append((outcome.slug, reason))
+                continue
+            report.articles_skipped.extend(outcome.skipped)
+            report.written.append(outcome.slug)
+            log.info("%s: briefing written", outcome.slug)
+
+
+def _prune(state: dict[str, dict], present: set[str], output_root: Path,
+           report: RunReport) -> None:
+    """Remove the briefings of events whose folder is gone (only files this tool wrote)."""
+    for slug in sorted(set(state) - present):
+        for suffix in (".md", ".json"):
+            (output_root / f"{slug}{suffix}").unlink(missing_ok=True)
+        del state[slug]
+        report.pruned.append(slug)
+        log.info("%s: folder gone, briefing removed", slug)
 
 
 def _run_statistics(folders: list[Path], root: Path, config: Config,
@@ -101,37 +490,3 @@ def _run_statistics(folders: list[Path], root: Path, config: Config,
     with timer.stage("words"):
         return run_statistics(prepared)
 
-
-def run(config: Config, input_root: Path, output_root: Path) -> RunReport:
-    """Write `<event>.md` and `<event>.json` under `output_root` for every event folder."""
-    template = load_template(config.output.template)
-    folders = discover_events(input_root)
-    output_root.mkdir(parents=True, exist_ok=True)
-    report = RunReport()
-    timer = StageTimer()
-    started = time.perf_counter()
-    background = None
-    if config.ranker.uses_run_statistics:
-        background = _run_statistics(folders, input_root, config, timer)
-    for folder in folders:
-        slug = folder.name
-        problem = check_slug(slug)
-        if problem:
-            report.failed.append((slug, problem))
-            continue
-        try:
-            markdown, data, skipped = render_event(folder, input_root, config, template, timer,
-                                                   background)
-        except (InputError, RenderError) as error:
-            log.error("%s: failed: %s", slug, error)
-            report.failed.append((slug, str(error)))
-            continue
-        report.articles_skipped.extend(skipped)
-        with timer.stage("write"):
-            write_atomic(output_root / f"{slug}.json", data)
-            write_atomic(output_root / f"{slug}.md", markdown)
-        report.written.append(slug)
-        log.info("%s: briefing written", slug)
-    report.seconds = {k: round(v, 4) for k, v in sorted(timer.seconds.items())}
-    report.seconds["total"] = round(time.perf_counter() - started, 4)
-    return report

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import click
 
-from summarize import evaluation
 from summarize.batch import run, write_atomic
 from summarize.config import Config, Limits, load_config
 from summarize.errors import SummarizeError
@@ -20,8 +19,6 @@ from summarize.loading import load_event, read_article
 from summarize.models import Event
 from summarize.pipeline import prepare_event
 from summarize.ranking import algorithm_classes
-
-EXIT_USAGE = 2
 
 
 def _configure_logging(verbose: int, quiet: bool) -> None:
@@ -51,11 +48,27 @@ def cli(verbose: int, quiet: bool) -> None:
               default=Path("outputs"), show_default=True, help="Where briefings are written.")
 @click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE",
               help="Override a config key, e.g. --set ranker.algorithm=textrank (repeatable).")
-def run_command(config_path: Path, input_root: Path, output_root: Path,
-                overrides: tuple[str, ...]) -> None:
-    """Write one briefing (<event>.md and <event>.json) per event folder."""
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes. Default: the number of cores.")
+@click.option("--force", is_flag=True, help="Rebuild every briefing, changed or not.")
+@click.option("--prune", is_flag=True,
+              help="Remove the briefings of events whose folder is gone.")
+@click.option("--wait", "wait_for_lock", is_flag=True,
+              help="If another run is writing to the output folder, wait for it to finish "
+              "(default: exit at once with code 75).")
+@click.pass_context
+def run_command(context: click.Context, config_path: Path, input_root: Path, output_root: Path,
+                overrides: tuple[str, ...], jobs: int | None, force: bool, prune: bool,
+                wait_for_lock: bool) -> None:
+    """Write one briefing (<event>.md and <event>.json) per event folder whose articles or
+    config changed since the last run, and <output>/run-report.json.
+
+    Exit codes: 0 every event written or unchanged; 1 some events failed (listed);
+    2 usage or config error; 75 another run holds the output folder."""
     config = load_config(config_path, overrides)
-    report = run(config, input_root, output_root)
+    quiet = context.find_root().params.get("quiet", False)
+    report = run(config, input_root, output_root, jobs=jobs, force=force, prune=prune,
+                 wait_for_lock=wait_for_lock, progress=False if quiet else None)
     click.echo(report.summary(), err=True)
     sys.exit(report.exit_code)
 
@@ -136,6 +149,8 @@ def sentences_command(paths: tuple[Path, ...], as_json: bool, explain: bool) -> 
 def eval_command(dataset: Path, config_paths: tuple[Path, ...], peers: bool, words: int | None,
                  output_dir: Path, overrides: tuple[str, ...]) -> None:
     """ROUGE-1/2/SU4/L of configs (plus the lead and random baselines) on DATASET."""
+    from summarize import evaluation  # its imports (nltk's Porter, tqdm) only when asked
+
     events = evaluation.discover_dataset(dataset)
     if not config_paths and not peers:
         config_paths = (Path("configs/default.yaml"),)
@@ -172,6 +187,6 @@ def main() -> None:
         sys.exit(error.exit_code)
     except SummarizeError as error:
         click.echo(f"summarize: error: {error}", err=True)
-        sys.exit(EXIT_USAGE)
+        sys.exit(error.exit_code)
     except SystemExit:
         raise

@@ -4,6 +4,8 @@
 class SummarizeError(Exception):
     """Base class of every error a user can cause and fix."""
 
+    exit_code = 2  # usage or config error
+
 
 class ConfigError(SummarizeError):
     """The config file or a --set override is invalid (exit code 2)."""
@@ -15,3 +17,13 @@ class InputError(SummarizeError):
 
 class RenderError(SummarizeError):
     """The briefing template is broken; reported before any file is written."""
+
+
+class OutputError(SummarizeError):
+    """The output folder cannot be created, locked or written (exit code 2)."""
+
+
+class RunLocked(SummarizeError):
+    """Another run holds the output folder's lock (exit code 75, EX_TEMPFAIL: try later)."""
+
+    exit_code = 75

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import cache
 
 import numpy as np
 import scipy.sparse as sp
@@ -106,10 +107,16 @@ _CLAUSE_BREAK = re.compile(
 # "reported by state media". They are left out when statements are compared, and a clause
 # needs this many other content words to stand alone.
 MIN_CLAUSE_TERMS = 4
-ATTRIBUTION = frozenset(
-    stem(w) for w in "said says say told tells tell reported reports report according added "
-    "adding stated announced quoted media spokesman spokeswoman".split()
+ATTRIBUTION_WORDS = (
+    "said says say told tells tell reported reports report according added adding stated "
+    "announced quoted media spokesman spokeswoman".split()
 )
+
+
+@cache
+def attribution() -> frozenset[str]:
+    """The stems of ATTRIBUTION_WORDS (computed on first use: stemming loads nltk)."""
+    return frozenset(stem(w) for w in ATTRIBUTION_WORDS)
 
 
 def clauses(sentence: str) -> list[tuple[str, ...]]:
@@ -118,7 +125,7 @@ def clauses(sentence: str) -> list[tuple[str, ...]]:
     result: list[list[str]] = []
     pending: list[str] = []
     for piece in _CLAUSE_BREAK.split(sentence):
-        terms = [t for t in content_terms(tokenize(piece)) if t not in ATTRIBUTION]
+        terms = [t for t in content_terms(tokenize(piece)) if t not in attribution()]
         if len(terms) >= MIN_CLAUSE_TERMS:
             result.append(pending + terms)
             pending = []
@@ -137,7 +144,7 @@ def statement_vectors(text: EventText) -> tuple[sp.csr_matrix, np.ndarray]:
     units: list[tuple[str, ...]] = []
     owner: list[int] = []
     for index, (sentence, terms) in enumerate(zip(text.sentences, text.terms)):
-        units.append(tuple(t for t in terms if t not in ATTRIBUTION))
+        units.append(tuple(t for t in terms if t not in attribution()))
         owner.append(index)
         parts = clauses(sentence.text)
         if len(parts) > 1:

@@ -9,6 +9,7 @@ leaving a blank.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 import jinja2
 
 from summarize.errors import RenderError
-from summarize.models import Briefing
+from summarize.models import Briefing, ChosenSentence, CleanArticle, Sentence
 from summarize.redundancy import publication_order
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -112,3 +113,15 @@ def render_markdown(template: jinja2.Template, data: dict[str, Any]) -> str:
         return template.render(briefing=data)
     except jinja2.TemplateError as error:
         raise RenderError(f"template {template.name}: {error}") from None
+
+
+def check_template(template: jinja2.Template, config: dict[str, Any]) -> None:
+    """Render a small sample briefing, so that a template error (an unknown variable, a bad
+    filter) stops the run before any file is written, not at the first event."""
+    article = CleanArticle(path="sample/article.txt", id="sample", paragraphs=("A fact.",),
+                           title="Sample", outlet="Outlet", url="https://example.org/a",
+                           published=dt.date(2000, 1, 1))
+    sample = Briefing(event="sample", title="Sample",
+                      sentences=(ChosenSentence(Sentence("A fact.", 0, 0), 1.0, (0,)),),
+                      lead=frozenset({0}), articles=(article,), config=config)
+    render_markdown(template, briefing_data(sample))

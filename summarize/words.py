@@ -15,7 +15,6 @@ from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
-from nltk.stem.snowball import SnowballStemmer
 from sumy.utils import get_stop_words
 
 from summarize.models import CleanArticle, Sentence
@@ -24,7 +23,15 @@ from summarize.models import CleanArticle, Sentence
 # or inner periods of acronyms (U.S.), so that "U.S." and "us" stay different words.
 WORD_RE = re.compile(r"[^\W_]+(?:['.][^\W_]+)*\.?", re.UNICODE)
 STOP_WORDS = get_stop_words("english")
-_STEMMER = SnowballStemmer("english")
+
+
+@lru_cache(maxsize=1)
+def _snowball():  # type: ignore[no-untyped-def]
+    # Imported on first use: importing nltk takes 0.6 s (it pulls in scipy.stats), which
+    # a run that finds nothing changed should not pay.
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
 
 
 def tokenize(text: str) -> list[str]:
@@ -43,7 +50,7 @@ def tokenize(text: str) -> list[str]:
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Snowball stem of a lower-cased word; cached because every event repeats most words."""
-    return _STEMMER.stem(word)
+    return _snowball().stem(word)
 
 
 def content_terms(words: Sequence[str]) -> tuple[str, ...]:

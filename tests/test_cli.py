@@ -27,7 +27,7 @@ def test_run_writes_markdown_and_json(tmp_path):
     assert (tmp_path / "kim-putin-summit-2023.md").is_file()
     data = json.loads((tmp_path / "kim-putin-summit-2023.json").read_text())
     assert data["event"] == "kim-putin-summit-2023"
-    assert "1 briefing written" in result.stderr
+    assert "1 event: 1 written, 0 unchanged, 0 failed" in result.stderr
 
 
 def test_unknown_algorithm_exits_2_with_one_line(tmp_path):

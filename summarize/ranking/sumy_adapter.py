@@ -11,6 +11,7 @@ it with all sentences sorted by rating, and we record the ratings.
 
 from __future__ import annotations
 
+import importlib
 import random
 from collections.abc import Callable
 from typing import Any, Literal
@@ -19,30 +20,28 @@ import numpy as np
 from pydantic import Field, model_validator
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
-from sumy.summarizers.edmundson import EdmundsonSummarizer
-from sumy.summarizers.kl import KLSummarizer
-from sumy.summarizers.lex_rank import LexRankSummarizer
-from sumy.summarizers.lsa import LsaSummarizer
-from sumy.summarizers.luhn import LuhnSummarizer
-from sumy.summarizers.random import RandomSummarizer
-from sumy.summarizers.reduction import ReductionSummarizer
-from sumy.summarizers.sum_basic import SumBasicSummarizer
-from sumy.summarizers.text_rank import TextRankSummarizer
 
 from summarize.ranking.base import Ranker
 from summarize.words import STOP_WORDS, EventText, stem, tokenize
 
-SUMY_CLASSES: dict[str, Callable[..., Any]] = {
-    "lexrank": LexRankSummarizer,
-    "textrank": TextRankSummarizer,
-    "lsa": LsaSummarizer,
-    "luhn": LuhnSummarizer,
-    "kl": KLSummarizer,
-    "sumbasic": SumBasicSummarizer,
-    "reduction": ReductionSummarizer,
-    "random": RandomSummarizer,
-    "edmundson": EdmundsonSummarizer,
+# Imported when first used: the summarizers pull in nltk, which a run that finds nothing
+# changed should not pay for.
+SUMY_CLASSES: dict[str, str] = {
+    "lexrank": "sumy.summarizers.lex_rank:LexRankSummarizer",
+    "textrank": "sumy.summarizers.text_rank:TextRankSummarizer",
+    "lsa": "sumy.summarizers.lsa:LsaSummarizer",
+    "luhn": "sumy.summarizers.luhn:LuhnSummarizer",
+    "kl": "sumy.summarizers.kl:KLSummarizer",
+    "sumbasic": "sumy.summarizers.sum_basic:SumBasicSummarizer",
+    "reduction": "sumy.summarizers.reduction:ReductionSummarizer",
+    "random": "sumy.summarizers.random:RandomSummarizer",
+    "edmundson": "sumy.summarizers.edmundson:EdmundsonSummarizer",
 }
+
+
+def sumy_class(name: str) -> Callable[..., Any]:
+    module, _, cls = SUMY_CLASSES[name].partition(":")
+    return getattr(importlib.import_module(module), cls)  # type: ignore[no-any-return]
 
 
 class _KnownWords:
@@ -90,7 +89,7 @@ def sumy_scores(summarizer: Any, text: EventText) -> np.ndarray:
 
 def configured(name: str, **attributes: Any) -> Any:
     """A sumy summarizer with our stemmer and stop words, plus any extra attributes."""
-    summarizer = SUMY_CLASSES[name](stem)
+    summarizer = sumy_class(name)(stem)
     if hasattr(summarizer, "stop_words"):
         summarizer.stop_words = STOP_WORDS
     for key, value in attributes.items():
@@ -141,7 +140,7 @@ class EdmundsonRanker(Ranker):
     def score(self, text: EventText) -> np.ndarray:
         if not text.sentences:
             return np.zeros(0)
-        summarizer = SUMY_CLASSES["edmundson"](
+        summarizer = sumy_class("edmundson")(
             stem,
             cue_weight=self.cue_weight,
             key_weight=self.key_weight,

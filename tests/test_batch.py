@@ -1,0 +1,297 @@
+"""Scheduled batch runs: parallel, incremental, crash-safe, locked, and safe with bad input.
+
+Fault injection: SIGKILL in mid-run, two concurrent runs, an unwritable output folder and a
+full disk (a failing write); a bad-input corpus generated here.
+"""
+
+import errno
+import fcntl
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from summarize import batch
+from summarize.config import load_config
+from tests.conftest import ROOT, write_event
+
+TOPICS = ["flood", "election", "harvest", "strike", "storm", "court", "bridge", "vaccine"]
+
+
+def story(topic: str, number: int, sentences: int = 12) -> str:
+    lines = [f"Officials in the {topic} district number {number} said on Monday that the "
+             f"{topic} response had entered its phase {i} after a long week of planning."
+             for i in range(sentences)]
+    lines.append(f"Residents said the {topic} crisis had changed the town for good.")
+    return " ".join(lines) + "\n"
+
+
+def make_corpus(root: Path, events: int = 6, articles: int = 3) -> Path:
+    for e in range(events):
+        topic = TOPICS[e % len(TOPICS)]
+        write_event(root, f"event-{e:02d}",
+                    {f"{a}.txt": story(topic, e * 10 + a) for a in range(articles)})
+    return root
+
+
+def summarize(*args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-m", "summarize", *args], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=300)
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+def briefings(folder: Path) -> dict[str, bytes]:
+    """Every briefing file (not the report, not the hidden state and lock files)."""
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.md")) + sorted(
+        folder.glob("*.json")) if p.name != batch.REPORT_FILE and not p.name.startswith(".")}
+
+
+def report(folder: Path) -> dict:
+    return json.loads((folder / batch.REPORT_FILE).read_text(encoding="utf-8"))
+
+
+def temporaries(folder: Path) -> list[Path]:
+    return list(folder.glob(".*.tmp"))
+
+
+def test_parallel_output_is_byte_identical_to_serial(tmp_path):
+    corpus = make_corpus(tmp_path / "in")
+    summarize("run", "--input", str(corpus), "--output", str(tmp_path / "serial"), "--jobs", "1",
+              check=True)
+    summarize("run", "--input", str(corpus), "--output", str(tmp_path / "parallel"), "--jobs",
+              "2", check=True)
+    serial = briefings(tmp_path / "serial")
+    assert len(serial) == 12
+    assert briefings(tmp_path / "parallel") == serial
+
+
+def test_unchanged_events_are_skipped_and_a_changed_one_rebuilt(tmp_path):
+    corpus = make_corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    first = summarize("run", "--input", str(corpus), "--output", str(out), check=True)
+    assert "6 written, 0 unchanged" in first.stderr
+    before = briefings(out)
+
+    again = summarize("run", "--input", str(corpus), "--output", str(out), check=True)
+    assert "0 written, 6 unchanged" in again.stderr
+    assert briefings(out) == before
+
+    with (corpus / "event-03" / "1.txt").open("a", encoding="utf-8") as article:
+        article.write("Engineers said the new levee would be finished by the end of May.\n")
+    changed = summarize("run", "--input", str(corpus), "--output", str(out), check=True)
+    assert report(out)["events"]["written"] == ["event-03"]
+    assert len(report(out)["events"]["unchanged"]) == 5
+    assert "1 written, 5 unchanged" in changed.stderr
+
+    forced = summarize("run", "--input", str(corpus), "--output", str(out), "--force", check=True)
+    assert "6 written, 0 unchanged" in forced.stderr
+
+
+def test_a_config_change_rebuilds_every_event(tmp_path):
+    corpus = make_corpus(tmp_path / "in", events=2)
+    out = tmp_path / "out"
+    summarize("run", "--input", str(corpus), "--output", str(out), check=True)
+    result = summarize("run", "--input", str(corpus), "--output", str(out),
+                       "--set", "budget.words=60", check=True)
+    assert "2 written, 0 unchanged" in result.stderr
+
+
+def test_a_vanished_event_keeps_its_briefing_unless_pruned(tmp_path):
+    corpus = make_corpus(tmp_path / "in", events=3)
+    out = tmp_path / "out"
+    summarize("run", "--input", str(corpus), "--output", str(out), check=True)
+    for path in (corpus / "event-01").iterdir():
+        path.unlink()
+    (corpus / "event-01").rmdir()
+    summarize("run", "--input", str(corpus), "--output", str(out), check=True)
+    assert (out / "event-01.md").is_file()
+    summarize("run", "--input", str(corpus), "--output", str(out), "--prune", check=True)
+    assert not (out / "event-01.md").exists() and not (out / "event-01.json").exists()
+    assert report(out)["events"]["pruned"] == ["event-01"]
+    assert (out / "event-00.md").is_file()
+
+
+def test_sigkill_in_mid_run_leaves_complete_files_and_the_rerun_finishes(tmp_path):
+    corpus = make_corpus(tmp_path / "in", events=40, articles=4)
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen([sys.executable, "-m", "summarize", "run", "--input",
+                                str(corpus), "--output", str(out), "--jobs", "2"],
+                               cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not list(out.glob("*.md")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    for path in out.glob("*.json"):
+        if path.name != batch.REPORT_FILE:
+            json.loads(path.read_text(encoding="utf-8"))  # complete, never half-written
+    written_before = len(list(out.glob("*.md")))
+    assert written_before < 40, "the run was killed before it finished"
+
+    rerun = summarize("run", "--input", str(corpus), "--output", str(out))
+    assert rerun.returncode == 0, rerun.stderr
+    assert temporaries(out) == []
+    assert len(report(out)["events"]["written"]) + len(report(out)["events"]["unchanged"]) == 40
+    clean = tmp_path / "clean"
+    summarize("run", "--input", str(corpus), "--output", str(clean), "--jobs", "1", check=True)
+    assert briefings(out) == briefings(clean)
+
+
+def hold_lock(folder: Path) -> int:
+    folder.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(folder / batch.LOCK_FILE, os.O_RDWR | os.O_CREAT)
+    fcntl.flock(descriptor, fcntl.LOCK_EX)
+    os.pwrite(descriptor, b"4242\n", 0)
+    return descriptor
+
+
+def test_a_second_concurrent_run_exits_75_at_once(tmp_path):
+    corpus = make_corpus(tmp_path / "in", events=1)
+    out = tmp_path / "out"
+    descriptor = hold_lock(out)
+    try:
+        started = time.monotonic()
+        result = summarize("run", "--input", str(corpus), "--output", str(out))
+        assert result.returncode == 75
+        assert time.monotonic() - started < 30
+        assert "another run is writing to" in result.stderr and "pid 4242" in result.stderr
+        assert not list(out.glob("*.md"))
+    finally:
+        os.close(descriptor)
+
+
+def test_wait_runs_once_the_other_run_is_done(tmp_path):
+    corpus = make_corpus(tmp_path / "in", events=1)
+    out = tmp_path / "out"
+    descriptor = hold_lock(out)
+    threading.Timer(1.0, os.close, args=(descriptor,)).start()
+    result = summarize("run", "--input", str(corpus), "--output", str(out), "--wait")
+    assert result.returncode == 0, result.stderr
+    assert (out / "event-00.md").is_file()
+
+
+def test_a_lock_file_left_by_a_killed_run_does_not_block(tmp_path):
+    corpus = make_corpus(tmp_path / "in", events=1)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / batch.LOCK_FILE).write_text("999999\n")  # its process is gone, no flock held
+    assert summarize("run", "--input", str(corpus), "--output", str(out)).returncode == 0
+
+
+def test_an_output_folder_that_cannot_be_created_is_a_clear_error(tmp_path):
+    corpus = make_corpus(tmp_path / "in", events=1)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = summarize("run", "--input", str(corpus), "--output", str(blocker / "out"))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"summarize: error: cannot create the output folder {blocker / 'out'}: Not a directory"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_output_folder_is_a_clear_error(tmp_path):
+    corpus = make_corpus(tmp_path / "in", events=1)
+    out = tmp_path / "out"
+    out.mkdir()
+    out.chmod(0o500)
+    try:
+        result = summarize("run", "--input", str(corpus), "--output", str(out))
+        assert result.returncode == 2
+        assert "cannot write to the output folder" in result.stderr
+    finally:
+        out.chmod(0o700)
+
+
+def test_a_full_disk_fails_that_event_keeps_its_old_briefing_and_the_others_go_on(
+        tmp_path, monkeypatch):
+    corpus = make_corpus(tmp_path / "in", events=3)
+    out = tmp_path / "out"
+    config = load_config(None)
+    batch.run(config, corpus, out, jobs=1)
+    old = (out / "event-01.md").read_bytes()
+    with (corpus / "event-01" / "0.txt").open("a", encoding="utf-8") as article:
+        article.write("A new paragraph says the storm moved north overnight.\n")
+    with (corpus / "event-02" / "0.txt").open("a", encoding="utf-8") as article:
+        article.write("A new paragraph says the court adjourned until Friday.\n")
+    real_fsync = os.fsync
+
+    def fsync(descriptor: int) -> None:
+        if "event-01" in os.readlink(f"/proc/self/fd/{descriptor}"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    result = batch.run(config, corpus, out, jobs=1)
+    assert result.exit_code == 1
+    assert result.failed == [("event-01", "cannot write its briefing: No space left on device")]
+    assert result.written == ["event-02"]
+    assert (out / "event-01.md").read_bytes() == old
+    assert temporaries(out) == []
+
+
+def test_a_template_error_stops_the_run_before_anything_is_written(tmp_path):
+    corpus = make_corpus(tmp_path / "in", events=2)
+    template = tmp_path / "broken.md.j2"
+    template.write_text("# {{ briefing.title }}\n{{ briefing.no_such_field }}\n")
+    out = tmp_path / "out"
+    result = summarize("run", "--input", str(corpus), "--output", str(out),
+                       "--set", f"output.template={template}")
+    assert result.returncode == 2
+    assert "no_such_field" in result.stderr
+    assert not out.exists() or not list(out.iterdir())
+
+
+BOILERPLATE_ONLY = "Advertisement\nSubscribe to our newsletter\nShare this article\n"
+
+
+def test_bad_input_corpus_reports_every_skipped_file_and_writes_the_good_events(tmp_path):
+    root = tmp_path / "in"
+    good = story("harvest", 1)
+    write_event(root, "good", {"a.txt": good, "b.md": "---\ntitle: Harvest\n---\n\n" + good})
+    write_event(root, "mixed", {
+        "empty.txt": "",
+        "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+        "huge.txt": "word " * 2_000,
+        "boilerplate.txt": BOILERPLATE_ONLY,
+        "notes.pdf": b"%PDF-1.4",
+        "utf16.txt": story("storm", 2).encode("utf-16"),
+        "latin.txt": story("strike", 3).replace("said", "said caf\u00e9").encode("cp1252"),
+    })
+    write_event(root, "all-bad", {"empty.txt": "", "binary.txt": b"\x00\x01\x02"})
+    write_event(root, "bad name!", {"a.txt": good})
+    out = tmp_path / "out"
+    result = summarize("run", "--input", str(root), "--output", str(out),
+                       "--set", "limits.max_article_bytes=5000")
+    assert result.returncode == 1
+    data = report(out)
+    assert data["events"]["written"] == ["good", "mixed"]
+    assert {f["event"] for f in data["events"]["failed"]} == {"all-bad", "bad name!"}
+    skipped = {s["path"]: s["reason"] for s in data["articles_skipped"]}
+    for name in ("empty.txt", "binary.txt", "huge.txt", "boilerplate.txt", "notes.pdf"):
+        assert f"mixed/{name}" in skipped, name
+    assert "no sentences after cleaning" in skipped["mixed/boilerplate.txt"]
+    sources = json.loads((out / "mixed.json").read_text(encoding="utf-8"))["sources"]
+    assert {"mixed/utf16.txt", "mixed/latin.txt"} <= {s["path"] for s in sources}
+    assert "failed: all-bad" in result.stderr
+
+
+def test_the_report_says_what_happened(tmp_path):
+    corpus = make_corpus(tmp_path / "in", events=2)
+    out = tmp_path / "out"
+    summarize("run", "--input", str(corpus), "--output", str(out), check=True)
+    data = report(out)
+    assert data["events"] == {"written": ["event-00", "event-01"], "unchanged": [],
+                              "failed": [], "pruned": []}
+    assert data["articles_skipped"] == []
+    assert {"load", "clean", "rank", "write", "total"} <= set(data["seconds"])
+    assert data["versions"]["python"].startswith("3.11")
