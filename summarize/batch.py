@@ -88,6 +88,7 @@ class RunReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (event, reason)
     pruned: list[str] = field(default_factory=list)
     articles_skipped: list[SkippedFile] = field(default_factory=list)
+    articles_decoded: list[tuple[str, str]] = field(default_factory=list)  # not UTF-8
     seconds: dict[str, float] = field(default_factory=dict)
     jobs: int = 1
 
@@ -115,6 +116,8 @@ class RunReport:
             },
             "articles_skipped": [{"path": s.path, "reason": s.reason}
                                  for s in sorted(self.articles_skipped, key=lambda s: s.path)],
+            "articles_decoded": [{"path": path, "encoding": encoding}
+                                 for path, encoding in sorted(self.articles_decoded)],
             "seconds": self.seconds,
             "jobs": self.jobs,
             "versions": versions(),
@@ -267,6 +270,7 @@ class Outcome:
     markdown: str = ""
     data: str = ""
     skipped: tuple[SkippedFile, ...] = ()
+    decoded: tuple[tuple[str, str], ...] = ()
     seconds: dict[str, float] = field(default_factory=dict)
     error: str | None = None
 
@@ -301,7 +305,7 @@ def build_event(task: Task) -> Outcome:
                                  if task.config.output.template else None)
             markdown = render_markdown(template, data)
         return Outcome(task.slug, markdown, render_json(data), prepared.skipped,
-                       dict(timer.seconds))
+                       prepared.decoded, dict(timer.seconds))
     except SummarizeError as error:
         return Outcome(task.slug, error=str(error), seconds=dict(timer.seconds))
     except Exception as error:  # a bug must cost one event, not the run
@@ -424,6 +428,7 @@ def _plan(folders: list[Path], config_hash: str, state: dict[str, dict], output_
         if not force and outputs_exist and known.get("fingerprint") == fingerprints[folder.name]:
             report.unchanged.append(folder.name)
             report.articles_skipped.extend(SkippedFile(p, r) for p, r in known.get("skipped", []))
+            report.articles_decoded.extend((p, e) for p, e in known.get("decoded", []))
         else:
             todo.append(folder)
     return todo, fingerprints
@@ -452,7 +457,8 @@ def _build_and_write(tasks: list[Task], fingerprints: dict[str, str], state: dic
                                         output_root / f"{outcome.slug}.md": outcome.markdown})
                     state[outcome.slug] = {
                         "fingerprint": fingerprints[outcome.slug],
-                        "skipped": [[s.path, s.reason] for s in outcome.skipped]}
+                        "skipped": [[s.path, s.reason] for s in outcome.skipped],
+                        "decoded": [list(d) for d in outcome.decoded]}
                     save_state(output_root, state)
             except OSError as error:
                 reason = f"cannot write its briefing: {error.strerror or error}"
@@ -460,6 +466,7 @@ def _build_and_write(tasks: list[Task], fingerprints: dict[str, str], state: dic
                 report.failed.append((outcome.slug, reason))
                 continue
             report.articles_skipped.extend(outcome.skipped)
+            report.articles_decoded.extend(outcome.decoded)
             report.written.append(outcome.slug)
             log.info("%s: briefing written", outcome.slug)
 

@@ -68,6 +68,8 @@ class PreparedEvent:
     articles: tuple[CleanArticle, ...]
     sentences: tuple[Sentence, ...]
     skipped: tuple[SkippedFile, ...]
+    # (path, encoding) of the articles that were not UTF-8, for the run report
+    decoded: tuple[tuple[str, str], ...] = ()
 
 
 def prepare_event(event: Event, timer: StageTimer | None = None) -> PreparedEvent:
@@ -88,7 +90,9 @@ def prepare_event(event: Event, timer: StageTimer | None = None) -> PreparedEven
         index = len(articles)
         articles.append(clean)
         sentences.extend(Sentence(t, index, p) for p, t in enumerate(texts))
-    return PreparedEvent(event.slug, tuple(articles), tuple(sentences), tuple(skipped))
+    decoded = tuple((a.path, a.encoding) for a in event.articles
+                    if a.encoding not in ("utf-8", "utf-8-sig"))
+    return PreparedEvent(event.slug, tuple(articles), tuple(sentences), tuple(skipped), decoded)
 
 
 def summarize_event(event: Event, config: Config, timer: StageTimer | None = None) -> Briefing:

@@ -282,6 +282,8 @@ def test_bad_input_corpus_reports_every_skipped_file_and_writes_the_good_events(
     assert "no sentences after cleaning" in skipped["mixed/boilerplate.txt"]
     sources = json.loads((out / "mixed.json").read_text(encoding="utf-8"))["sources"]
     assert {"mixed/utf16.txt", "mixed/latin.txt"} <= {s["path"] for s in sources}
+    assert data["articles_decoded"] == [{"path": "mixed/latin.txt", "encoding": "cp1252"},
+                                        {"path": "mixed/utf16.txt", "encoding": "utf-16"}]
     assert "failed: all-bad" in result.stderr
 
 
@@ -292,6 +294,6 @@ def test_the_report_says_what_happened(tmp_path):
     data = report(out)
     assert data["events"] == {"written": ["event-00", "event-01"], "unchanged": [],
                               "failed": [], "pruned": []}
-    assert data["articles_skipped"] == []
+    assert data["articles_skipped"] == [] and data["articles_decoded"] == []
     assert {"load", "clean", "rank", "write", "total"} <= set(data["seconds"])
     assert data["versions"]["python"].startswith("3.11")
