@@ -22,8 +22,14 @@ from tqdm import tqdm
 from summarize.config import Config, validate_config
 from summarize.errors import InputError
 from summarize.loading import load_event
-from summarize.pipeline import PreparedEvent, prepare_event, summarize_prepared
+from summarize.pipeline import (
+    PreparedEvent,
+    prepare_event,
+    run_statistics,
+    summarize_prepared,
+)
 from summarize.rouge import METRICS, Score, Summary, score
+from summarize.words import DocumentFrequencies
 
 BOOTSTRAP_SAMPLES = 1000  # ROUGE's -r 1000
 PERMUTATIONS = 10_000
@@ -113,9 +119,10 @@ def prepare_dataset(events: list[DatasetEvent], max_article_bytes: int) -> dict[
     return prepared
 
 
-def briefing_lines(config: Config, prepared: PreparedEvent) -> list[str]:
+def briefing_lines(config: Config, prepared: PreparedEvent,
+                   background: DocumentFrequencies | None = None) -> list[str]:
     """The briefing's sentences, in reading order: what ROUGE scores."""
-    briefing = summarize_prepared(prepared, config)
+    briefing = summarize_prepared(prepared, config, background=background)
     return [chosen.sentence.text for chosen in briefing.sentences]
 
 
@@ -127,9 +134,12 @@ def evaluate_configs(configs: dict[str, Config], events: list[DatasetEvent],
     references = {e.slug: e.reference_summaries(words) for e in events}
     for name, config in configs.items():
         limit = words if words is not None else config.budget.words
+        # `idf: batch`: the dataset's events are the run
+        background = run_statistics(list(prepared.values())) \
+            if config.ranker.uses_run_statistics else None
         scores: dict[str, dict[str, Score]] = {}
         for event in _progress(events, name, len(events)):
-            peer = Summary.of(briefing_lines(config, prepared[event.slug]), limit)
+            peer = Summary.of(briefing_lines(config, prepared[event.slug], background), limit)
             scores[event.slug] = score(peer, list(references[event.slug].values()))
         results.per_event[name] = scores
     return results

@@ -148,7 +148,9 @@ def run_statistics(events: list[PreparedEvent]) -> DocumentFrequencies:
 
 
 def _rank_once_per_story(text: EventText, groups: list[list[int]], config: Config) -> np.ndarray:
-    """Scores for the sentences of each story's first copy; NaN for the other copies."""
+    """Scores for the sentences of each story's representative (its longest copy, first in
+    its group); NaN for the other copies, so that a story is not central because it was
+    syndicated."""
     representatives = {group[0] for group in groups}
     if len(representatives) == len(text.articles):
         return rank_sentences(text, config.ranker)  # no copies: rank the event as it is
