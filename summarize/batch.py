@@ -165,11 +165,13 @@ def write_files_atomic(files: dict[Path, str]) -> None:
 
 
 def remove_temporaries(folder: Path) -> list[Path]:
-    """Temporary files a killed run left behind (only ours: hidden, `.tmp`)."""
+    """Temporary files a killed run left behind: only the names `write_files_atomic` gives
+    (`.<slug>.md.<random>.tmp`, `.<slug>.json.<random>.tmp`), never another file."""
     removed = []
-    for path in folder.glob(f".*{_TEMPORARY_SUFFIX}"):
-        path.unlink(missing_ok=True)
-        removed.append(path)
+    for pattern in (f".*.md.*{_TEMPORARY_SUFFIX}", f".*.json.*{_TEMPORARY_SUFFIX}"):
+        for path in sorted(folder.glob(pattern)):
+            path.unlink(missing_ok=True)
+            removed.append(path)
     return removed
 
 

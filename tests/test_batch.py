@@ -297,3 +297,13 @@ def test_the_report_says_what_happened(tmp_path):
     assert data["articles_skipped"] == [] and data["articles_decoded"] == []
     assert {"load", "clean", "rank", "write", "total"} <= set(data["seconds"])
     assert data["versions"]["python"].startswith("3.11")
+
+
+def test_only_our_own_leftover_temporaries_are_removed(tmp_path):
+    ours = [tmp_path / ".event-00.md.k2j3.tmp", tmp_path / ".event-00.json.x9.tmp",
+            tmp_path / "..state.json.a1.tmp"]
+    theirs = [tmp_path / ".notes.tmp", tmp_path / "draft.md.tmp", tmp_path / "event-00.md"]
+    for path in ours + theirs:
+        path.write_text("x")
+    assert sorted(batch.remove_temporaries(tmp_path)) == sorted(ours)
+    assert all(p.exists() for p in theirs)
