@@ -59,8 +59,9 @@ class SelectorBase(Section):
     skip_dependent: bool = Field(
         True,
         description="Never choose a sentence that cannot stand alone: it opens with a "
-        "pronoun or a connective ('He said', 'But', 'However'), or is a fragment without "
-        "final punctuation.",
+        "pronoun or a connective ('He said', 'But', 'However'), refers back ('such "
+        "claims'), is a fragment without final punctuation, or is a piece of a quotation "
+        "split across sentences.",
     )
     max_similarity: float = Field(
         0.5,

@@ -50,9 +50,61 @@ def is_dependent(text: str) -> bool:
     return bool(first) and first.group().lower() in DEPENDENT_OPENERS
 
 
+def quote_balance(text: str) -> int:
+    """Quotations a sentence opens minus those it closes (curly quotes, the newswire's
+    `` and '', and straight quotes told apart by the space before them)."""
+    balance = text.count("\u201c") + text.count("``") - text.count("\u201d") - text.count("''")
+    for match in re.finditer(r'"', text.replace("''", "").replace("``", "")):
+        before = match.string[match.start() - 1] if match.start() else " "
+        balance += 1 if before.isspace() or before in "([" else -1
+    return balance
+
+
+_QUOTE_MARK = re.compile(r"[\u201c\u201d\"]|``|''")
+# A quotation left open for longer than this many sentences is taken for a typo.
+MAX_QUOTED_SENTENCES = 4
+
+
+def inside_quotations(text: EventText) -> np.ndarray:
+    """Sentences that are pieces of a quotation split across sentences: the one that opens
+    it without closing it, the ones inside it, and the one that closes it. Out of context a
+    reader would take a speaker's words for a fact ("The DPRK leader shows keen interest in
+    rocket technology." is Putin speaking)."""
+    mask = np.zeros(len(text.sentences), dtype=bool)
+    open_since: int | None = None  # index of the sentence that left a quotation open
+    previous_article = -1
+    for i, sentence in enumerate(text.sentences):
+        if sentence.article != previous_article:
+            open_since, previous_article = None, sentence.article
+        if open_since is not None and i - open_since > MAX_QUOTED_SENTENCES:
+            open_since = None
+        balance = quote_balance(sentence.text)
+        if open_since is not None:
+            mask[i] = True
+            if balance < 0:
+                open_since = None
+        elif balance > 0:
+            mask[i] = True
+            open_since = i
+        elif balance < 0:
+            # It closes a quotation nobody opened (a misplaced quote mark, common in
+            # machine translations): the sentences just before it, up to one with quote
+            # marks of its own, are the speaker's words too.
+            mask[i] = True
+            j = i - 1
+            while (j >= 0 and i - j <= MAX_QUOTED_SENTENCES
+                   and text.sentences[j].article == sentence.article
+                   and not _QUOTE_MARK.search(text.sentences[j].text)):
+                mask[j] = True
+                j -= 1
+    return mask
+
+
 def eligible(text: EventText, selector: SelectorBase) -> np.ndarray:
     """Which sentences the selector may choose at all."""
     mask = np.ones(len(text.sentences), dtype=bool)
+    if selector.skip_dependent:
+        mask &= ~inside_quotations(text)
     for i, sentence in enumerate(text.sentences):
         words = word_count(sentence.text)
         if not selector.min_words <= words <= selector.max_words:

@@ -8,7 +8,13 @@ from summarize.config import Budget, MMRSelector, ThresholdSelector
 from summarize.models import ChosenSentence, CleanArticle, Sentence
 from summarize.ordering import order_sentences
 from summarize.redundancy import corroborate
-from summarize.selection import is_dependent, select_sentences, word_count
+from summarize.selection import (
+    inside_quotations,
+    is_dependent,
+    quote_balance,
+    select_sentences,
+    word_count,
+)
 from tests.conftest import event_text
 
 A = "Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome on Wednesday for talks."
@@ -85,3 +91,25 @@ def test_chronological_order_puts_undated_articles_last_and_keeps_article_order(
     assert [(c.sentence.article, c.sentence.position)
             for c in order_sentences(chosen, articles, "source")] == [(0, 0), (1, 0), (1, 1),
                                                                       (2, 3)]
+
+
+def test_pieces_of_a_quotation_split_across_sentences_cannot_stand_alone():
+    text = event([[
+        "Putin said he would visit the region again in the spring of next year.",
+        "Asked about weapons, Putin said \u201cwe will talk about all issues without a rush.",
+        "There is time.\u201d",
+        "The talks lasted four hours, the Kremlin said on Wednesday evening.",
+    ], [
+        "Putin was quoted as saying: \u201cThat's why we came here.\u201d",
+        "The leader shows great interest in rocket technology.",
+        "They are also trying to develop space,\u201d using the country's official name.",
+        "Kim left the cosmodrome by train late on Wednesday.",
+    ]])
+    assert inside_quotations(text).tolist() == [False, True, True, False,
+                                                False, True, True, False]
+
+
+def test_newswire_and_straight_quotes_are_balanced_too():
+    assert quote_balance("``We will win,'' he said.") == 0
+    assert quote_balance('He said "we will win.') == 1
+    assert quote_balance('That is all," he said.') == -1
