@@ -13,6 +13,7 @@ from itertools import combinations
 from pathlib import Path
 
 import numpy as np
+import scipy.sparse as sp
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -25,10 +26,10 @@ from summarize.words import prepare_text, smooth_idf, tfidf_unit_rows  # noqa: E
 
 
 def whole_article_cosine(text) -> np.ndarray:
+    """The detector this one replaced: cosine of the articles' summed TF-IDF vectors."""
     rows = np.array([s.article for s in text.sentences])
     sums = np.zeros((len(text.articles), text.counts.shape[1]))
     np.add.at(sums, rows, text.counts.toarray())
-    import scipy.sparse as sp
     counts = sp.csr_matrix(sums)
     vectors = tfidf_unit_rows(counts, smooth_idf(counts))
     return (vectors @ vectors.T).toarray()

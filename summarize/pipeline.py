@@ -119,14 +119,15 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
     with timer.stage("rank"):
         scores = _rank_once_per_story(text, groups, config)
     with timer.stage("corroborate"):
-        candidates = np.flatnonzero(eligible(text, config.selector) & np.isfinite(scores))
+        allowed = eligible(text, config.selector)
+        candidates = np.flatnonzero(allowed & np.isfinite(scores))
         backing = dict(zip(candidates.tolist(), corroborate(
             text, candidates, config.corroboration.min_similarity)))
         support = np.zeros(len(text.sentences))
         support[candidates] = independent_sources(list(backing.values()), groups)
     with timer.stage("select"):
         chosen = select_sentences(text, scores, config.selector, config.budget, support,
-                                  config.corroboration.weight)
+                                  config.corroboration.weight, allowed)
     with timer.stage("order"):
         picked = [ChosenSentence(text.sentences[i], float(scores[i]), backing[i])
                   for i in chosen]

@@ -19,7 +19,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from summarize.models import CleanArticle
-from summarize.ranking.graph import blockwise_edges
+from summarize.ranking.graph import similar_pairs
 from summarize.words import EventText, content_terms, smooth_idf, stem, tfidf_unit_rows, tokenize
 
 
@@ -76,14 +76,7 @@ def find_duplicates(
 
 def sentence_containment(text: EventText, min_similarity: float) -> np.ndarray:
     """matched[a, b]: how many sentences of article a reappear in article b."""
-    vectors = text.unit_vectors
-
-    def keep(block: sp.csr_matrix, start: int) -> sp.csr_matrix:
-        block.data[block.data < min_similarity] = 0.0
-        block.eliminate_zeros()
-        return block
-
-    pairs = sp.coo_matrix(blockwise_edges(vectors, sp.csc_matrix(vectors.T), keep))
+    pairs = similar_pairs(text.unit_vectors, text.unit_vectors, min_similarity)
     articles = np.array([s.article for s in text.sentences], dtype=np.int64)
     other = articles[pairs.row] != articles[pairs.col]
     # one count per (sentence, other article), however many sentences there match it
@@ -180,13 +173,7 @@ def corroborate(
     position = np.full(len(text.sentences), -1)
     position[np.asarray(indices)] = np.arange(len(indices))
     rows = np.flatnonzero(position[owner] >= 0)  # statements of the asked sentences
-
-    def keep(block: sp.csr_matrix, start: int) -> sp.csr_matrix:
-        block.data[block.data < min_similarity] = 0.0
-        block.eliminate_zeros()
-        return block
-
-    close = sp.coo_matrix(blockwise_edges(vectors[rows], sp.csc_matrix(vectors.T), keep))
+    close = similar_pairs(vectors[rows], vectors, min_similarity)
     backing: list[set[int]] = [{text.sentences[i].article} for i in indices]
     for asked, article in zip(position[owner[rows[close.row]]],
                               sentence_article[owner[close.col]]):

@@ -123,17 +123,21 @@ def select_sentences(
     budget: Budget,
     support: np.ndarray | None = None,
     support_weight: float = 0.0,
+    allowed: np.ndarray | None = None,
 ) -> list[int]:
     """Indices of the chosen sentences, in the order they were chosen.
 
     `scores` may hold NaN for sentences that must not be chosen (copies of a story).
     `support` (optional) counts the independent sources backing each sentence; with
     `support_weight` w, relevance is (1-w)·score + w·support, both scaled to [0, 1].
+    `allowed` is `eligible(text, selector)` when the caller has computed it already.
     """
     n = len(text.sentences)
     if n == 0:
         return []
-    candidates = eligible(text, selector) & np.isfinite(scores)
+    if allowed is None:
+        allowed = eligible(text, selector)
+    candidates = allowed & np.isfinite(scores)
     relevance = np.where(np.isfinite(scores), scores, 0.0)
     top = relevance[candidates].max() if candidates.any() else 0.0
     low = relevance[candidates].min() if candidates.any() else 0.0

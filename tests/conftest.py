@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -46,3 +49,14 @@ def event_text(articles: Sequence[Sequence[str]], dates: Sequence[dt.date | None
                   for i, (a, d) in enumerate(zip(articles, dates)))
     return prepare_text([Sentence(s, i, p) for i, a in enumerate(articles)
                          for p, s in enumerate(a)], clean, background)
+
+
+def summarize(*args: str, cwd: Path = ROOT, check: bool = False,
+              ) -> subprocess.CompletedProcess[str]:
+    """`python -m summarize ARGS` in a fresh process, as a user or cron starts it."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-m", "summarize", *args], cwd=cwd, env=env,
+                            capture_output=True, text=True, timeout=300)
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result

@@ -19,7 +19,7 @@ import pytest
 
 from summarize import batch
 from summarize.config import load_config
-from tests.conftest import ROOT, write_event
+from tests.conftest import ROOT, summarize, write_event
 
 TOPICS = ["flood", "election", "harvest", "strike", "storm", "court", "bridge", "vaccine"]
 
@@ -38,15 +38,6 @@ def make_corpus(root: Path, events: int = 6, articles: int = 3) -> Path:
         write_event(root, f"event-{e:02d}",
                     {f"{a}.txt": story(topic, e * 10 + a) for a in range(articles)})
     return root
-
-
-def summarize(*args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    result = subprocess.run([sys.executable, "-m", "summarize", *args], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=300)
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
 
 
 def briefings(folder: Path) -> dict[str, bytes]:

@@ -1,24 +1,14 @@
 """The command line: exit codes, one-line errors, and what each command prints."""
 
 import json
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from summarize.cli import cli
 from summarize.ranking import ALGORITHMS
-from tests.conftest import ROOT, SEEDS, write_event
-
-
-def summarize(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "summarize", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=300)
+from tests.conftest import SEEDS, summarize, write_event
 
 
 def test_run_writes_markdown_and_json(tmp_path):

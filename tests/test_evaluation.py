@@ -8,8 +8,7 @@ from click.testing import CliRunner
 from summarize import evaluation
 from summarize.cli import cli
 from summarize.rouge import Score
-from tests.conftest import ROOT
-from tests.test_cli import summarize
+from tests.conftest import ROOT, summarize
 
 STORY = [
     "Floods closed the valley road on Monday after a week of heavy rain in the hills.",

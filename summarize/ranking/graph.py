@@ -32,6 +32,20 @@ def blockwise_edges(
     return sp.csr_matrix(sp.vstack(blocks, format="csr"))
 
 
+def similar_pairs(
+    left: sp.csr_matrix, right: sp.csr_matrix, min_similarity: float
+) -> sp.coo_matrix:
+    """Every (row of left, row of right) pair whose dot product (cosine, for unit rows) is
+    at least `min_similarity`, computed blockwise."""
+
+    def keep(block: sp.csr_matrix, start: int) -> sp.csr_matrix:
+        block.data[block.data < min_similarity] = 0.0
+        block.eliminate_zeros()
+        return block
+
+    return sp.coo_matrix(blockwise_edges(left, sp.csc_matrix(right.T), keep))
+
+
 def top_k_per_row(block: sp.csr_matrix, k: int) -> sp.csr_matrix:
     """Keep the k largest entries of each row (ties broken by column, for determinism)."""
     block.sort_indices()
