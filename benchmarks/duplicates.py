@@ -19,8 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import require_duc2006, table  # noqa: E402
 from summarize.config import load_config  # noqa: E402
-from summarize.loading import discover_events, load_event  # noqa: E402
-from summarize.pipeline import prepare_event  # noqa: E402
+from summarize.loading import discover_events  # noqa: E402
+from summarize.pipeline import load_prepared  # noqa: E402
 from summarize.redundancy import find_duplicates, sentence_containment  # noqa: E402
 from summarize.words import prepare_text, smooth_idf, tfidf_unit_rows  # noqa: E402
 
@@ -39,7 +39,7 @@ def main() -> None:
     settings = load_config(None).duplicates
     rows, seconds, events = [], 0.0, 0
     for folder in discover_events(require_duc2006()):
-        prepared = prepare_event(load_event(folder / "articles", folder, 5_000_000))
+        prepared = load_prepared(folder / "articles", folder, 5_000_000)
         text = prepare_text(prepared.sentences, prepared.articles)
         start = time.perf_counter()
         groups = find_duplicates(text, settings.threshold, settings.sentence_similarity)

@@ -26,9 +26,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import require_duc2006, table  # noqa: E402
-from summarize.loading import discover_events, load_event  # noqa: E402
+from summarize.loading import discover_events  # noqa: E402
 from summarize.models import CleanArticle, Sentence  # noqa: E402
-from summarize.pipeline import prepare_event  # noqa: E402
+from summarize.pipeline import load_prepared  # noqa: E402
 from summarize.ranking.base import Ranker  # noqa: E402
 from summarize.ranking.lexrank import LexRankRanker  # noqa: E402
 from summarize.ranking.sumy_adapter import sumy_reference_scores  # noqa: E402
@@ -49,7 +49,7 @@ def pooled(root: Path) -> tuple[list[CleanArticle], list[Sentence]]:
     articles: list[CleanArticle] = []
     sentences: list[Sentence] = []
     for folder in discover_events(root):
-        prepared = prepare_event(load_event(folder / "articles", folder, 5_000_000))
+        prepared = load_prepared(folder / "articles", folder, 5_000_000)
         offset = len(articles)
         articles.extend(prepared.articles)
         sentences.extend(Sentence(s.text, s.article + offset, s.position)

@@ -41,12 +41,12 @@ from pathlib import Path
 
 from summarize.config import Config
 from summarize.errors import InputError, OutputError, RunLocked, SummarizeError
-from summarize.loading import check_slug, discover_events, load_event
+from summarize.loading import check_slug, discover_events
 from summarize.models import SkippedFile
 from summarize.pipeline import (
     PreparedEvent,
     StageTimer,
-    prepare_event,
+    load_prepared,
     run_statistics,
     summarize_prepared,
 )
@@ -264,6 +264,7 @@ class Task:
     input_root: Path
     config: Config
     background: DocumentFrequencies | None = None
+    prepared: PreparedEvent | None = None  # already read for the run's statistics
 
 
 @dataclass(frozen=True)
@@ -277,18 +278,6 @@ class Outcome:
     error: str | None = None
 
 
-def load_prepared(folder: Path, root: Path, config: Config, timer: StageTimer) -> PreparedEvent:
-    """One event folder, loaded, cleaned and split; InputError when nothing is left."""
-    with timer.stage("load"):
-        event = load_event(folder, root, config.limits.max_article_bytes)
-    if not event.articles:
-        raise InputError("no readable articles")
-    prepared = prepare_event(event, timer)
-    if not prepared.articles:
-        raise InputError("no article has any sentence after cleaning")
-    return prepared
-
-
 @cache
 def _template(path: str | None):  # type: ignore[no-untyped-def]
     return load_template(Path(path) if path else None)
@@ -299,7 +288,8 @@ def build_event(task: Task) -> Outcome:
     raises: one broken event must not stop the others."""
     timer = StageTimer()
     try:
-        prepared = load_prepared(task.folder, task.input_root, task.config, timer)
+        prepared = task.prepared or load_prepared(
+            task.folder, task.input_root, task.config.limits.max_article_bytes, timer)
         briefing = summarize_prepared(prepared, task.config, timer, task.background)
         with timer.stage("render"):
             data = briefing_data(briefing)
@@ -388,11 +378,12 @@ def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None
         with timer.stage("plan"):
             todo, fingerprints = _plan(folders, config_hash, state, output_root, force,
                                        config.ranker.uses_run_statistics, report)
+        background, read = None, {}
         if todo and config.ranker.uses_run_statistics:
-            background = _run_statistics(folders, input_root, config, timer)
-        else:
-            background = None
-        tasks = [Task(f.name, f, input_root, config, background)
+            read = _read_all(folders, input_root, config, timer)
+            with timer.stage("words"):
+                background = run_statistics(list(read.values()))
+        tasks = [Task(f.name, f, input_root, config, background, read.get(f.name))
                  for f in sorted(todo, key=_folder_size, reverse=True)]  # big ones first
         _build_and_write(tasks, fingerprints, state, output_root, report, timer, progress)
         if prune:
@@ -484,18 +475,17 @@ def _prune(state: dict[str, dict], present: set[str], output_root: Path,
         log.info("%s: folder gone, briefing removed", slug)
 
 
-def _run_statistics(folders: list[Path], root: Path, config: Config,
-                    timer: StageTimer) -> DocumentFrequencies:
-    """Term statistics over every readable event of the run (events that fail are left out
+def _read_all(folders: list[Path], root: Path, config: Config,
+              timer: StageTimer) -> dict[str, PreparedEvent]:
+    """Every readable event of the run, for its statistics (events that fail are left out
     here and reported when their turn comes)."""
-    prepared = []
+    read = {}
     for folder in folders:
         if check_slug(folder.name):
             continue
         try:
-            prepared.append(load_prepared(folder, root, config, timer))
+            read[folder.name] = load_prepared(folder, root, config.limits.max_article_bytes,
+                                              timer)
         except InputError:
             continue
-    with timer.stage("words"):
-        return run_statistics(prepared)
-
+    return read

@@ -21,10 +21,9 @@ from tqdm import tqdm
 
 from summarize.config import Config, validate_config
 from summarize.errors import InputError
-from summarize.loading import load_event
 from summarize.pipeline import (
     PreparedEvent,
-    prepare_event,
+    load_prepared,
     run_statistics,
     summarize_prepared,
 )
@@ -114,8 +113,11 @@ def prepare_dataset(events: list[DatasetEvent], max_article_bytes: int) -> dict[
     """Load, clean and split every event once; each config then starts from there."""
     prepared = {}
     for event in _progress(events, "reading events", len(events)):
-        loaded = load_event(event.folder / "articles", event.folder, max_article_bytes)
-        prepared[event.slug] = prepare_event(loaded)
+        try:
+            prepared[event.slug] = load_prepared(event.folder / "articles", event.folder,
+                                                 max_article_bytes)
+        except InputError as error:
+            raise InputError(f"{event.folder}: {error}") from None
     return prepared
 
 

@@ -22,11 +22,14 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
 from summarize.cleaning import clean_article
 from summarize.config import Config
+from summarize.errors import InputError
+from summarize.loading import load_event
 from summarize.models import (
     Briefing,
     ChosenSentence,
@@ -93,6 +96,20 @@ def prepare_event(event: Event, timer: StageTimer | None = None) -> PreparedEven
     decoded = tuple((a.path, a.encoding) for a in event.articles
                     if a.encoding not in ("utf-8", "utf-8-sig"))
     return PreparedEvent(event.slug, tuple(articles), tuple(sentences), tuple(skipped), decoded)
+
+
+def load_prepared(folder: Path, root: Path, max_article_bytes: int,
+                  timer: StageTimer | None = None) -> PreparedEvent:
+    """Stages 1-3 for one event folder; InputError when no article is left to summarize."""
+    timer = timer or StageTimer()
+    with timer.stage("load"):
+        event = load_event(folder, root, max_article_bytes)
+    if not event.articles:
+        raise InputError("no readable articles")
+    prepared = prepare_event(event, timer)
+    if not prepared.articles:
+        raise InputError("no article has any sentence after cleaning")
+    return prepared
 
 
 def summarize_event(event: Event, config: Config, timer: StageTimer | None = None) -> Briefing:

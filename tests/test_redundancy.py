@@ -81,12 +81,11 @@ def test_such_refers_back_but_such_as_does_not():
 
 
 def test_a_xinhua_reprint_of_an_ap_story_is_found_in_duc2006(duc2006):
-    from summarize.loading import load_event
-    from summarize.pipeline import prepare_event
+    from summarize.pipeline import load_prepared
     from summarize.words import prepare_text
 
     folder = duc2006 / "D0633F"
-    prepared = prepare_event(load_event(folder / "articles", folder, 5_000_000))
+    prepared = load_prepared(folder / "articles", folder, 5_000_000)
     text = prepare_text(prepared.sentences, prepared.articles)
     names = [a.path.rsplit("/", 1)[-1] for a in text.articles]
     copies = [sorted(names[a] for a in g)

@@ -6,8 +6,7 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
-from summarize.loading import load_event
-from summarize.pipeline import prepare_event
+from summarize.pipeline import load_prepared
 from summarize.ranking.graph import stationary_distribution
 from summarize.ranking.lexrank import LexRankRanker
 from summarize.ranking.sumy_adapter import configured, sumy_document, sumy_reference_scores
@@ -17,7 +16,7 @@ from tests.conftest import SEED_EVENT, SEEDS
 
 
 def event_text(folder: Path, root: Path) -> EventText:
-    prepared = prepare_event(load_event(folder, root, 5_000_000))
+    prepared = load_prepared(folder, root, 5_000_000)
     return prepare_text(prepared.sentences, prepared.articles)
 
 
