@@ -48,7 +48,6 @@ def similar_pairs(
 
 def top_k_per_row(block: sp.csr_matrix, k: int) -> sp.csr_matrix:
     """Keep the k largest entries of each row (ties broken by column, for determinism)."""
-    block.sort_indices()
     data, indices, indptr = block.data, block.indices, block.indptr
     keep = np.zeros(len(data), dtype=bool)
     for row in range(block.shape[0]):
@@ -56,9 +55,16 @@ def top_k_per_row(block: sp.csr_matrix, k: int) -> sp.csr_matrix:
         if hi - lo <= k:
             keep[lo:hi] = True
             continue
-        # stable sort on -value keeps the lower column first among equal values
-        order = np.argsort(-data[lo:hi], kind="stable")[:k]
-        keep[lo + order] = True
+        # The k-th largest value by partition (linear; a full sort was 4 of the 7 s of
+        # continuous LexRank on 35,893 sentences): keep everything above it, and of the
+        # entries equal to it the lowest columns.
+        values = data[lo:hi]
+        kth = np.partition(values, hi - lo - k)[hi - lo - k]
+        above = np.flatnonzero(values > kth)
+        ties = np.flatnonzero(values == kth)
+        ties = ties[np.argsort(indices[lo + ties], kind="stable")[: k - len(above)]]
+        keep[lo + above] = True
+        keep[lo + ties] = True
     result = sp.csr_matrix(
         (np.where(keep, data, 0.0), indices, indptr), shape=block.shape
     )
