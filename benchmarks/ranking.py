@@ -2,9 +2,14 @@
 and words, in one run; then the fast engines alone on large events, with peak memory.
 
 Events are the first N sentences of all DUC 2006 articles taken in order (about 400, 800,
-1,600 and 3,200; then 10,000 and all of them, about 35,000, pooled into one event). The
-fast engines run with sumy's settings (LexRank: damping 0; both: sumy's stopping rule;
+1,600 and 3,200; then 10,000, 20,000 and all of them, about 35,000, pooled into one event).
+The fast engines run with sumy's settings (LexRank: damping 0; both: sumy's stopping rule;
 TextRank: self-loops), so "same top 10" compares like with like.
+
+On the large events each fast engine runs twice: with its defaults (above 10,000 sentences
+the walk is estimated from 10,000 landmark sentences) and exact (`landmarks: null`, the
+whole graph). "growth" is the multiple of the 10,000-sentence figure (sentences, then each
+engine's time); "top 10 = exact" counts the sentences the two top 10s share, and so on.
 
     .venv/bin/python benchmarks/ranking.py
 """
@@ -37,12 +42,14 @@ from summarize.ranking.textrank import TextRankRanker  # noqa: E402
 from summarize.words import EventText, prepare_text  # noqa: E402
 
 COMPARED_SIZES = (400, 800, 1_600, 3_200)
-LARGE_SIZE = 10_000
+LARGE_SIZES = (10_000, 20_000)
 FAST: dict[str, Ranker] = {
     "lexrank": LexRankRanker(damping=0.0, convergence="sumy"),
     "textrank": TextRankRanker(self_loops=True, convergence="sumy"),
 }
 DEFAULTS: dict[str, Ranker] = {"lexrank": LexRankRanker(), "textrank": TextRankRanker()}
+EXACT: dict[str, Ranker] = {"lexrank": LexRankRanker(landmarks=None),
+                            "textrank": TextRankRanker(landmarks=None)}
 
 
 def pooled(root: Path) -> tuple[list[CleanArticle], list[Sentence]]:
@@ -84,6 +91,12 @@ def top10(scores: np.ndarray) -> list[int]:
     return np.argsort(-scores, kind="stable")[:10].tolist()
 
 
+def top_sets(scores: np.ndarray) -> tuple[set[int], set[int]]:
+    """The top 10 and top 100 sentences."""
+    order = np.argsort(-scores, kind="stable")
+    return set(order[:10].tolist()), set(order[:100].tolist())
+
+
 def peak_mib(work: Callable[[], object]) -> float:
     """Peak memory allocated while `work` runs (tracemalloc sees numpy's buffers too)."""
     tracemalloc.start()
@@ -117,15 +130,26 @@ def lexrank_edges(text: EventText, threshold: float = 0.1) -> int:
 
 
 def large_events(articles: list[CleanArticle], sentences: list[Sentence]) -> list[list]:
+    texts = [prepare_text(sentences[:size], articles)
+             for size in (*LARGE_SIZES, len(sentences))]
     rows = []
-    for size in (LARGE_SIZE, len(sentences)):
-        text = prepare_text(sentences[:size], articles)
-        edges = f"{lexrank_edges(text):,}"
-        for algorithm, ranker in DEFAULTS.items():
-            seconds, _ = median_seconds(partial(fast_scores, ranker, text), 3)
-            peak = peak_mib(partial(fast_scores, ranker, text))
-            rows.append([algorithm, f"{size:,}", f"{seconds:.2f}", f"{peak:,.0f}",
-                         edges if algorithm == "lexrank" else ""])
+    for algorithm in DEFAULTS:
+        default, exact = DEFAULTS[algorithm], EXACT[algorithm]
+        first: dict[Ranker, float] = {}
+        for text in texts:
+            size, times, peaks, tops = len(text.sentences), {}, {}, {}
+            for ranker in (default, exact):
+                times[ranker], scores = median_seconds(partial(fast_scores, ranker, text), 3)
+                peaks[ranker] = peak_mib(partial(fast_scores, ranker, text))
+                tops[ranker] = top_sets(scores)  # type: ignore[arg-type]
+                first.setdefault(ranker, times[ranker])
+            rows.append([algorithm, f"{size:,}", f"×{size / LARGE_SIZES[0]:.1f}"] + [
+                cell for ranker in (default, exact) for cell in (
+                    f"{times[ranker]:.2f}", f"×{times[ranker] / first[ranker]:.1f}",
+                    f"{peaks[ranker]:,.0f}")
+            ] + [f"{lexrank_edges(text):,}" if algorithm == "lexrank" else "",
+                 f"{len(tops[default][0] & tops[exact][0])}/10",
+                 f"{len(tops[default][1] & tops[exact][1])}/100"])
             print(f"  {algorithm} {size}: done", file=sys.stderr)
     return rows
 
@@ -137,9 +161,12 @@ def main() -> None:
           "seconds are medians of the repeats shown (fast: 5).\n")
     print(table(["algorithm", "sentences", "sumy s", "fast s", "speed-up", "same top 10"],
                 compare_with_sumy(articles, sentences)))
-    print("\nFast engines alone, default settings: median of 3 runs; peak memory allocated "
-          "during one run (tracemalloc).\n")
-    print(table(["algorithm", "sentences", "seconds", "peak MiB", "LexRank edges"],
+    print("\nFast engines alone: defaults (landmarks above 10,000 sentences) and exact "
+          "(landmarks: null); median of 3 runs; peak memory allocated during one run "
+          "(tracemalloc).\n")
+    print(table(["algorithm", "sentences", "growth", "default s", "growth", "peak MiB",
+                 "exact s", "growth", "peak MiB", "LexRank edges", "top 10 = exact",
+                 "top 100 = exact"],
                 large_events(articles, sentences)))
     print(f"\nprocess peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024:,} MiB")
 

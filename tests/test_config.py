@@ -59,7 +59,7 @@ def test_unknown_top_level_key():
 def test_unknown_key_inside_an_algorithm():
     assert error_of("ranker.algorithm=textrank", "ranker.threshold=0.2") == (
         "ranker.threshold: unknown key (value 0.2); accepted keys here: algorithm, engine, "
-        "damping, self_loops, tolerance, convergence")
+        "damping, self_loops, tolerance, convergence, landmarks")
 
 
 def test_wrong_type():

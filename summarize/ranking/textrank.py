@@ -15,10 +15,17 @@ We differ by default in three deliberate ways:
 - isolated sentences spread their mass uniformly instead of leaking it (sumy's rows of zeros
   plus (1-d)/n), so scores stay a probability distribution;
 - we iterate until the ranking has converged (L1 change below `tolerance`).
+
+Big events: any two sentences sharing a word are linked, so the graph grows with n² (about
+2 GB for the 35,893 pooled DUC 2006 sentences). Above `landmarks` sentences the walk is
+estimated from that many evenly spaced landmark sentences and the estimate's top 1,000 are
+rescored on their exact edges (graph.landmark_centrality). Events up to `landmarks` are
+ranked exactly.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Literal
 
 import numpy as np
@@ -26,7 +33,13 @@ import scipy.sparse as sp
 from pydantic import Field
 
 from summarize.ranking.base import Ranker
-from summarize.ranking.graph import blockwise_edges, stationary_distribution, sumy_power_method
+from summarize.ranking.graph import (
+    SentenceGraph,
+    Solve,
+    centrality,
+    stationary_distribution,
+    sumy_power_method,
+)
 from summarize.words import EventText
 
 
@@ -54,6 +67,13 @@ class TextRankRanker(Ranker):
         "(stop when p moves by at most 1e-4 in L2), which with self_loops reproduces sumy's "
         "ranking.",
     )
+    landmarks: int | None = Field(
+        10_000,
+        ge=2,
+        description="Events with more sentences than this are ranked from this many evenly "
+        "spaced landmark sentences, so time and memory grow linearly; null: always build the "
+        "whole graph.",
+    )
 
     def score(self, text: EventText) -> np.ndarray:
         n = len(text.sentences)
@@ -62,13 +82,13 @@ class TextRankRanker(Ranker):
         counts = sp.csr_matrix(text.counts)
         lengths = np.asarray(counts.sum(axis=1)).ravel()
         log_lengths = np.log(np.maximum(lengths, 1.0))
-        counts_t = sp.csc_matrix(counts.T)
         self_loops = self.self_loops
 
-        def keep(block: sp.csr_matrix, start: int) -> sp.csr_matrix:
+        def keep(block: sp.csr_matrix, first_row: int, columns: np.ndarray) -> sp.csr_matrix:
             # Weights in place on the CSR arrays: no COO round trip, no re-sorting.
-            rows = np.repeat(np.arange(start, start + block.shape[0]), np.diff(block.indptr))
-            cols = block.indices
+            rows = np.repeat(np.arange(first_row, first_row + block.shape[0]),
+                             np.diff(block.indptr))
+            cols = columns[block.indices]
             norm = log_lengths[rows] + log_lengths[cols]
             # Two one-word sentences: log 1 + log 1 = 0, and the overlap (0 or 1) is the weight.
             np.divide(block.data, norm, out=block.data, where=norm > 0)
@@ -77,9 +97,11 @@ class TextRankRanker(Ranker):
                 block.eliminate_zeros()
             return block
 
-        edges = blockwise_edges(counts, counts_t, keep)
+        jump = 1.0 - self.damping
+        solve: Solve
         if self.convergence == "sumy":
-            return sumy_power_method(edges, 1.0 - self.damping, epsilon=1e-4, unit_length=False)
-        return stationary_distribution(
-            edges, 1.0 - self.damping, self.tolerance, max_iterations=1000
-        )
+            solve = partial(sumy_power_method, damping=jump, epsilon=1e-4, unit_length=False)
+        else:
+            solve = partial(stationary_distribution, damping=jump, tolerance=self.tolerance,
+                            max_iterations=1000)
+        return centrality(SentenceGraph(counts, keep), solve, jump, self.landmarks)

@@ -9,13 +9,18 @@ from summarize.config import load_config
 from summarize.ranking import ALGORITHMS, rank_sentences
 from tests.conftest import event_text
 
-RANKERS = [(a, "fast") for a in ALGORITHMS] + [("lexrank", "sumy"), ("textrank", "sumy")]
+# "landmarks": the fast engine estimating the walk from 2 landmark sentences, as it does on
+# events with more sentences than `ranker.landmarks`.
+RANKERS = [(a, "fast") for a in ALGORITHMS] + [
+    ("lexrank", "sumy"), ("textrank", "sumy"), ("lexrank", "landmarks"), ("textrank", "landmarks")]
 
 
 def ranker(algorithm: str, engine: str):
     overrides = [f"ranker.algorithm={algorithm}"]
     if engine == "sumy":
         overrides.append("ranker.engine=sumy")
+    if engine == "landmarks":
+        overrides.append("ranker.landmarks=2")
     return load_config(None, tuple(overrides)).ranker
 
 
