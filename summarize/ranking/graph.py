@@ -90,9 +90,10 @@ def top_k_per_row(block: sp.csr_matrix, k: int) -> sp.csr_matrix:
 
 @dataclass(frozen=True)
 class SentenceGraph:
-    """A symmetric sentence graph given by its rule rather than its edges: the weight of
-    (i, j) is `keep` applied to the dot product of rows i and j of `vectors`. Edges are
-    computed on demand, from every sentence to all sentences or to a chosen few."""
+    """A sentence graph given by its rule rather than its edges: the weight of (i, j) is
+    `keep` applied to the dot product of rows i and j of `vectors`. Edges are computed on
+    demand, from every sentence to all sentences or to a chosen few. Landmark estimates need
+    the rule to be symmetric (continuous LexRank's top-k rule is not, so it never gets one)."""
 
     vectors: sp.csr_matrix
     keep: Keep
