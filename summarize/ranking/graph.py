@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 import scipy.sparse as sp
@@ -23,9 +24,6 @@ BLOCK_ROWS = 2048
 Keep = Callable[[sp.csr_matrix, int, np.ndarray], sp.csr_matrix]
 """keep(block, first_row, columns): the edges a ranker keeps from one block of dot products.
 Block row i is sentence first_row + i; block column c is sentence columns[c]."""
-
-Solve = Callable[[sp.csr_matrix], np.ndarray]
-"""The stationary distribution of the walk on a weighted graph (sums to 1 or is rescaled)."""
 
 
 def blockwise_edges(
@@ -116,14 +114,31 @@ class SentenceGraph:
         return self.keep(diagonal, 0, np.arange(self.size)).diagonal()
 
 
-def centrality(
-    graph: SentenceGraph, solve: Solve, damping: float, landmarks: int | None
-) -> np.ndarray:
-    """Stationary distribution of the walk on `graph`: exact (the whole graph, `solve`d) up to
+@dataclass(frozen=True)
+class PowerMethod:
+    """How a ranker finds its walk's stationary distribution: the jump probability and the
+    stopping rule (ours, or sumy's with its epsilon, to reproduce sumy's rankings)."""
+
+    damping: float
+    tolerance: float
+    convergence: Literal["l1", "sumy"]
+    sumy_epsilon: float
+    sumy_unit_length: bool
+
+    def solve(self, weights: sp.csr_matrix) -> np.ndarray:
+        if self.convergence == "sumy":
+            return sumy_power_method(weights, self.damping, self.sumy_epsilon,
+                                     self.sumy_unit_length)
+        return stationary_distribution(weights, self.damping, self.tolerance,
+                                       max_iterations=1000)
+
+
+def centrality(graph: SentenceGraph, method: PowerMethod, landmarks: int | None) -> np.ndarray:
+    """Stationary distribution of the walk on `graph`: exact (the whole graph, solved) up to
     `landmarks` sentences, estimated from that many landmark sentences above it."""
     if landmarks is None or graph.size <= landmarks:
-        return solve(graph.edges_to(np.arange(graph.size)))
-    return landmark_centrality(graph, solve, damping, landmarks)
+        return method.solve(graph.edges_to(np.arange(graph.size)))
+    return landmark_centrality(graph, method, landmarks)
 
 
 def landmark_indices(n: int, m: int) -> np.ndarray:
@@ -138,9 +153,7 @@ def landmark_indices(n: int, m: int) -> np.ndarray:
 EXACT_TOP = 1_000
 
 
-def landmark_centrality(
-    graph: SentenceGraph, solve: Solve, damping: float, m: int
-) -> np.ndarray:
+def landmark_centrality(graph: SentenceGraph, method: PowerMethod, m: int) -> np.ndarray:
     """The walk's stationary distribution estimated from m landmark sentences, in O(n·m).
 
     The exact distribution satisfies p_i = d/n + (1-d) Σ_j W_ij p_j / deg_j over all n
@@ -160,7 +173,7 @@ def landmark_centrality(
     benchmarks/ranking.py prints the agreement with the exact walk on the pooled DUC 2006
     sentences (the same top 10; at least 99 of the top 100).
     """
-    n = graph.size
+    n, damping = graph.size, method.damping
     own = graph.self_weights()
     landmarks = landmark_indices(n, m)
     to_landmarks = graph.edges_to(landmarks)
@@ -171,7 +184,7 @@ def landmark_centrality(
     among.setdiag(0.0)
     among.eliminate_zeros()
     landmark_weights = (n - 1) / (m - 1) * among + sp.diags(own[landmarks])
-    p_landmarks = solve(sp.csr_matrix(landmark_weights))
+    p_landmarks = method.solve(sp.csr_matrix(landmark_weights))
     p_landmarks = p_landmarks / p_landmarks.sum() * (m / n)  # their share of the total mass
 
     # 3. Any other sentence's n - 1 fellows are estimated from all m landmarks.

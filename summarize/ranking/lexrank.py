@@ -32,7 +32,6 @@ every event in the run (`idf: batch`), which tells words common in all news ("ye
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Literal
 
 import numpy as np
@@ -41,11 +40,9 @@ from pydantic import Field, model_validator
 
 from summarize.ranking.base import Ranker
 from summarize.ranking.graph import (
+    PowerMethod,
     SentenceGraph,
-    Solve,
     centrality,
-    stationary_distribution,
-    sumy_power_method,
     top_k_per_row,
 )
 from summarize.words import DocumentFrequencies, EventText, tfidf_unit_rows
@@ -158,11 +155,6 @@ class LexRankRanker(Ranker):
             block.eliminate_zeros()
             return block
 
-        solve: Solve
-        if self.convergence == "sumy":
-            solve = partial(sumy_power_method, damping=self.damping, epsilon=0.1,
-                            unit_length=True)
-        else:
-            solve = partial(stationary_distribution, damping=self.damping,
-                            tolerance=self.tolerance, max_iterations=1000)
-        return centrality(SentenceGraph(vectors, keep), solve, self.damping, self.landmarks)
+        method = PowerMethod(self.damping, self.tolerance, self.convergence,
+                             sumy_epsilon=0.1, sumy_unit_length=True)
+        return centrality(SentenceGraph(vectors, keep), method, self.landmarks)

@@ -25,7 +25,6 @@ ranked exactly.
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Literal
 
 import numpy as np
@@ -33,13 +32,7 @@ import scipy.sparse as sp
 from pydantic import Field
 
 from summarize.ranking.base import Ranker
-from summarize.ranking.graph import (
-    SentenceGraph,
-    Solve,
-    centrality,
-    stationary_distribution,
-    sumy_power_method,
-)
+from summarize.ranking.graph import PowerMethod, SentenceGraph, centrality
 from summarize.words import EventText
 
 
@@ -97,11 +90,7 @@ class TextRankRanker(Ranker):
                 block.eliminate_zeros()
             return block
 
-        jump = 1.0 - self.damping
-        solve: Solve
-        if self.convergence == "sumy":
-            solve = partial(sumy_power_method, damping=jump, epsilon=1e-4, unit_length=False)
-        else:
-            solve = partial(stationary_distribution, damping=jump, tolerance=self.tolerance,
-                            max_iterations=1000)
-        return centrality(SentenceGraph(counts, keep), solve, jump, self.landmarks)
+        # Our walks take the probability of a jump; TextRank's damping is that of following.
+        method = PowerMethod(1.0 - self.damping, self.tolerance, self.convergence,
+                             sumy_epsilon=1e-4, sumy_unit_length=False)
+        return centrality(SentenceGraph(counts, keep), method, self.landmarks)
