@@ -27,6 +27,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/splitting.py
+	$(BIN)/python benchmarks/cleaning.py
 	$(BIN)/python benchmarks/ranking.py
 	$(BIN)/python benchmarks/duplicates.py
 	$(BIN)/python benchmarks/batch.py

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 
 import ftfy
 
+from summarize.boilerplate import detect_language, stop_words, story_lines
 from summarize.models import Article, CleanArticle, DroppedLine
 from summarize.words import content_terms, tokenize
 
@@ -117,9 +119,11 @@ _PROMO_LINE = re.compile(
 )
 _PROMO_PROSE = re.compile(
     r"^join\b.{0,40}\b(?:telegram|whatsapp|newsletter)\b|^(?:sign up|subscribe)\b.{0,60}"
-    r"\bnewsletter\b|^here is a collection of\b|^a series (?:about|based on|on|of)\b",
+    r"\bnewsletter\b",
     re.IGNORECASE,
 )
+_SERIES_TEASER = re.compile(r"^here is a collection of\b|^a series (?:about|based on|on|of)\b",
+                            re.IGNORECASE)
 # Stray CSS or script from the page source: selectors end with "{", declarations are
 # "property: value;" with a lowercase hyphenated property.
 _CODE = re.compile(r"\{\s*$|^\}|^[a-z][a-z-]*\s*:\s*[^:]{0,120};\s*$|^(?:var|function)\s")
@@ -155,7 +159,8 @@ def _line_rules() -> list[tuple[re.Pattern[str], str]]:
         (_CODE, "stray CSS or script"),
         (_NAVIGATION, "site navigation (breadcrumbs)"),
         (_PROMO_LINE, "promo or page furniture"),
-        (_PROMO_PROSE, "promo or series teaser"),
+        (_PROMO_PROSE, "promo"),
+        (_SERIES_TEASER, "series teaser"),
         (_CAPTION, "photo or video caption"),
         (_COPYRIGHT, "copyright or rights notice"),
         (_CREDIT, "contributor credit"),
@@ -171,11 +176,25 @@ def is_headline_like(line: str) -> bool:
     return not _TERMINAL.search(line) and len(line.split()) <= 25
 
 
+# A title is the headline just above the story: the nearest headline-like line of at least
+# this many words, at most TITLE_REACH lines above the first story line.
+TITLE_MIN_WORDS = 3
+TITLE_REACH = 8
+# A line that recurs verbatim in other articles of the event is page template (menus,
+# notices, share buttons) unless it reads as a sentence of this many words: copies of one
+# wire story share their sentences, pages of one site share their template.
+SENTENCE_MIN_WORDS = 8
+
+
 # A series teaser ("Here is a collection of…") opens a block of teasers for other stories;
 # the block ends only at a line that plainly continues the story: long, and mostly made of
 # the story's words (the seeds' teasers share at most 30% of their words with the story).
 RESUME_MIN_OVERLAP = 0.5
 RESUME_MIN_WORDS = 15
+
+
+def reads_as_sentence(line: str) -> bool:
+    return bool(_TERMINAL.search(line)) and len(line.split()) >= SENTENCE_MIN_WORDS
 
 
 class _Cleaner:
@@ -193,29 +212,29 @@ class _Cleaner:
     def drop(self, line: str, reason: str) -> None:
         self.dropped.append(DroppedLine(line, reason))
 
-    def run_txt(self, lines: list[str]) -> None:
-        story_started = False
-        after_related_header = False
-        in_teasers = False
+    def run_txt(self, lines: list[str], repeated: frozenset[str]) -> None:
+        """Scraped text: the line classifier finds the story, rules drop what it let by."""
+        present = [line for line in lines if line]
+        language, _ = detect_language(" ".join(present))
+        story, scores = story_lines(present, stop_words(language))
+        story_started = in_teasers = after_related_header = False
         story_terms: set[str] = set()
-        for index, line in enumerate(lines):
-            if not line:
-                continue
+        for index, line in enumerate(present):
             if _COMMENTS_START.search(line):
-                for rest in lines[index:]:
-                    if rest:
-                        self.drop(rest, "reader comments (the thread runs to the page's end)")
+                for rest in present[index:]:
+                    self.drop(rest, "reader comments (the thread runs to the page's end)")
                 break
-            if not story_started and self._page_header(line, lines[index + 1 :]):
+            if not story_started and self._page_header(line, present[index + 1 :]):
                 continue
-            reason = next((why for rule, why in LINE_RULES if rule.search(line)), None)
-            if reason:
-                self._read_outlet(line, reason)
-                self.drop(line, reason)
+            if reason := self._rule(line):
+                in_teasers = in_teasers or reason == "series teaser"
                 # "More On This Topic" is followed by a list of other stories' headlines.
                 after_related_header = reason == "promo or page furniture"
-                in_teasers = in_teasers or reason == "promo or series teaser"
                 continue
+            if after_related_header and is_headline_like(line):
+                self.drop(line, "headline of another story (related list)")
+                continue
+            after_related_header = False
             terms = set(content_terms(tokenize(line)))
             if in_teasers:
                 overlap = len(terms & story_terms) / len(terms) if terms else 0.0
@@ -224,21 +243,48 @@ class _Cleaner:
                                     f"words occur in the story)")
                     continue
                 in_teasers = False
-            if is_headline_like(line):
-                if after_related_header:
-                    self.drop(line, "headline of another story (related list)")
-                elif not story_started and self.title is None:
-                    self.title = line
-                    self.drop(line, "headline (used as the title)")
-                elif not story_started:
-                    self.drop(line, "page furniture before the story")
-                else:
-                    self.kept.append(line)
+            if line in repeated and not reads_as_sentence(line):
+                self.drop(line, "recurs in other articles of the event (page template)")
                 continue
-            after_related_header = False
-            story_started = True
+            if not story[index]:
+                self.drop(line, f"boilerplate (story score {scores[index]:.2f})")
+                continue
+            if not story_started:
+                if (is_headline_like(line) and self.title is None
+                        and len(line.split()) >= TITLE_MIN_WORDS):
+                    self.title = line  # the page's headline opens the story
+                    self.drop(line, "headline (used as the title)")
+                    continue
+                self.title = self.title or self._title_above(
+                    present[max(0, index - TITLE_REACH) : index])
+                story_started = True
             story_terms |= terms
             self.kept.append(line)
+
+    def run_extracted(self, lines: list[str]) -> None:
+        """Story text an extractor or a feed already chose: only the rules run."""
+        title = " ".join((self.article.title or "").split()).casefold()
+        for line in lines:
+            if line and not self.kept and title and line.casefold() == title:
+                self.drop(line, "headline (the title)")  # extractors keep the page's <h1>
+            elif line and not self._rule(line):
+                self.kept.append(line)
+
+    def _rule(self, line: str) -> str | None:
+        """Drop the line when a rule names what it is, and say which."""
+        reason = next((why for rule, why in LINE_RULES if rule.search(line)), None)
+        if reason:
+            self._read_outlet(line, reason)
+            self.drop(line, reason)
+        return reason
+
+    def _title_above(self, above: list[str]) -> str | None:
+        for line in reversed(above):
+            if (is_headline_like(line) and len(line.split()) >= TITLE_MIN_WORDS
+                    and not any(rule.search(line) for rule, _ in LINE_RULES)
+                    and not _DATE_LINE.match(line) and not _BYLINE_AGENCY.match(line)):
+                return line
+        return None
 
     def _page_header(self, line: str, following: list[str]) -> bool:
         """Bylines and date lines above the story; True when the line was consumed."""
@@ -295,27 +341,59 @@ class _Cleaner:
                 self.kept[index] = line[: match.start()]
 
 
-def clean_article(article: Article) -> CleanArticle:
-    """The story paragraphs of an article and its metadata (front matter always wins)."""
+def clean_article(article: Article, repeated: frozenset[str] = frozenset()) -> CleanArticle:
+    """The story paragraphs of an article and its metadata (metadata the source states,
+    in front matter, a page's tags or a feed's fields, always wins).
+
+    `repeated`: normalized lines that recur in other articles of the event (`repeated_lines`).
+    """
     cleaner = _Cleaner(article)
     lines = normalize_text(article.body).split("\n")
     if article.format == "txt":
-        cleaner.run_txt(lines)
-    else:
+        cleaner.run_txt(lines, repeated)
+    elif article.format == "md":
         cleaner.kept = _paragraphs(lines)
+    else:  # html through the extractor, or a feed's text: one paragraph per line
+        cleaner.run_extracted(lines)
     cleaner.strip_first_line_markers()
     cleaner.strip_trailing_agency()
+    paragraphs = tuple(p for p in cleaner.kept if p)
     return CleanArticle(
         path=article.path,
         id=article.id,
-        paragraphs=tuple(p for p in cleaner.kept if p),
+        paragraphs=paragraphs,
         title=article.title or cleaner.title,
         outlet=article.outlet or (cleaner.outlets[0] if cleaner.outlets else None),
         url=article.url,
         published=article.published or cleaner.published,
         dateline=cleaner.dateline,
         dropped=tuple(cleaner.dropped),
+        language=story_language(paragraphs),
     )
+
+
+# Language identification is unreliable on a few words and on a mix of languages: below
+# these, an article's language is left unknown (and the article is read as English).
+LANGUAGE_MIN_WORDS = 20
+LANGUAGE_MIN_CONFIDENCE = 0.9
+
+
+def story_language(paragraphs: Sequence[str]) -> str | None:
+    """ISO 639-1 code of the story's language, None when it cannot be told for sure."""
+    text = " ".join(paragraphs)
+    if len(text.split()) < LANGUAGE_MIN_WORDS:
+        return None
+    code, confidence = detect_language(text)
+    return code if confidence >= LANGUAGE_MIN_CONFIDENCE else None
+
+
+def repeated_lines(articles: Sequence[Article]) -> frozenset[str]:
+    """Normalized lines of scraped (`.txt`) articles that occur in two or more of them."""
+    seen: Counter[str] = Counter()
+    for article in articles:
+        if article.format == "txt":
+            seen.update({line for line in normalize_text(article.body).split("\n") if line})
+    return frozenset(line for line, count in seen.items() if count > 1)
 
 
 def _paragraphs(lines: list[str]) -> list[str]:

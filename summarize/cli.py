@@ -15,7 +15,7 @@ import click
 from summarize.batch import run, write_atomic
 from summarize.config import Config, Limits, load_config
 from summarize.errors import SummarizeError
-from summarize.loading import load_event, read_article
+from summarize.loading import load_event, read_file
 from summarize.models import Event
 from summarize.pipeline import prepare_event
 from summarize.ranking import algorithm_classes
@@ -108,10 +108,11 @@ def sentences_command(paths: tuple[Path, ...], as_json: bool, explain: bool) -> 
         if path.is_dir():
             event = load_event(path, path.parent, max_bytes)
         elif path.is_file():
-            article = read_article(path, path.name, max_bytes)
-            if not hasattr(article, "body"):
-                raise SummarizeError(f"{path}: {article.reason}")  # type: ignore[union-attr]
-            event = Event(slug=path.stem, articles=(article,))  # type: ignore[arg-type]
+            articles, skipped = read_file(path, path.name, max_bytes)
+            if not articles:
+                reason = skipped[0].reason if skipped else "no articles"
+                raise SummarizeError(f"{path}: {reason}")
+            event = Event(slug=path.stem, articles=tuple(articles), skipped=tuple(skipped))
         else:
             raise SummarizeError(f"not found: {path}")
         prepared = prepare_event(event)

@@ -8,8 +8,6 @@ reason: one bad article never stops its event, and nothing is dropped silently.
 
 from __future__ import annotations
 
-import codecs
-import datetime as dt
 import logging
 import re
 from pathlib import Path
@@ -17,24 +15,47 @@ from pathlib import Path
 import yaml
 
 from summarize.errors import InputError
+from summarize.inputs.dates import AmbiguousDate, parse_date
+from summarize.inputs.decoding import UTF8, decode
+from summarize.inputs.feeds import read_feed
+from summarize.inputs.html import read_compressed, read_html
 from summarize.models import Article, Event, SkippedFile
 
 log = logging.getLogger(__name__)
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
+FEED_SUFFIXES = (".json", ".jsonl", ".ndjson")
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 FRONT_MATTER_KEYS = ("id", "title", "source", "url", "published")
 
 
+LAYOUT = ("expected a folder with one sub-folder per event, each holding that event's "
+          "articles (e.g. seeds/kim-putin-summit-2023/*.txt)")
+
+
 def discover_events(root: Path) -> list[Path]:
-    """The event folders under `root`, sorted by name; files at the root are ignored."""
+    """The event folders under `root`, sorted by name; files at the root are ignored.
+
+    An input that holds no event folder is an error, never a silent empty run: a scheduled
+    job pointed at the wrong place must fail where someone will see it.
+    """
+    if root.is_file():
+        raise InputError(f"{root} is a file; {LAYOUT}")
     if not root.is_dir():
         raise InputError(f"input folder not found: {root}")
-    return sorted(
+    events = sorted(
         (p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")),
         key=lambda p: p.name,
     )
+    if not events:
+        articles = [p.name for p in root.iterdir() if p.is_file() and article_suffix(p.name)]
+        hint = (f"; it holds {len(articles)} article file(s) directly: is it one event's "
+                "folder? Give its parent folder" if articles else "")
+        raise InputError(f"no event folders in {root}{hint}; {LAYOUT}")
+    return events
 
 
 def check_slug(name: str) -> str | None:
@@ -42,60 +63,6 @@ def check_slug(name: str) -> str | None:
     if not _SLUG.match(name) or name in (".", ".."):
         return "event folder names may use only letters, digits, '.', '_' and '-'"
     return None
-
-
-def decode(raw: bytes) -> tuple[str, str] | None:
-    """Text and encoding name of an article's bytes, or None when it is binary.
-
-    UTF-8 (with or without BOM) and UTF-16 with BOM are recognized; anything else that is
-    not valid UTF-8 is read as cp1252, the usual encoding of legacy Western pages, and bytes
-    cp1252 leaves undefined fall back to latin-1, which decodes every byte.
-    """
-    if raw.startswith(codecs.BOM_UTF8):
-        return raw[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return raw.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            return None
-    if b"\x00" in raw:
-        return None  # NUL bytes do not occur in text in any 8-bit encoding
-    try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return raw.decode("latin-1"), "latin-1"
-
-
-# Dates as feeds write them: 2023-09-12, 09/12/2023 (US order) and, in some newswire
-# archives, 1998-30-06 (year-day-month); the order is taken only when it is unambiguous.
-_YEAR_FIRST = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})\b")
-_YEAR_LAST = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})\b")
-
-
-def parse_date(value: object) -> dt.date | None:
-    """A publication date from front matter, or None when it cannot be read for sure."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
-    if match := _YEAR_FIRST.match(text):
-        year, first, second = (int(g) for g in match.groups())
-    elif match := _YEAR_LAST.match(text):
-        first, second, year = (int(g) for g in match.groups())
-    else:
-        return None
-    month, day = (second, first) if first > 12 else (first, second)
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def parse_front_matter(text: str, path: str) -> tuple[dict[str, object], str]:
@@ -121,23 +88,54 @@ def parse_front_matter(text: str, path: str) -> tuple[dict[str, object], str]:
     return fields, text[match.end() :]
 
 
-def read_article(path: Path, relative: str, max_bytes: int) -> Article | SkippedFile:
-    """One article, or the reason it cannot be used."""
-    suffix = path.suffix.lower()
-    if suffix not in ARTICLE_SUFFIXES:
-        return SkippedFile(relative, f"not an article (expected {' or '.join(ARTICLE_SUFFIXES)})")
+def article_suffix(name: str) -> str | None:
+    """The article kind a file name says (".txt", ".html.gz", ".jsonl"…), or None."""
+    lowered = name.lower()
+    return next((s for s in sorted(ARTICLE_SUFFIXES, key=len, reverse=True)
+                 if lowered.endswith(s)), None)
+
+
+def read_file(path: Path, relative: str, max_bytes: int,
+              ) -> tuple[list[Article], list[SkippedFile]]:
+    """The articles of one file (a feed holds many) and what was skipped, with reasons."""
+    suffix = article_suffix(path.name)
+    if suffix is None:
+        return [], [SkippedFile(relative, "not an article (expected "
+                                f"{', '.join(ARTICLE_SUFFIXES)})")]
     size = path.stat().st_size
     if size > max_bytes:
-        return SkippedFile(relative, f"larger than limits.max_article_bytes ({size} > {max_bytes})")
+        return [], [SkippedFile(relative, f"larger than limits.max_article_bytes "
+                                          f"({size} > {max_bytes})")]
     raw = path.read_bytes()
+    if suffix.endswith(".gz"):
+        unpacked = read_compressed(raw, max_bytes)
+        if isinstance(unpacked, str):
+            return [], [SkippedFile(relative, unpacked)]
+        raw = unpacked
+    stem = path.name[: -len(suffix)] or path.name
+    if suffix in HTML_SUFFIXES:
+        page = read_html(raw, relative, stem)
+        return ([], [page]) if isinstance(page, SkippedFile) else ([page], [])
     decoded = decode(raw)
     if decoded is None:
-        return SkippedFile(relative, "binary file (NUL bytes), not text")
+        return [], [SkippedFile(relative, "binary file, not text")]
     text, encoding = decoded
-    if encoding not in ("utf-8", "utf-8-sig"):
+    if encoding not in UTF8:
         log.info("%s: decoded as %s", relative, encoding)
     if not text.strip():
-        return SkippedFile(relative, "empty article")
+        return [], [SkippedFile(relative, "empty article")]
+    if suffix in FEED_SUFFIXES:
+        articles, skipped = read_feed(text, relative, suffix, stem)
+        if not articles and not skipped:
+            skipped = [SkippedFile(relative, "feed with no articles")]
+        return articles, skipped
+    article = read_text_article(text, encoding, relative, stem, suffix)
+    return [article], []
+
+
+def read_text_article(text: str, encoding: str, relative: str, stem: str,
+                      suffix: str) -> Article:
+    """A `.txt` (scraped) or `.md` (front matter + body) article."""
     fields: dict[str, object] = {}
     body = text
     if suffix == ".md":
@@ -147,13 +145,18 @@ def read_article(path: Path, relative: str, max_bytes: int) -> Article | Skipped
         value = fields.get(key)
         return str(value).strip() or None if value is not None else None
 
-    published = parse_date(fields.get("published"))
-    if fields.get("published") is not None and published is None:
-        log.warning("%s: front matter 'published' is not a date: %r", relative,
-                    fields["published"])
+    try:
+        published = parse_date(fields.get("published"))
+    except AmbiguousDate as error:
+        log.warning("%s: front matter 'published' ignored: %s", relative, error)
+        published = None
+    else:
+        if fields.get("published") is not None and published is None:
+            log.warning("%s: front matter 'published' is not a date: %.80r", relative,
+                        fields["published"])
     return Article(
         path=relative,
-        id=text_field("id") or path.stem,
+        id=text_field("id") or stem,
         body=body,
         format=suffix[1:],
         title=text_field("title"),
@@ -177,10 +180,9 @@ def load_event(folder: Path, root: Path, max_bytes: int) -> Event:
         if not path.resolve().is_relative_to(resolved_root):
             skipped.append(SkippedFile(relative, "link to a file outside the input folder"))
             continue
-        result = read_article(path, relative, max_bytes)
-        if isinstance(result, SkippedFile):
-            log.warning("%s: skipped: %s", result.path, result.reason)
-            skipped.append(result)
-        else:
-            articles.append(result)
+        found, passed_over = read_file(path, relative, max_bytes)
+        for item in passed_over:
+            log.warning("%s: skipped: %s", item.path, item.reason)
+        articles.extend(found)
+        skipped.extend(passed_over)
     return Event(slug=folder.name, articles=tuple(articles), skipped=tuple(skipped))

@@ -14,15 +14,17 @@ from dataclasses import dataclass, field
 class Article:
     """One article file as read from disk, before any cleaning."""
 
-    path: str  # relative to the input root, POSIX separators: stable across machines
+    path: str  # relative to the input root, POSIX separators; "feed.jsonl#3" for feed entries
     id: str
     body: str
-    format: str  # "txt" or "md"
+    format: str  # "txt" (scraped), "md", "html" (extracted story) or "feed" (a feed's text)
     title: str | None = None
     outlet: str | None = None
     url: str | None = None
     published: dt.date | None = None
     encoding: str = "utf-8"
+    author: str | None = None
+    event: str | None = None  # the event a feed entry names, if any
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class CleanArticle:
     published: dt.date | None
     dateline: str | None = None
     dropped: tuple[DroppedLine, ...] = ()
+    language: str | None = None  # ISO 639-1 code of the story text, as detected
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from summarize.cleaning import clean_article
+from summarize.cleaning import clean_article, repeated_lines
 from summarize.config import Config
 from summarize.errors import InputError
 from summarize.loading import load_event
@@ -46,6 +46,8 @@ from summarize.selection import eligible, select_sentences
 from summarize.words import DocumentFrequencies, EventText, content_terms, prepare_text, tokenize
 
 log = logging.getLogger(__name__)
+
+SUPPORTED_LANGUAGES = ("en",)
 
 
 @dataclass
@@ -81,9 +83,18 @@ def prepare_event(event: Event, timer: StageTimer | None = None) -> PreparedEven
     articles: list[CleanArticle] = []
     sentences: list[Sentence] = []
     skipped = list(event.skipped)
+    with timer.stage("clean"):
+        repeated = repeated_lines(event.articles)
     for article in event.articles:
         with timer.stage("clean"):
-            clean = clean_article(article)
+            clean = clean_article(article, repeated)
+        if clean.language not in SUPPORTED_LANGUAGES + (None,):
+            # Stop words, stemming and the splitter are English: another language would be
+            # summarized as noise.
+            reason = f"language {clean.language}: not supported"
+            log.warning("%s: skipped: %s", article.path, reason)
+            skipped.append(SkippedFile(article.path, reason))
+            continue
         with timer.stage("split"):
             texts = [s for paragraph in clean.paragraphs for s in split_sentences(paragraph)]
         if not texts:

@@ -6,7 +6,9 @@ import datetime as dt
 import pytest
 
 from summarize.errors import InputError
-from summarize.loading import decode, discover_events, load_event, parse_date
+from summarize.inputs.dates import AmbiguousDate, parse_date
+from summarize.inputs.decoding import decode
+from summarize.loading import discover_events, load_event
 from tests.conftest import SEED_EVENT, SEEDS, write_event
 
 
@@ -53,9 +55,10 @@ def test_other_files_are_reported_and_skipped(tmp_path):
     event = load_event(folder, tmp_path, 5_000_000)
     assert [a.path for a in event.articles] == ["ev/a.txt"]
     assert {s.path: s.reason for s in event.skipped} == {
-        "ev/bin.txt": "binary file (NUL bytes), not text",
+        "ev/bin.txt": "binary file, not text",
         "ev/empty.txt": "empty article",
-        "ev/photo.jpg": "not an article (expected .txt or .md)",
+        "ev/photo.jpg": "not an article (expected .txt, .md, .html, .htm, .html.gz, .htm.gz, "
+                        ".json, .jsonl, .ndjson)",
     }
 
 
@@ -69,8 +72,7 @@ def test_oversized_article_is_skipped(tmp_path):
     ("Café.".encode(), "utf-8"),
     (codecs.BOM_UTF8 + "Café.".encode(), "utf-8-sig"),
     (codecs.BOM_UTF16_LE + "Café.".encode("utf-16-le"), "utf-16"),
-    ("Café “quoted”.".encode("cp1252"), "cp1252"),
-    (b"Caf\xe9 \x81.", "latin-1"),
+    (codecs.BOM_UTF32_LE + "Café.".encode("utf-32-le"), "utf-32"),
 ])
 def test_encodings_are_detected(raw, encoding):
     text, detected = decode(raw)
@@ -78,10 +80,27 @@ def test_encodings_are_detected(raw, encoding):
     assert text.startswith("Caf")
 
 
+@pytest.mark.parametrize(("text", "codec"), [
+    ("Президент России Владимир Путин встретился с лидером КНДР Ким Чен Ыном на "
+     "космодроме Восточный в Амурской области.", "cp1251"),
+    ("Le président a déclaré que les négociations reprendraient à Genève la semaine "
+     "prochaine, après l’échec des discussions.", "cp1252"),
+])
+def test_legacy_encodings_are_read_without_mojibake(text, codec):
+    decoded, _ = decode(text.encode(codec))
+    assert decoded == text
+
+
 @pytest.mark.parametrize(("value", "date"), [
     ("2023-09-12", dt.date(2023, 9, 12)),
     ("1999-07-07 08:30:27", dt.date(1999, 7, 7)),
-    ("08/12/1998 13:29:00", dt.date(1998, 8, 12)),
+    ("08/13/1998 13:29:00", dt.date(1998, 8, 13)),
+    ("2023-09-12T14:15:00Z", dt.date(2023, 9, 12)),
+    ("2023-09-12T23:15:00-05:00", dt.date(2023, 9, 12)),
+    ("Tue, 12 Sep 2023 14:15:00 GMT", dt.date(2023, 9, 12)),
+    ("September 12, 2023", dt.date(2023, 9, 12)),
+    ("12 Sept. 2023", dt.date(2023, 9, 12)),
+    ("September 2023", None),
     ("1998-30-06 11:49:00", dt.date(1998, 6, 30)),
     (dt.date(2020, 1, 2), dt.date(2020, 1, 2)),
     ("2023-02-30", None),
@@ -90,3 +109,16 @@ def test_encodings_are_detected(raw, encoding):
 ])
 def test_publication_dates_in_feed_formats(value, date):
     assert parse_date(value) == date
+
+
+def test_an_ambiguous_numeric_date_is_reported_not_guessed():
+    with pytest.raises(AmbiguousDate, match="day and month could be either way round"):
+        parse_date("12/09/2023")
+
+
+def test_an_input_without_event_folders_is_an_error(tmp_path):
+    (tmp_path / "a.txt").write_text("Story.", encoding="utf-8")
+    with pytest.raises(InputError, match="it holds 1 article file.* directly"):
+        discover_events(tmp_path)
+    with pytest.raises(InputError, match="is a file; expected a folder with one sub-folder"):
+        discover_events(tmp_path / "a.txt")

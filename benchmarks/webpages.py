@@ -1,0 +1,140 @@
+"""The web-page development set (`../shared/eval/webpages`): pages, their hand-made article
+bodies, the flattening a scraper does, and the benchmark's shingle measure.
+
+Used by `benchmarks/cleaning.py` and the cleaning quality gates in `tests/`. The data is
+never committed; `require_webpages()` says where it is expected when it is absent.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import lxml.html
+
+ROOT = Path(__file__).resolve().parent.parent
+WEBPAGES = ROOT.parent / "shared" / "eval" / "webpages"
+MISSING = (f"web pages not found at {WEBPAGES}: they live beside the project in "
+           "../shared/eval/webpages (never committed)")
+
+# Elements whose text a browser never shows.
+INVISIBLE = ("script", "style", "noscript", "template", "head", "svg", "iframe", "object",
+             "canvas", "select")
+# Elements a browser lays out as blocks: each starts a new line of the flattened text.
+BLOCKS = frozenset(
+    "address article aside blockquote br caption dd details div dl dt fieldset figcaption "
+    "figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary "
+    "table tbody td tfoot th thead tr ul body html".split())
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    html: bytes
+    body: str  # the article's text, by hand
+
+
+def pages(root: Path = WEBPAGES) -> list[Page]:
+    """Every page of the set, sorted by id."""
+    truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    return [Page(id_, gzip.decompress((root / "html" / f"{id_}.html.gz").read_bytes()),
+                 truth[id_]["articleBody"]) for id_ in sorted(truth)]
+
+
+def split_dev_held_out(items: list[Page]) -> tuple[list[Page], list[Page]]:
+    """Two thirds to tune on, one third kept aside (every third page by id) to check that
+    what was tuned holds on pages it was not tuned on."""
+    return ([p for i, p in enumerate(items) if i % 3 != 2],
+            [p for i, p in enumerate(items) if i % 3 == 2])
+
+
+def flatten_html(html: bytes) -> str:
+    """What a scraper that keeps every visible text block leaves: one block per line
+    (paragraph, heading, list item, cell, link-list entry), scripts and styles dropped."""
+    # Pages rarely declare UTF-8 when they use it; a browser would be told by the server.
+    try:
+        text = html.decode("utf-8")
+    except UnicodeDecodeError:
+        text = html.decode("cp1252", errors="replace")
+    document = lxml.html.document_fromstring(re.sub(r"^<\?xml[^>]*>", "", text))
+    for element in list(document.iter(*INVISIBLE)):
+        element.drop_tree()
+    lines: list[str] = []
+    current: list[str] = []
+
+    def end_line() -> None:
+        text = " ".join("".join(current).split())
+        if text:
+            lines.append(text)
+        current.clear()
+
+    def walk(element: lxml.html.HtmlElement) -> None:
+        block = isinstance(element.tag, str) and element.tag in BLOCKS
+        if block:
+            end_line()
+        if isinstance(element.tag, str) and element.text:
+            current.append(element.text)
+        for child in element:
+            walk(child)
+            if child.tail:
+                current.append(child.tail)
+        if block:
+            end_line()
+
+    walk(document)
+    end_line()
+    return "\n".join(lines) + "\n"
+
+
+# --- the benchmark's measure ---------------------------------------------------------
+
+WORD = re.compile(r"\w+")
+
+
+def _shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
+    words = WORD.findall(text or "")
+    return Counter(tuple(words[i : i + n]) for i in range(max(len(words) - n + 1, 1)))
+
+
+def shingle_counts(truth: str, predicted: str) -> tuple[int, int, int]:
+    """True positives, false positives, false negatives over 4-word shingles (multisets)."""
+    expected, found = _shingles(truth), _shingles(predicted)
+    return (sum((expected & found).values()), sum((found - expected).values()),
+            sum((expected - found).values()))
+
+
+def page_precision_recall(truth: str, predicted: str) -> tuple[float, float]:
+    tp, fp, fn = shingle_counts(truth, predicted)
+    if fp == fn == 0:
+        return 1.0, 1.0
+    if tp == 0:
+        return 0.0, 0.0
+    return tp / (tp + fp), tp / (tp + fn)
+
+
+@dataclass(frozen=True)
+class Score:
+    precision: float
+    recall: float
+
+    @property
+    def f1(self) -> float:
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
+
+def score(pairs: Iterable[tuple[str, str]]) -> Score:
+    """Precision and recall averaged over pages (each page weighs the same), F1 of the means."""
+    results = [page_precision_recall(truth, predicted) for truth, predicted in pairs]
+    return Score(sum(p for p, _ in results) / len(results),
+                 sum(r for _, r in results) / len(results))
+
+
+def per_page(pairs: Iterable[tuple[str, str]]) -> Iterator[tuple[float, float]]:
+    for truth, predicted in pairs:
+        yield page_precision_recall(truth, predicted)

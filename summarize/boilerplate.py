@@ -1,0 +1,257 @@
+"""Boilerplate detection for scraped plain text: which lines are the story.
+
+A scraper that keeps every visible block of a page leaves one block per line: menus, teasers,
+share buttons, footers and reader comments around the story. This module decides, line by
+line, from evidence in the text alone, with no rule naming a site:
+
+- shallow text features of the line and of its neighbours, after Kohlschütter, Fankhauser
+  and Nejdl (2010), "Boilerplate detection using shallow text features" (WSDM): words,
+  characters, and the line's length relative to the page's longest lines;
+- stop-word density, as jusText does for HTML blocks (Pomikálek 2011, "Removing
+  boilerplate and duplicate content from web corpora", ch. 4), with the stop words of the
+  page's language (jusText's lists, language found by langid; Lui and Baldwin 2012);
+- sentence punctuation, capitalisation, digits, separators, links and e-mail addresses;
+- repetition: a line, or a line of the same shape ("Aa says:", "A 0, 0 at 0:0 a"), that
+  recurs on the page is template, and so are its neighbours' labels;
+- lexical cohesion (Hearst 1997, "TextTiling"): story paragraphs share words with their
+  neighbours and with the rest of the story; a list of teasers for other stories does not.
+
+Two logistic models score each line: the first from the line and its neighbours, the second
+from the first's scores in windows around the line, the page's best-scoring stretch (Finn,
+Kushmerick and Smyth 2001, "Fact or fiction": the story is one dense region) and cohesion.
+Their weights live in `data/boilerplate.json`, fitted by `benchmarks/train_cleaning.py` on
+two thirds of `../shared/eval/webpages` and checked on the other third. When almost nothing
+on a page reaches the threshold (a page of short paragraphs, or a language without a
+stop-word list), the lines scoring at least half the page's best are kept instead: every
+page has some most story-like text.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+import scipy.sparse as sp
+
+WORD = re.compile(r"\w+")
+_TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+_DIGIT = re.compile(r"\d")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]")
+_LINK = re.compile(r"https?://|www\.|@\w+\.\w")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_NUMBER = re.compile(r"\d+")
+_BULLETS = "-•»›|*·>"
+
+# Language codes (ISO 639-1, as langid reports them) to jusText's stop-word list names.
+STOPLIST_NAMES = {
+    "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "ca": "Catalan", "cs": "Czech",
+    "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek", "en": "English",
+    "es": "Spanish", "et": "Estonian", "eu": "Basque", "fa": "Persian", "fi": "Finnish",
+    "fr": "French", "ga": "Irish", "gl": "Galician", "he": "Hebrew", "hi": "Hindi",
+    "hr": "Croatian", "hu": "Hungarian", "id": "Indonesian", "is": "Icelandic",
+    "it": "Italian", "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian", "ms": "Malay",
+    "nl": "Dutch", "no": "Norwegian_Bokmal", "pl": "Polish", "pt": "Portuguese",
+    "ro": "Romanian", "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "sq": "Albanian",
+    "sr": "Serbian", "sv": "Swedish", "sw": "Swahili", "tl": "Tagalog", "tr": "Turkish",
+    "uk": "Ukrainian", "vi": "Vietnamese",
+}
+# Stop-word density given to every line of a page whose language has no list (Japanese,
+# Chinese, Thai…): the middle of the range, so that the other evidence decides.
+NO_STOPLIST_DENSITY = 0.3
+# Lines more distant than this from each other are not compared for cohesion.
+COHESION_REACH = 3
+
+
+@dataclass(frozen=True)
+class Model:
+    first: np.ndarray  # weights of the line model (last one: bias)
+    second: np.ndarray  # weights of the context model (last one: bias)
+    threshold: float  # a line whose second score exceeds this is story
+    fallback_share: float  # too little above threshold: keep lines >= this share of the best
+    fallback_below: int  # characters kept under which the fallback applies
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Model:
+    data = json.loads(resources.files("summarize").joinpath("data/boilerplate.json")
+                      .read_text(encoding="utf-8"))
+    return Model(np.array(data["first"]), np.array(data["second"]), data["threshold"],
+                 data["fallback_share"], data["fallback_below"])
+
+
+@lru_cache(maxsize=1)
+def _identifier():  # type: ignore[no-untyped-def]
+    # Imported on first use: loading langid's model takes a quarter of a second.
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """ISO 639-1 code of the language `text` is written in, and the identifier's confidence."""
+    code, confidence = _identifier().classify(text)
+    return str(code), float(confidence)
+
+
+@lru_cache(maxsize=64)
+def stop_words(language: str) -> frozenset[str]:
+    """jusText's stop words for a language code; empty when it has no list."""
+    import justext
+
+    name = STOPLIST_NAMES.get(language)
+    if name is None or name not in justext.get_stoplists():
+        return frozenset()
+    return frozenset(w.lower() for w in justext.get_stoplist(name))
+
+
+def _shape(line: str) -> str:
+    """The line with each word reduced to its case and each number to 0: "Aa says:"."""
+    line = _LETTERS.sub(lambda m: "A" if m.group()[0].isupper() else "a", line)
+    return _NUMBER.sub("0", line)
+
+
+def line_features(lines: Sequence[str], stops: frozenset[str]) -> np.ndarray:
+    """The line model's evidence: one row per line, the bias column last."""
+    n = len(lines)
+    shapes = Counter(_shape(line) for line in lines)
+    exact = Counter(lines)
+    own = []
+    for line in lines:
+        words = WORD.findall(line)
+        count = len(words) or 1
+        stop = (sum(w.lower() in stops for w in words) / count if stops
+                else NO_STOPLIST_DENSITY)
+        own.append([
+            math.log1p(len(words)),
+            stop,
+            sum(w[0].isupper() for w in words) / count,
+            len(_DIGIT.findall(line)) / max(len(line), 1),
+            1.0 if _TERMINAL.search(line) else 0.0,
+            min(sum(map(len, words)) / count, 15) / 10,
+            math.log(shapes[_shape(line)]) if len(words) < 12 else 0.0,
+            math.log(exact[line]),
+            1.0 if "©" in line or "opyright" in line else 0.0,
+            1.0 if line[:1] in _BULLETS else 0.0,
+            line.count("|") + line.count("•") + line.count("·"),
+            math.log1p(len(_SENTENCE_END.findall(line))),
+            1.0 if _LINK.search(line) else 0.0,
+            1.0 if line.rstrip().endswith(":") else 0.0,
+        ])
+    chars = np.array([len(line) for line in lines], dtype=float)
+    log_chars = np.log1p(chars)
+    rank = np.argsort(np.argsort(chars, kind="stable"), kind="stable") / max(n - 1, 1)
+    relative = log_chars - np.log1p(np.quantile(chars, 0.95))
+    features = np.c_[np.array(own), log_chars / 5, rank, relative,
+                     np.full(n, 0.0 if stops else 1.0)]
+    # A line reads as prose when it is long, ends a sentence and has stop words.
+    prose = (((features[:, 0] > math.log1p(10)) | (chars > 80)) * features[:, 4]
+             * (features[:, 1] > 0.2))
+    near, wide = _window_mean(prose, np.ones(n), 3), _window_mean(prose, np.ones(n), 10)
+    neighbour = features[:, [0, 1, 4, 14, 16]]
+    zero = np.zeros((1, neighbour.shape[1]))
+    previous = np.r_[zero, neighbour[:-1]]
+    following = np.r_[neighbour[1:], zero]
+    return np.c_[features, previous, following, near, wide, np.arange(n) / n, np.ones(n)]
+
+
+def _window_mean(values: np.ndarray, weights: np.ndarray, reach: int) -> np.ndarray:
+    """Weighted mean of `values` over each line and `reach` lines on either side."""
+    n = len(values)
+    total = np.cumsum(np.r_[0.0, values * weights])
+    weight = np.cumsum(np.r_[0.0, weights])
+    low = np.maximum(0, np.arange(n) - reach)
+    high = np.minimum(n, np.arange(n) + reach + 1)
+    return (total[high] - total[low]) / np.maximum(weight[high] - weight[low], 1e-9)
+
+
+def _best_stretch(values: np.ndarray) -> tuple[int, int]:
+    """The stretch of lines with the largest sum of `values` (Kadane), as [start, end)."""
+    best, start, end, running, begin = 0.0, 0, 0, 0.0, 0
+    for index, value in enumerate(values):
+        if running <= 0:
+            running, begin = 0.0, index
+        running += value
+        if running > best:
+            best, start, end = running, begin, index + 1
+    return start, end
+
+
+def _cohesion(lines: Sequence[str], weights: np.ndarray,
+              stops: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Each line's largest cosine with a nearby line, and its cosine with the rest of the
+    page's text weighted by how story-like each line is."""
+    vocabulary: dict[str, int] = {}
+    rows, columns = [], []
+    for index, line in enumerate(lines):
+        for word in set(WORD.findall(line.lower())):
+            if word not in stops and len(word) > 2:
+                rows.append(index)
+                columns.append(vocabulary.setdefault(word, len(vocabulary)))
+    n = len(lines)
+    matrix = sp.csr_matrix((np.ones(len(rows)), (rows, columns)),
+                           shape=(n, max(len(vocabulary), 1)))
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    matrix = sp.diags(1 / np.where(norms == 0, 1, norms)) @ matrix
+    nearby = np.zeros(n)
+    for distance in range(1, COHESION_REACH + 1):
+        if distance >= n:
+            break
+        similarity = np.asarray(matrix[:-distance].multiply(matrix[distance:])
+                                .sum(axis=1)).ravel()
+        nearby[:-distance] = np.maximum(nearby[:-distance], similarity)
+        nearby[distance:] = np.maximum(nearby[distance:], similarity)
+    centroid = np.asarray(matrix.T @ weights).ravel()
+    self_part = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel() * weights
+    to_rest = (matrix @ centroid - self_part) / (np.sqrt(centroid @ centroid) or 1.0)
+    return nearby, to_rest
+
+
+def context_features(lines: Sequence[str], first: np.ndarray,
+                     stops: frozenset[str]) -> np.ndarray:
+    """The context model's evidence, from the line model's probabilities `first`."""
+    n = len(lines)
+    chars = np.array([len(line) for line in lines], dtype=float)
+    logit = np.log(first / (1 - first))
+    start, end = _best_stretch((first - 0.5) * chars)
+    index = np.arange(n)
+    inside = ((index >= start) & (index < end)).astype(float)
+    distance = np.where(inside > 0, 0, np.minimum(np.abs(index - start), np.abs(index - end + 1)))
+    nearby, to_rest = _cohesion(lines, first, stops)
+    exact = Counter(lines)
+    repeated = np.log([exact[line] for line in lines])
+    return np.c_[logit, np.r_[0.0, logit[:-1]], np.r_[logit[1:], 0.0],
+                 _window_mean(first, chars, 2), _window_mean(first, chars, 5),
+                 _window_mean(first, chars, 15), inside, np.log1p(distance), nearby, to_rest,
+                 np.r_[0.0, repeated[:-1]], np.r_[repeated[1:], 0.0], np.ones(n)]
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1 / (1 + np.exp(-np.clip(z, -30, 30)))
+
+
+def story_scores(lines: Sequence[str], stops: frozenset[str],
+                 model: Model | None = None) -> np.ndarray:
+    """Probability that each (non-empty) line belongs to the story."""
+    model = model or load_model()
+    if not lines:
+        return np.zeros(0)
+    first = _sigmoid(line_features(lines, stops) @ model.first)
+    return _sigmoid(context_features(lines, first, stops) @ model.second)
+
+
+def story_lines(lines: Sequence[str], stops: frozenset[str],
+                model: Model | None = None) -> tuple[list[bool], np.ndarray]:
+    """Which lines are story, and each line's score."""
+    model = model or load_model()
+    scores = story_scores(lines, stops, model)
+    keep = scores > model.threshold
+    if len(lines) and sum(len(line) for line, k in zip(lines, keep) if k) < model.fallback_below:
+        keep = scores >= model.fallback_share * scores.max()
+    return keep.tolist(), scores

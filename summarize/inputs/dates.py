@@ -1,0 +1,82 @@
+"""Publication dates as feeds, pages and front matter write them.
+
+ISO 8601 with or without time and zone (`2023-09-12`, `2023-09-12T14:15:00Z`), RFC 2822 as
+RSS writes it (`Tue, 12 Sep 2023 14:15:00 GMT`, through the standard library's e-mail
+parser), and written dates (`September 12, 2023`, `12 Sept. 2023`, through dateutil). A
+numeric date whose day and month could be swapped (`12/09/2023`) is never guessed: the
+caller is told it is ambiguous. The date kept is the one the source wrote, in its own zone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+
+# 1998-30-06: some newswire archives write year-day-month; read only when unambiguous.
+_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$"
+_YEAR_FIRST = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME)
+_NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})" + _TIME)
+_HAS_LETTERS = re.compile(r"[A-Za-z]{3}")
+MAX_LENGTH = 80  # longer values are not dates; never hand them to a parser
+
+
+class AmbiguousDate(ValueError):
+    """A numeric date whose day and month can be read either way."""
+
+
+def parse_date(value: object) -> dt.date | None:
+    """The calendar date `value` states, None when it states none.
+
+    Raises AmbiguousDate for `12/09/2023`-like values (day and month both ≤ 12 and different).
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not text or len(text) > MAX_LENGTH:
+        return None
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    if match := _YEAR_FIRST.match(text):
+        year, first, second = (int(g) for g in match.groups())
+        return _date(year, *((second, first) if first > 12 else (first, second)))
+    if match := _NUMERIC.match(text):
+        first, second, year = (int(g) for g in match.groups())
+        if first <= 12 and second <= 12 and first != second:
+            raise AmbiguousDate(f"{text!r}: day and month could be either way round")
+        return _date(year, *((second, first) if first > 12 else (first, second)))
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    if _HAS_LETTERS.search(text):
+        return _written(text)
+    return None
+
+
+def _written(text: str) -> dt.date | None:
+    from dateutil import parser  # imported on first use
+
+    try:
+        # Fields the text does not state would come from `default`: a date without a year
+        # or a day is not a publication date.
+        first = parser.parse(text, fuzzy=False, default=dt.datetime(1, 1, 1))
+        second = parser.parse(text, fuzzy=False, default=dt.datetime(2, 2, 2))
+    except (parser.ParserError, OverflowError, ValueError):
+        return None
+    if first.date() != second.date():
+        return None
+    return first.date()
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None

@@ -1,0 +1,131 @@
+"""JSON and JSON Lines feeds: one article per object.
+
+A `.jsonl` / `.ndjson` file holds one JSON object per line; a `.json` file holds a list of
+objects, an object whose `articles` or `items` is that list, or one object. Each object:
+
+| field | | |
+|---|---|---|
+| `text` or `html` | required | the story as plain text (one paragraph per line), or the page |
+| `title`, `url`, `id`, `author` | optional | strings |
+| `outlet` or `source` | optional | the publisher's name |
+| `published` | optional | ISO 8601, RFC 2822 or a written date |
+| `event` | optional | the event's slug, for grouping a flat feed |
+
+An object that cannot be used is skipped with its line (or item) number and the reason; the
+rest of the feed is read. Fields the object states win over what the page says.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+
+from summarize.inputs.dates import AmbiguousDate, parse_date
+from summarize.inputs.html import extract
+from summarize.models import Article, SkippedFile
+
+log = logging.getLogger(__name__)
+
+LINE_FEEDS = (".jsonl", ".ndjson")
+STRING_FIELDS = ("title", "url", "id", "author", "outlet", "source", "event", "text", "html")
+# Nesting deeper than this is not an article (and would exhaust the parser's recursion).
+MAX_DEPTH = 64
+
+
+def read_feed(text: str, relative: str, suffix: str, stem: str,
+              ) -> tuple[list[Article], list[SkippedFile]]:
+    """The articles of a feed file, and the entries skipped with their reasons."""
+    articles: list[Article] = []
+    skipped: list[SkippedFile] = []
+    for number, item in _entries(text, relative, suffix, skipped):
+        result = _article(item, f"{relative}#{number}", f"{stem}-{number}")
+        if isinstance(result, SkippedFile):
+            log.warning("%s: skipped: %s", result.path, result.reason)
+            skipped.append(result)
+        else:
+            articles.append(result)
+    return articles, skipped
+
+
+def _too_deep(raw: str) -> bool:
+    depth = deepest = 0
+    for char in raw:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest > MAX_DEPTH
+
+
+def _parse(raw: str) -> tuple[object, str | None]:
+    if _too_deep(raw):
+        return None, f"nested deeper than {MAX_DEPTH} levels"
+    try:
+        return json.loads(raw), None
+    except json.JSONDecodeError as error:
+        return None, f"not valid JSON ({error.msg} at column {error.colno})"
+
+
+def _entries(text: str, relative: str, suffix: str,
+             skipped: list[SkippedFile]) -> Iterator[tuple[int, object]]:
+    if suffix in LINE_FEEDS:
+        for number, line in enumerate(text.splitlines(), start=1):
+            if line.strip():
+                value, error = _parse(line)
+                if error:
+                    skipped.append(SkippedFile(f"{relative}#{number}", error))
+                else:
+                    yield number, value
+        return
+    value, error = _parse(text)
+    if error:
+        skipped.append(SkippedFile(relative, error))
+        return
+    if isinstance(value, dict):
+        listed = value.get("articles", value.get("items"))
+        items = listed if isinstance(listed, list) else [value]
+    elif isinstance(value, list):
+        items = value
+    else:
+        skipped.append(SkippedFile(relative, "not a JSON object or list of objects"))
+        return
+    yield from enumerate(items, start=1)
+
+
+def _article(item: object, path: str, default_id: str) -> Article | SkippedFile:
+    if not isinstance(item, dict):
+        return SkippedFile(path, "not a JSON object")
+    wrong = [k for k in STRING_FIELDS if item.get(k) is not None and not isinstance(item[k], str)]
+    if wrong:
+        return SkippedFile(path, f"field {wrong[0]!r} is not a string")
+    text, html = (item.get("text") or "").strip(), (item.get("html") or "").strip()
+    if not text and not html:
+        return SkippedFile(path, "no 'text' or 'html' field")
+    try:
+        published = parse_date(item.get("published"))
+    except AmbiguousDate as error:
+        log.warning("%s: 'published' ignored: %s", path, error)
+        published = None
+    if item.get("published") is not None and published is None:
+        log.warning("%s: 'published' is not a date: %r", path, str(item["published"])[:80])
+    stated = {
+        "title": item.get("title"),
+        "outlet": item.get("outlet") or item.get("source"),
+        "url": item.get("url"),
+        "author": item.get("author"),
+    }
+    stated = {k: v.strip() for k, v in stated.items() if isinstance(v, str) and v.strip()}
+    article_id = (item.get("id") or "").strip() or default_id
+    if text:
+        return Article(path=path, id=article_id, body=text, format="feed",
+                       published=published, event=item.get("event"), **stated)
+    page = extract(html, path, article_id)
+    if isinstance(page, SkippedFile):
+        return page
+    return Article(path=path, id=article_id, body=page.body, format="html",
+                   title=stated.get("title", page.title),
+                   outlet=stated.get("outlet", page.outlet), url=stated.get("url", page.url),
+                   published=published or page.published,
+                   author=stated.get("author", page.author), event=item.get("event"))

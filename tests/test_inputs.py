@@ -1,0 +1,122 @@
+"""Real inputs: HTML pages, JSON feeds, legacy encodings and foreign languages in one event."""
+
+import gzip
+import json
+
+from summarize.cleaning import clean_article
+from summarize.loading import load_event
+from tests.conftest import summarize, write_event
+
+STORY = [
+    "The city council approved a new budget for public transport on Tuesday after a "
+    "long debate about fares and the cost of repairs to the old tram lines.",
+    "The plan adds twelve bus routes and raises the price of a monthly pass by two "
+    "dollars, the first increase in six years, council members said.",
+    "Opponents said the higher fares would hurt workers who rely on buses, while the "
+    "mayor said the repairs could not wait any longer.",
+]
+PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Council approves transport budget | City Daily</title>
+<meta property="og:site_name" content="City Daily">
+<link rel="canonical" href="https://citydaily.example/transport-budget">
+<meta property="article:published_time" content="2023-09-12T14:15:00Z">
+<meta name="author" content="Jane Roe"></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+<article><h1>Council approves transport budget</h1>{}</article>
+<footer><p>© 2023 City Daily. All rights reserved.</p></footer></body></html>"""
+GERMAN = ("Der Stadtrat hat am Dienstag nach einer langen Debatte über Fahrpreise einen neuen "
+          "Haushalt für den öffentlichen Nahverkehr beschlossen. Der Plan sieht zwölf neue "
+          "Buslinien vor und erhöht den Preis der Monatskarte um zwei Euro, wie die "
+          "Ratsmitglieder mitteilten. Gegner sagten, die höheren Preise würden Arbeitnehmern "
+          "schaden, die auf Busse angewiesen sind.")
+RUSSIAN = ("Городской совет во вторник утвердил новый бюджет общественного транспорта после "
+           "долгих споров о стоимости проезда и ремонте старых трамвайных линий. План "
+           "добавляет двенадцать автобусных маршрутов, сообщили члены совета.")
+
+
+def page(paragraphs: list[str]) -> str:
+    return PAGE.format("".join(f"<p>{p}</p>" for p in paragraphs))
+
+
+def test_a_saved_page_gives_its_story_and_metadata(tmp_path):
+    folder = write_event(tmp_path, "ev", {"budget.html": page(STORY)})
+    (article,) = load_event(folder, tmp_path, 5_000_000).articles
+    clean = clean_article(article)
+    assert clean.paragraphs == tuple(STORY)
+    assert (clean.title, clean.outlet, clean.url, str(clean.published)) == (
+        "Council approves transport budget", "City Daily",
+        "https://citydaily.example/transport-budget", "2023-09-12")
+    assert article.author == "Jane Roe"
+
+
+def test_gzipped_pages_are_read(tmp_path):
+    folder = write_event(tmp_path, "ev", {"budget.html.gz": gzip.compress(page(STORY).encode())})
+    (article,) = load_event(folder, tmp_path, 5_000_000).articles
+    assert article.path == "ev/budget.html.gz" and article.id == "budget"
+
+
+def test_a_feed_gives_one_article_per_line_and_reports_bad_lines(tmp_path):
+    lines = [
+        json.dumps({"id": "a1", "text": "\n".join(STORY), "title": "Budget passes",
+                    "source": "Wire One", "published": "Tue, 12 Sep 2023 14:15:00 GMT",
+                    "url": "https://wire.example/a1"}),
+        "{not json",
+        json.dumps({"title": "No body"}),
+        json.dumps({"html": page(STORY[:2]), "outlet": "Feed Two"}),
+        json.dumps(["a list"]),
+    ]
+    folder = write_event(tmp_path, "ev", {"feed.jsonl": "\n".join(lines) + "\n"})
+    event = load_event(folder, tmp_path, 5_000_000)
+    assert [(a.path, a.id, a.outlet, str(a.published)) for a in event.articles] == [
+        ("ev/feed.jsonl#1", "a1", "Wire One", "2023-09-12"),
+        ("ev/feed.jsonl#4", "feed-4", "Feed Two", "2023-09-12")]
+    assert {s.path: s.reason.split(" (")[0] for s in event.skipped} == {
+        "ev/feed.jsonl#2": "not valid JSON",
+        "ev/feed.jsonl#3": "no 'text' or 'html' field",
+        "ev/feed.jsonl#5": "not a JSON object"}
+
+
+def test_a_json_file_may_hold_a_list_of_articles(tmp_path):
+    feed = {"articles": [{"text": STORY[0]}, {"text": STORY[1], "published": "12/09/2023"}]}
+    folder = write_event(tmp_path, "ev", {"feed.json": json.dumps(feed)})
+    event = load_event(folder, tmp_path, 5_000_000)
+    assert [a.path for a in event.articles] == ["ev/feed.json#1", "ev/feed.json#2"]
+    assert event.articles[1].published is None  # ambiguous: reported, not guessed
+
+
+def test_one_event_of_every_input_kind(tmp_path):
+    """html, txt, md, jsonl, cp1251, UTF-16 and German side by side: one briefing, every
+    skipped article and feed line in the run report."""
+    markdown = ("---\ntitle: Transport budget approved\nsource: Metro News\n"
+                "published: 2023-09-13\n---\n\n" + "\n\n".join(STORY))
+    feed = "\n".join([json.dumps({"text": " ".join(STORY), "source": "Wire One",
+                                  "title": "Fares rise", "published": "2023-09-12"}),
+                      "{broken"])
+    write_event(tmp_path / "in", "budget", {
+        "page.html": page(STORY),
+        "scraped.txt": "Home\nNews\nCouncil approves budget\n" + "\n".join(STORY)
+                       + "\nShare this article\n",
+        "metro.md": markdown,
+        "feed.jsonl": feed,
+        "russian.txt": RUSSIAN.encode("cp1251"),
+        "utf16.txt": "\n".join(STORY).encode("utf-16"),
+        "german.txt": GERMAN,
+    })
+    result = summarize("run", "--input", str(tmp_path / "in"), "--output",
+                       str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    report = json.loads((tmp_path / "out" / "run-report.json").read_text())
+    skipped = {s["path"]: s["reason"] for s in report["articles_skipped"]}
+    assert skipped == {"budget/feed.jsonl#2": skipped["budget/feed.jsonl#2"],
+                       "budget/german.txt": "language de: not supported",
+                       "budget/russian.txt": "language ru: not supported"}
+    assert skipped["budget/feed.jsonl#2"].startswith("not valid JSON")
+    briefing = json.loads((tmp_path / "out" / "budget.json").read_text())
+    sources = {s["path"]: s for s in briefing["sources"]}
+    assert sources["budget/page.html"]["outlet"] == "City Daily"
+    assert sources["budget/page.html"]["title"] == "Council approves transport budget"
+    assert sources["budget/metro.md"]["published"] == "2023-09-13"
+    assert sources["budget/feed.jsonl#1"]["outlet"] == "Wire One"
+    assert "budget/utf16.txt" in sources
+    decoded = {d["path"]: d["encoding"] for d in report["articles_decoded"]}
+    assert decoded == {"budget/russian.txt": "cp1251", "budget/utf16.txt": "utf-16"}
