@@ -218,13 +218,13 @@ class _Cleaner:
         language, _ = detect_language(" ".join(present))
         story, scores = story_lines(present, stop_words(language))
         story_started = in_teasers = after_related_header = False
-        story_terms: set[str] = set()
+        story_terms: set[str] | None = None  # the story's words, gathered once a teaser shows
         for index, line in enumerate(present):
             if _COMMENTS_START.search(line):
                 for rest in present[index:]:
                     self.drop(rest, "reader comments (the thread runs to the page's end)")
                 break
-            if not story_started and self._page_header(line, present[index + 1 :]):
+            if not story_started and self._page_header(line, present[index + 1 : index + 2]):
                 continue
             if reason := self._rule(line):
                 in_teasers = in_teasers or reason == "series teaser"
@@ -235,8 +235,10 @@ class _Cleaner:
                 self.drop(line, "headline of another story (related list)")
                 continue
             after_related_header = False
-            terms = set(content_terms(tokenize(line)))
             if in_teasers:
+                terms = set(content_terms(tokenize(line)))
+                if story_terms is None:
+                    story_terms = {t for kept in self.kept for t in content_terms(tokenize(kept))}
                 overlap = len(terms & story_terms) / len(terms) if terms else 0.0
                 if overlap < RESUME_MIN_OVERLAP or len(line.split()) < RESUME_MIN_WORDS:
                     self.drop(line, f"teaser after a series teaser ({overlap:.0%} of its "
@@ -258,7 +260,8 @@ class _Cleaner:
                 self.title = self.title or self._title_above(
                     present[max(0, index - TITLE_REACH) : index])
                 story_started = True
-            story_terms |= terms
+            if story_terms is not None:
+                story_terms.update(content_terms(tokenize(line)))
             self.kept.append(line)
 
     def run_extracted(self, lines: list[str]) -> None:
@@ -341,14 +344,22 @@ class _Cleaner:
                 self.kept[index] = line[: match.start()]
 
 
-def clean_article(article: Article, repeated: frozenset[str] = frozenset()) -> CleanArticle:
-    """The story paragraphs of an article and its metadata (metadata the source states,
-    in front matter, a page's tags or a feed's fields, always wins).
+def article_lines(article: Article) -> list[str]:
+    """The article's text normalized (`normalize_text`), as lines: what cleaning reads."""
+    return normalize_text(article.body).split("\n")
 
-    `repeated`: normalized lines that recur in other articles of the event (`repeated_lines`).
-    """
+
+def clean_article(article: Article) -> CleanArticle:
+    """The story paragraphs of one article and its metadata (metadata the source states,
+    in front matter, a page's tags or a feed's fields, always wins)."""
+    return clean_lines(article, article_lines(article))
+
+
+def clean_lines(article: Article, lines: list[str],
+                repeated: frozenset[str] = frozenset()) -> CleanArticle:
+    """`clean_article` on lines already normalized, knowing the lines that recur in other
+    articles of the event (`repeated_lines`): the pipeline normalizes each article once."""
     cleaner = _Cleaner(article)
-    lines = normalize_text(article.body).split("\n")
     if article.format == "txt":
         cleaner.run_txt(lines, repeated)
     elif article.format == "md":
@@ -387,12 +398,12 @@ def story_language(paragraphs: Sequence[str]) -> str | None:
     return code if confidence >= LANGUAGE_MIN_CONFIDENCE else None
 
 
-def repeated_lines(articles: Sequence[Article]) -> frozenset[str]:
-    """Normalized lines of scraped (`.txt`) articles that occur in two or more of them."""
+def repeated_lines(articles: Sequence[Article], lines: Sequence[list[str]]) -> frozenset[str]:
+    """Lines (`article_lines`) of scraped (`.txt`) articles that occur in two or more of them."""
     seen: Counter[str] = Counter()
-    for article in articles:
+    for article, own in zip(articles, lines):
         if article.format == "txt":
-            seen.update({line for line in normalize_text(article.body).split("\n") if line})
+            seen.update({line for line in own if line})
     return frozenset(line for line, count in seen.items() if count > 1)
 
 

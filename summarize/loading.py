@@ -27,6 +27,7 @@ TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 FEED_SUFFIXES = (".json", ".jsonl", ".ndjson")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES
+_LONGEST_FIRST = sorted(ARTICLE_SUFFIXES, key=len, reverse=True)  # ".html.gz" before ".gz"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 FRONT_MATTER_KEYS = ("id", "title", "source", "url", "published")
@@ -91,8 +92,7 @@ def parse_front_matter(text: str, path: str) -> tuple[dict[str, object], str]:
 def article_suffix(name: str) -> str | None:
     """The article kind a file name says (".txt", ".html.gz", ".jsonl"…), or None."""
     lowered = name.lower()
-    return next((s for s in sorted(ARTICLE_SUFFIXES, key=len, reverse=True)
-                 if lowered.endswith(s)), None)
+    return next((s for s in _LONGEST_FIRST if lowered.endswith(s)), None)
 
 
 def read_file(path: Path, relative: str, max_bytes: int,

@@ -1,7 +1,7 @@
 """The whole path from one event folder to its briefing, in one place.
 
     1. load        loading.load_event            files           -> Article
-    2. clean       cleaning.clean_article        Article         -> CleanArticle
+    2. clean       cleaning.clean_lines          Article         -> CleanArticle
     3. split       segmenting.split_sentences    paragraphs      -> Sentence
     4. words       words.prepare_text            sentences       -> EventText (once)
     5. duplicates  redundancy.find_duplicates    copies of a story are ranked once
@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from summarize.cleaning import clean_article, repeated_lines
+from summarize.cleaning import article_lines, clean_lines, repeated_lines
 from summarize.config import Config
 from summarize.errors import InputError
 from summarize.loading import load_event
@@ -84,10 +84,11 @@ def prepare_event(event: Event, timer: StageTimer | None = None) -> PreparedEven
     sentences: list[Sentence] = []
     skipped = list(event.skipped)
     with timer.stage("clean"):
-        repeated = repeated_lines(event.articles)
-    for article in event.articles:
+        lines = [article_lines(article) for article in event.articles]
+        repeated = repeated_lines(event.articles, lines)
+    for article, own_lines in zip(event.articles, lines):
         with timer.stage("clean"):
-            clean = clean_article(article, repeated)
+            clean = clean_lines(article, own_lines, repeated)
         if clean.language not in SUPPORTED_LANGUAGES + (None,):
             # Stop words, stemming and the splitter are English: another language would be
             # summarized as noise.

@@ -175,16 +175,14 @@ WEBPAGES_FLOORS = {"text": (0.90, 0.88), "html": (0.955, 0.0)}  # (F1, precision
 def test_cleaning_holds_on_real_web_pages_in_both_forms():
     """Quality gate on ../shared/eval/webpages (181 pages, hand-made bodies): the floors the
     issue set; `benchmarks/cleaning.py` prints the full table beside trafilatura."""
+    from benchmarks.cleaning import clean_html, clean_text
     from benchmarks.webpages import MISSING, WEBPAGES, flatten_html, pages, score
-    from summarize.inputs.html import read_html
 
     if not WEBPAGES.is_dir():
         pytest.skip(MISSING)
     every = pages()
-    text = score((p.body, "\n".join(clean_article(txt(flatten_html(p.html))).paragraphs))
-                 for p in every)
-    html = score((p.body, "\n".join(clean_article(read_html(p.html, "ev/a.html", "a"))
-                                    .paragraphs)) for p in every)
+    text = score((p.body, clean_text(flatten_html(p.html))) for p in every)
+    html = score((p.body, clean_html(p)) for p in every)
     for name, measured in (("text", text), ("html", html)):
         f1_floor, precision_floor = WEBPAGES_FLOORS[name]
         assert measured.f1 >= f1_floor and measured.precision >= precision_floor, (name, measured)

@@ -49,6 +49,8 @@ def read_feed(text: str, relative: str, suffix: str, stem: str,
 
 
 def _too_deep(raw: str) -> bool:
+    if raw.count("[") + raw.count("{") <= MAX_DEPTH:
+        return False  # cannot nest deeper than its brackets (counted in C, not in a loop)
     depth = deepest = 0
     for char in raw:
         if char in "[{":
