@@ -35,6 +35,17 @@ SENTENCE_STARTERS = frozenset(
     "where which officials police analysts experts".split()
 )
 
+# After a time ("at 9 p.m."), a capitalized word starts a new sentence unless it belongs to
+# the time: a zone ("EST", "Eastern", "Moscow time"), a day or a month ("10 a.m. Saturday").
+TIME_ABBREVIATIONS = frozenset({"a.m", "p.m"})
+TIME_ZONE_WORDS = frozenset("eastern central mountain pacific atlantic local greenwich".split())
+DETERMINERS = frozenset("a an the this that each every".split())
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december jan feb mar apr jun jul aug "
+    "sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun".split()
+)
+
 _CLOSERS = "\"'”’)]»"
 _OPENERS = "\"'“‘([«`"
 # terminal punctuation (an ellipsis, spaced or not, or a run of . ! ?), closers, white space
@@ -45,6 +56,17 @@ _ACRONYM = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]$")  # U.S, a.m, U.S.A (final pe
 _NEXT_LIST_MARKER = re.compile(r"(?:[a-z]|[ivx]{2,4})[.)]\s+[A-Z(“\"]")  # "… b. Second"
 _LIST_MARKER = re.compile(r"^\s*(?:\(?[0-9]{1,3}|\(?[a-zA-Z]|[ivxIVX]{1,4})$")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_WORD = re.compile(r"[^\W_]+")
+_NEXT_WORD = re.compile(r"\s+([^\W_]+)")
+MARKER_MAX_LENGTH = 5  # "(iii", "12": what _LIST_MARKER can match
+_NUMBER_OR_TIME = re.compile(r"^\d{1,2}(?::\d{2})?$")
+# A parenthetical citation right after a quotation ends it ("… forward.” (Lancet, 2021)"): it
+# has no sentence punctuation or quotation of its own before its closing bracket.
+_CITATION = re.compile(r"\s*\([^()\n]{1,80}?(?<![.!?\"'”’])\)(?=\s|$)")
+# Items of a list written on one line: "1.) …", "2. …", "a. …", "b.) …". A bare "a) … b) …"
+# is left alone: prose enumerates inside one sentence that way ("will a) alienate … and b) …").
+_ITEM_MARKER = re.compile(
+    r"(?<!\S)(?:(?P<number>\d{1,2})|(?P<letter>[a-z]))(?P<end>\.\)|\.)(?=\s)")
 _SPACE = re.compile(r"\s+")
 
 
@@ -66,6 +88,8 @@ def _is_boundary(
         return False
     if end_punct != ".":
         return True  # ! ? ?! !! ... followed by a capital, digit or symbol
+    if start - begin <= MARKER_MAX_LENGTH and _LIST_MARKER.match(text[begin:start]):
+        return False  # "1. Item", "a.) Item": a list marker opening the sentence
     if close:
         return True  # ." or .” followed by a capital: the quotation ended the sentence
     word_start = text.rfind(" ", 0, start) + 1
@@ -75,32 +99,102 @@ def _is_boundary(
         return True
     if lowered in NEVER_FINAL:
         return False
-    if _LIST_MARKER.match(text[begin:start]):
-        return False  # "1. Item", "a. Item": a list marker opening the sentence
     if lowered in SOMETIMES_FINAL:
         return not first.isdigit()
     if len(word) == 1 and word.isupper():
-        return False  # an initial: "Jonas E. Smith"
+        return not _is_initial(text, begin, word_start, _WORD.match(text, i))
     if _ACRONYM.match(word):
-        next_word = re.match(r"[^\W_]+", text[i:])
-        return bool(next_word) and next_word.group().lower() in SENTENCE_STARTERS
+        next_word = _WORD.match(text, i)
+        if not next_word:
+            return False
+        number = _previous_word(text, word_start)
+        if lowered in TIME_ABBREVIATIONS and _NUMBER_OR_TIME.match(number):
+            before = _previous_word(text, word_start - len(number) - 1).lower()
+            # "the 7 p.m. Concorde": a time after a determiner describes the noun that follows
+            return before not in DETERMINERS and not _belongs_to_time(text, next_word)
+        return next_word.group().lower() in SENTENCE_STARTERS
     return True
+
+
+def _belongs_to_time(text: str, next_word: re.Match[str]) -> bool:
+    """Whether the word after a time (`next_word`, matched in `text`) is part of it."""
+    following = next_word.group()
+    if following.isupper() or not following[0].isalpha():
+        return True  # "EST", "GMT", "(0600 GMT)"
+    if following.lower() in CALENDAR_WORDS or following.lower() in TIME_ZONE_WORDS:
+        return True
+    after = _NEXT_WORD.match(text, next_word.end())
+    return bool(after) and after.group(1).lower() == "time"  # "Moscow time"
+
+
+def _previous_word(text: str, word_start: int) -> str:
+    """The word before the one starting at `word_start` ("" at the start of the text)."""
+    end = word_start - 1
+    return text[text.rfind(" ", 0, max(end, 0)) + 1 : max(end, 0)]
+
+
+def _is_initial(text: str, begin: int, word_start: int, next_word: re.Match[str] | None) -> bool:
+    """Whether a capital letter before a period is a name's initial ("R. Allen Haywood",
+    "Jonas E. Smith") rather than a word ending a sentence ("than I. Still", "vitamin D.
+    Their"): only a lowercase word before it and a word that often opens a sentence after
+    it make it a sentence's end, as for acronyms."""
+    if word_start <= begin or not next_word:
+        return True
+    before = _previous_word(text, word_start).lstrip(_OPENERS)
+    return not (before[:1].islower() and next_word.group().lower() in SENTENCE_STARTERS)
 
 
 def _split_paragraph(paragraph: str) -> list[str]:
     sentences = []
     begin = 0
     for match in _CANDIDATE.finditer(paragraph):
+        if match.start() < begin:
+            continue  # inside a citation already attached to the sentence before
         end, close = match.group("end"), match.group("close")
         if _is_boundary(paragraph, begin, match.start(), end, close, match.end()):
-            sentence = paragraph[begin : match.end()].strip()
+            stop = match.end()
+            if close and close[-1] in "\"”’'":
+                citation = _CITATION.match(paragraph, stop)
+                stop = citation.end() if citation else stop
+            sentence = paragraph[begin:stop].strip()
             if sentence:
                 sentences.append(sentence)
-            begin = match.end()
+            begin = stop
     rest = paragraph[begin:].strip()
     if rest:
         sentences.append(rest)
     return sentences
+
+
+def _list_items(paragraph: str) -> list[str]:
+    """The paragraph cut before each item of a list run together on one line.
+
+    A marker counts only as part of a sequence that starts at 1 or a and goes on in order
+    (1, 2, 3 or a, b, c) in one style ("1.)" or "1."): a lone "a." or "2." in prose is no
+    list.
+    """
+    if not _ITEM_MARKER.search(paragraph):
+        return [paragraph]
+    cuts: list[int] = []
+    runs: dict[tuple[bool, str], list[int]] = {}
+    expected: dict[tuple[bool, str], int] = {}
+    for marker in _ITEM_MARKER.finditer(paragraph):
+        numeric = marker.group("number") is not None
+        value = int(marker.group("number")) if numeric else ord(marker.group("letter")) - 96
+        style = (numeric, marker.group("end"))
+        if value == 1:
+            runs[style], expected[style] = [marker.start()], 2
+        elif value == expected.get(style):
+            runs[style].append(marker.start())
+            expected[style] += 1
+            if value == 2:
+                cuts.extend(runs[style])
+            else:
+                cuts.append(marker.start())
+    if not cuts:
+        return [paragraph]
+    bounds = [0] + sorted(set(cuts)) + [len(paragraph)]
+    return [paragraph[a:b] for a, b in zip(bounds, bounds[1:]) if paragraph[a:b].strip()]
 
 
 def split_sentences(text: str) -> list[str]:
@@ -108,6 +202,6 @@ def split_sentences(text: str) -> list[str]:
     sentences: list[str] = []
     for paragraph in _PARAGRAPH_BREAK.split(text):
         paragraph = _SPACE.sub(" ", paragraph).strip()
-        if paragraph:
-            sentences.extend(_split_paragraph(paragraph))
+        for part in _list_items(paragraph):
+            sentences.extend(_split_paragraph(part.strip()))
     return sentences
