@@ -27,8 +27,10 @@ import json
 import logging
 import os
 import platform
+import select
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -306,13 +308,46 @@ def build_event(task: Task) -> Outcome:
                        seconds=dict(timer.seconds))
 
 
-def _init_worker(level: int) -> None:
-    """Workers log to stderr like the main process (they do not inherit its handlers)."""
+def _init_worker(level: int, coordinator: int) -> None:
+    """Workers log to stderr like the main process (they do not inherit its handlers), and
+    end when the run that started them is gone."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("summarize: %(levelname)s: %(message)s"))
     root = logging.getLogger("summarize")
     root.handlers[:] = [handler]
     root.setLevel(level)
+    threading.Thread(target=_exit_after, args=(coordinator,), daemon=True,
+                     name="exit-with-the-run").start()
+
+
+# How often a worker checks that its run is alive where the kernel cannot tell it (no pidfd).
+PARENT_POLL_SECONDS = 1.0
+
+
+def _exit_after(coordinator: int) -> None:
+    """Wait for the coordinating process to end, then end this worker at once.
+
+    A run killed with SIGKILL (`timeout -s KILL`, the OOM killer) cannot stop its pool, and
+    its workers (children of the forkserver, not of the run) would keep computing, holding
+    memory and the run's stdout, for ever. Linux tells a pidfd's reader when the process
+    ends; elsewhere the worker polls.
+    """
+    try:
+        descriptor = os.pidfd_open(coordinator)
+    except (AttributeError, OSError):  # not Linux 5.3+, or already gone
+        while _alive(coordinator):
+            time.sleep(PARENT_POLL_SECONDS)
+    else:
+        select.select([descriptor], [], [])
+    os._exit(1)  # no one is left to read the status
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except OSError:  # gone, or its number reused by another user's process
+        return False
+    return True
 
 
 def _outcomes(tasks: list[Task], jobs: int) -> Iterator[Outcome]:
@@ -329,7 +364,7 @@ def _outcomes(tasks: list[Task], jobs: int) -> Iterator[Outcome]:
     context.set_forkserver_preload(["summarize.batch"])
     level = logging.getLogger("summarize").getEffectiveLevel()
     with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context,
-                             initializer=_init_worker, initargs=(level,)) as pool:
+                             initializer=_init_worker, initargs=(level, os.getpid())) as pool:
         slugs: dict[Future[Outcome], str] = {pool.submit(build_event, t): t.slug for t in tasks}
         pending = set(slugs)
         while pending:

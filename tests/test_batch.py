@@ -111,18 +111,36 @@ def test_a_vanished_event_keeps_its_briefing_unless_pruned(tmp_path):
     assert (out / "event-00.md").is_file()
 
 
+def processes_marked(marker: str) -> list[int]:
+    """Processes whose environment holds `marker` (Linux /proc): a run and all it started."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and marker.encode() in (entry / "environ").read_bytes():
+                found.append(int(entry.name))
+        except OSError:  # ended meanwhile, or not ours
+            continue
+    return found
+
+
 def test_sigkill_in_mid_run_leaves_complete_files_and_the_rerun_finishes(tmp_path):
     corpus = make_corpus(tmp_path / "in", events=40, articles=4)
     out = tmp_path / "out"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    marker = f"SUMMARIZE_TEST_RUN={tmp_path}"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SUMMARIZE_TEST_RUN": str(tmp_path)}
     process = subprocess.Popen([sys.executable, "-m", "summarize", "run", "--input",
                                 str(corpus), "--output", str(out), "--jobs", "2"],
                                cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while not list(out.glob("*.md")) and time.monotonic() < deadline:
         time.sleep(0.01)
+    assert len(processes_marked(marker)) > 2, "the run had started its workers"
     process.send_signal(signal.SIGKILL)
     process.wait()
+    deadline = time.monotonic() + 10  # workers notice within a poll interval, pidfd at once
+    while processes_marked(marker) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert processes_marked(marker) == [], "workers outlived the killed run"
     for path in out.glob("*.json"):
         if path.name != batch.REPORT_FILE:
             json.loads(path.read_text(encoding="utf-8"))  # complete, never half-written
