@@ -4,7 +4,8 @@
 
 `../shared/eval/webpages` (181 pages with hand-made article bodies) in both forms a user
 has them:
-- flattened to the text a scraper leaves (one visible block per line), cleaned as `.txt`;
+- flattened to the text a scraper leaves (one visible block per line), cleaned as `.txt`,
+  and as a cruder scraper leaves it (one text node per line), which nothing was fitted on;
 - as HTML, read as `.html` (trafilatura, then our rules).
 Scored with the benchmark's measure: 4-word shingles, precision and recall averaged over
 pages, F1 of the means. Rows for the pages the line models were fitted on and the third
@@ -27,6 +28,7 @@ from benchmarks.webpages import (  # noqa: E402
     WEBPAGES,
     Page,
     flatten_html,
+    flatten_nodes,
     pages,
     score,
     split_dev_held_out,
@@ -52,9 +54,11 @@ def main() -> None:
     every = pages()
     dev, held_out = split_dev_held_out(every)
     flat = {page.id: flatten_html(page.html) for page in every}
+    nodes = {page.id: flatten_nodes(page.html) for page in every}
     systems = {
         "text: keep everything": lambda p: flat[p.id],
         "text: summarize cleaning": lambda p: clean_text(flat[p.id]),
+        "text, a node per line: summarize cleaning": lambda p: clean_text(nodes[p.id]),
         "html: trafilatura alone": lambda p: trafilatura.extract(p.html) or "",
         "html: summarize (trafilatura + rules)": clean_html,
     }

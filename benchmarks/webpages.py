@@ -53,9 +53,7 @@ def split_dev_held_out(items: list[Page]) -> tuple[list[Page], list[Page]]:
             [p for i, p in enumerate(items) if i % 3 == 2])
 
 
-def flatten_html(html: bytes) -> str:
-    """What a scraper that keeps every visible text block leaves: one block per line
-    (paragraph, heading, list item, cell, link-list entry), scripts and styles dropped."""
+def _visible_tree(html: bytes) -> lxml.html.HtmlElement:
     # Pages rarely declare UTF-8 when they use it; a browser would be told by the server.
     try:
         text = html.decode("utf-8")
@@ -64,6 +62,20 @@ def flatten_html(html: bytes) -> str:
     document = lxml.html.document_fromstring(re.sub(r"^<\?xml[^>]*>", "", text))
     for element in list(document.iter(*INVISIBLE)):
         element.drop_tree()
+    return document
+
+
+def flatten_nodes(html: bytes) -> str:
+    """What a cruder scraper leaves: every text node on its own line, so a paragraph breaks
+    at each link or emphasis (BeautifulSoup's `get_text("\\n")`)."""
+    lines = (" ".join(node.split()) for node in _visible_tree(html).itertext())
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+def flatten_html(html: bytes) -> str:
+    """What a scraper that keeps every visible text block leaves: one block per line
+    (paragraph, heading, list item, cell, link-list entry), scripts and styles dropped."""
+    document = _visible_tree(html)
     lines: list[str] = []
     current: list[str] = []
 

@@ -111,6 +111,26 @@ def stop_words(language: str) -> frozenset[str]:
     return frozenset(w.lower() for w in justext.get_stoplist(name))
 
 
+# A line continues the one before it when that one has not ended a sentence and this one
+# starts lowercase or with closing punctuation (_GLUED): a scraper that writes each text node on its
+# own line breaks a paragraph at every link or emphasis ("… said the", "Ministry", "in a…").
+_GLUED = ",.;:)]”’'%"  # punctuation that attaches without a space
+
+
+def rejoin_broken_lines(lines: Sequence[str]) -> list[str]:
+    """Non-empty lines with a paragraph's pieces joined back."""
+    joined: list[str] = []
+    for line in lines:
+        if not line:
+            continue
+        first = line[0]
+        if joined and not _TERMINAL.search(joined[-1]) and (first.islower() or first in _GLUED):
+            joined[-1] += line if first in _GLUED else " " + line
+        else:
+            joined.append(line)
+    return joined
+
+
 def _shape(line: str) -> str:
     """The line with each word reduced to its case and each number to 0: "Aa says:"."""
     line = _LETTERS.sub(lambda m: "A" if m.group()[0].isupper() else "a", line)

@@ -19,7 +19,12 @@ from collections.abc import Callable, Sequence
 
 import ftfy
 
-from summarize.boilerplate import detect_language, stop_words, story_lines
+from summarize.boilerplate import (
+    detect_language,
+    rejoin_broken_lines,
+    stop_words,
+    story_lines,
+)
 from summarize.models import Article, CleanArticle, DroppedLine
 from summarize.words import content_terms, tokenize
 
@@ -214,7 +219,7 @@ class _Cleaner:
 
     def run_txt(self, lines: list[str], repeated: frozenset[str]) -> None:
         """Scraped text: the line classifier finds the story, rules drop what it let by."""
-        present = [line for line in lines if line]
+        present = rejoin_broken_lines(lines)
         language, _ = detect_language(" ".join(present))
         story, scores = story_lines(present, stop_words(language))
         story_started = in_teasers = after_related_header = False

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from summarize.boilerplate import rejoin_broken_lines
 from summarize.cleaning import clean_article, normalize_text
 from summarize.loading import load_event
 from summarize.models import Article
@@ -186,3 +187,14 @@ def test_cleaning_holds_on_real_web_pages_in_both_forms():
     for name, measured in (("text", text), ("html", html)):
         f1_floor, precision_floor = WEBPAGES_FLOORS[name]
         assert measured.f1 >= f1_floor and measured.precision >= precision_floor, (name, measured)
+
+
+def test_a_paragraph_broken_at_its_links_is_read_whole():
+    """Scrapers that write each text node on its own line break paragraphs at every link."""
+    pieces = ["The minister told", "Reuters", "on Monday that the talks would resume in",
+              "Geneva", ", officials said.", "Home", "World", "Business"]
+    assert rejoin_broken_lines(pieces) == [
+        "The minister told", "Reuters on Monday that the talks would resume in",
+        "Geneva, officials said.", "Home", "World", "Business"]
+    assert rejoin_broken_lines(["It ended.", "then nothing", "", "Next"]) == [
+        "It ended.", "then nothing", "Next"]
