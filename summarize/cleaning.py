@@ -38,16 +38,29 @@ _RUNS_OF_SPACES = re.compile(r"[ \t]{2,}")
 _STRAY_QUOTE = re.compile(r"(?:(?<=\s)|^)[”“\"](?:\s+|$)")
 
 
-def normalize_text(text: str) -> str:
-    """Repair mojibake, unify spaces, drop stray quote marks; typography is kept as is."""
+# ftfy's repairs depend on their surroundings: a no-break space or a line's edge beside
+# mojibake ("\xa0Â€", " Â a") hides it until spaces are unified, and "&amp;amp;" unescapes
+# one level at a time. Normalizing is repeated until it changes nothing (a fixed point, so
+# that normalizing normalized text changes nothing), at most this many times.
+MAX_PASSES = 3
+
+
+def _normalize_once(text: str) -> str:
     text = ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False,
                          normalization="NFC")
     text = _ODD_SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = []
-    for line in text.split("\n"):
-        line = _STRAY_QUOTE.sub("", _RUNS_OF_SPACES.sub(" ", line)).strip()
-        lines.append(line)
-    return "\n".join(lines)
+    return "\n".join(_STRAY_QUOTE.sub("", _RUNS_OF_SPACES.sub(" ", line)).strip()
+                     for line in text.split("\n"))
+
+
+def normalize_text(text: str) -> str:
+    """Repair mojibake, unify spaces, drop stray quote marks; typography is kept as is."""
+    for _ in range(MAX_PASSES):
+        normalized = _normalize_once(text)
+        if normalized == text:
+            break
+        text = normalized
+    return text
 
 
 # --- metadata found in the text ------------------------------------------------------
