@@ -26,7 +26,7 @@ from summarize.boilerplate import (
     story_lines,
 )
 from summarize.models import Article, CleanArticle, DroppedLine
-from summarize.words import content_terms, tokenize
+from summarize.words import STOP_WORDS, content_terms, tokenize
 
 # --- text normalization --------------------------------------------------------------
 
@@ -405,14 +405,22 @@ def clean_lines(article: Article, lines: list[str],
 # these, an article's language is left unknown (and the article is read as English).
 LANGUAGE_MIN_WORDS = 20
 LANGUAGE_MIN_CONFIDENCE = 0.9
+LANGUAGE_SAMPLE_CHARS = 2000  # the story's opening: langid's time grows with the text
+# English prose is mostly stop words (Grefenstette 1995's language test): in DUC 2006's 1,250
+# articles 1% fall below 0.34 of sumy's English list; no foreign page of the web-page set
+# rises above 0.18. At or above this share the story is English without asking langid.
+ENGLISH_STOP_SHARE = 0.3
 
 
 def story_language(paragraphs: Sequence[str]) -> str | None:
     """ISO 639-1 code of the story's language, None when it cannot be told for sure."""
-    text = " ".join(paragraphs)
-    if len(text.split()) < LANGUAGE_MIN_WORDS:
+    sample = " ".join(paragraphs)[:LANGUAGE_SAMPLE_CHARS]
+    words = tokenize(sample)
+    if len(words) < LANGUAGE_MIN_WORDS:
         return None
-    code, confidence = detect_language(text)
+    if sum(word in STOP_WORDS for word in words) / len(words) >= ENGLISH_STOP_SHARE:
+        return "en"
+    code, confidence = detect_language(sample)
     return code if confidence >= LANGUAGE_MIN_CONFIDENCE else None
 
 
