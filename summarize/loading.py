@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from summarize.errors import InputError
-from summarize.inputs.dates import AmbiguousDate, parse_date
+from summarize.inputs.dates import read_published
 from summarize.inputs.decoding import UTF8, decode
 from summarize.inputs.feeds import read_feed
 from summarize.inputs.html import read_compressed, read_html
@@ -145,15 +145,7 @@ def read_text_article(text: str, encoding: str, relative: str, stem: str,
         value = fields.get(key)
         return str(value).strip() or None if value is not None else None
 
-    try:
-        published = parse_date(fields.get("published"))
-    except AmbiguousDate as error:
-        log.warning("%s: front matter 'published' ignored: %s", relative, error)
-        published = None
-    else:
-        if fields.get("published") is not None and published is None:
-            log.warning("%s: front matter 'published' is not a date: %.80r", relative,
-                        fields["published"])
+    published = read_published(fields.get("published"), relative)
     return Article(
         path=relative,
         id=text_field("id") or stem,

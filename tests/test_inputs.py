@@ -119,3 +119,12 @@ def test_one_event_of_every_input_kind(tmp_path):
     assert "budget/utf16.txt" in sources
     decoded = {d["path"]: d["encoding"] for d in report["articles_decoded"]}
     assert decoded == {"budget/russian.txt": "cp1251", "budget/utf16.txt": "utf-16"}
+
+
+def test_a_page_that_says_latin_1_is_read_as_browsers_read_it(tmp_path):
+    html = page(["The mayor said the “new” fares start in May, after a vote that ran "
+                 "late into the night and split the council."]).replace(
+        'charset="utf-8"', 'charset="iso-8859-1"')
+    folder = write_event(tmp_path, "ev", {"page.html": html.encode("cp1252")})
+    (article,) = load_event(folder, tmp_path, 5_000_000).articles
+    assert "“new”" in article.body and article.encoding == "cp1252"

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import logging
 import re
+
+log = logging.getLogger(__name__)
 
 # 1998-30-06: some newswire archives write year-day-month; read only when unambiguous.
 _TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$"
@@ -58,6 +61,19 @@ def parse_date(value: object) -> dt.date | None:
     if _HAS_LETTERS.search(text):
         return _written(text)
     return None
+
+
+def read_published(value: object, where: str) -> dt.date | None:
+    """`parse_date` for a source's `published` field: what cannot be read is logged with
+    `where` (the article's path) and left out, never guessed."""
+    try:
+        published = parse_date(value)
+    except AmbiguousDate as error:
+        log.warning("%s: 'published' ignored: %s", where, error)
+        return None
+    if value is not None and published is None:
+        log.warning("%s: 'published' is not a date: %.80r", where, str(value))
+    return published
 
 
 def _written(text: str) -> dt.date | None:

@@ -21,7 +21,7 @@ import json
 import logging
 from collections.abc import Iterator
 
-from summarize.inputs.dates import AmbiguousDate, parse_date
+from summarize.inputs.dates import read_published
 from summarize.inputs.html import extract
 from summarize.models import Article, SkippedFile
 
@@ -105,13 +105,7 @@ def _article(item: object, path: str, default_id: str) -> Article | SkippedFile:
     text, html = (item.get("text") or "").strip(), (item.get("html") or "").strip()
     if not text and not html:
         return SkippedFile(path, "no 'text' or 'html' field")
-    try:
-        published = parse_date(item.get("published"))
-    except AmbiguousDate as error:
-        log.warning("%s: 'published' ignored: %s", path, error)
-        published = None
-    if item.get("published") is not None and published is None:
-        log.warning("%s: 'published' is not a date: %r", path, str(item["published"])[:80])
+    published = read_published(item.get("published"), path)
     stated = {
         "title": item.get("title"),
         "outlet": item.get("outlet") or item.get("source"),

@@ -13,13 +13,17 @@ import io
 import re
 import zlib
 
-from summarize.inputs.dates import AmbiguousDate, parse_date
+from summarize.inputs.dates import read_published
 from summarize.inputs.decoding import decode
 from summarize.models import Article, SkippedFile
 
 # <meta charset="…"> or <meta http-equiv=… content="…; charset=…"> in the page's first bytes
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 DECLARATION_WINDOW = 4096
+# Labels browsers read as windows-1252 (WHATWG Encoding Standard): pages that say latin-1
+# mean it, and their curly quotes would otherwise become control characters.
+WINDOWS_1252_LABELS = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1",
+                                 "us-ascii", "ascii", "windows-1252"})
 
 
 def read_compressed(raw: bytes, max_bytes: int) -> bytes | str:
@@ -39,6 +43,7 @@ def decode_page(raw: bytes) -> tuple[str, str] | None:
     declared = _DECLARED.search(raw[:DECLARATION_WINDOW])
     if declared:
         name = declared.group(1).decode("ascii", "replace").lower()
+        name = "cp1252" if name in WINDOWS_1252_LABELS else name
         try:
             return raw.decode(name), name
         except (LookupError, UnicodeDecodeError):
@@ -65,10 +70,7 @@ def extract(page: str, relative: str, article_id: str, encoding: str = "utf-8",
     body = (document.text or "").strip() if document is not None else ""
     if not body:
         return SkippedFile(relative, "no story text found in the HTML page")
-    try:
-        published = parse_date(document.date)
-    except AmbiguousDate:
-        published = None
+    published = read_published(document.date, relative)
     return Article(
         path=relative,
         id=article_id,
