@@ -5,7 +5,11 @@ side by side, then a second run with no change, then one after one article chang
 The articles are copied to a temporary input folder (DUC keeps them under
 `<event>/articles/`, next to references this tool must not read).
 
-    .venv/bin/python benchmarks/batch.py
+    .venv/bin/python benchmarks/batch.py [--baseline CHECKOUT]
+
+`--baseline` also times a full `--jobs 2` run of the code in another checkout of the
+project (e.g. `git worktree add /tmp/before <commit>`) on the same input, in the same run,
+and prints the ratio: how a change moved the batch's time.
 """
 
 from __future__ import annotations
@@ -41,12 +45,14 @@ def briefings(folder: Path) -> dict[str, bytes]:
             and p.name != "run-report.json"}
 
 
-def timed_run(input_root: Path, output: Path, *extra: str) -> tuple[float, dict]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def timed_run(input_root: Path, output: Path, *extra: str,
+              code: Path = ROOT) -> tuple[float, dict]:
+    env = {**os.environ, "PYTHONPATH": str(code)}
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "summarize", "run", "--input",
-                             str(input_root), "--output", str(output), *extra],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
+                             str(input_root), "--output", str(output),
+                             "--config", str(code / "configs" / "default.yaml"), *extra],
+                            cwd=code, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         sys.exit(f"summarize run failed ({result.returncode}):\n{result.stderr}")
@@ -54,6 +60,11 @@ def timed_run(input_root: Path, output: Path, *extra: str) -> tuple[float, dict]
 
 
 def main() -> None:
+    baseline = None
+    if len(sys.argv) == 3 and sys.argv[1] == "--baseline":
+        baseline = Path(sys.argv[2]).resolve()
+    elif len(sys.argv) > 1:
+        sys.exit("usage: benchmarks/batch.py [--baseline CHECKOUT]")
     duc = require_duc2006()
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
@@ -78,11 +89,20 @@ def main() -> None:
         rows.append(["one article changed", 2, len(touched["events"]["written"]),
                      len(touched["events"]["unchanged"]), f"{touched_s:.2f}",
                      f"{touched_s / serial_s:.2f}"])
+        if baseline is not None:
+            before_s, before = timed_run(work / "input", work / "out-before", "--jobs", "2",
+                                         code=baseline)
+            rows.append([f"full run, {baseline.name}", 2, len(before["events"]["written"]),
+                         len(before["events"]["unchanged"]), f"{before_s:.2f}",
+                         f"{before_s / serial_s:.2f}"])
     print(f"{events} events; wall-clock seconds of `summarize run` in a fresh process "
           "(start-up included)\n")
     print(table(["run", "jobs", "written", "unchanged", "seconds", "vs full --jobs 1"], rows))
     print(f"\n--jobs 1 and --jobs 2 briefings byte-identical: {'yes' if same else 'NO'}; "
           f"rebuilt after the change: {', '.join(touched['events']['written'])}")
+    if baseline is not None:
+        print(f"full run --jobs 2, this code / {baseline.name}: "
+              f"{parallel_s / before_s:.2f}")
 
 
 if __name__ == "__main__":
