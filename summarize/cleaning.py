@@ -88,11 +88,17 @@ _DATE_LINE = re.compile(
 )
 # A scraper's explicit marker, possibly glued to the first sentence: " date 2023-09-12 Joined…"
 _DATE_MARKER = re.compile(r"^date\s+(?P<iso>\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
-# "SEOUL, South Korea (AP) —", "VLADIVOSTOK, Russia –", "SEOUL--", "PINE RIDGE, S.D. (AP) --"
+# The datelines of the wires and newspapers: "SEOUL, South Korea (AP) —", "VLADIVOSTOK,
+# Russia –", "SEOUL--", "PINE RIDGE, S.D. (AP) --", "WASHINGTON _" (the New York Times
+# service), "SYDNEY, September 28 (Xinhua) --", and a wire slug before it ("CUBA-ELIAN _
+# MIAMI _"). The place is in capitals; what follows the dash starts a sentence.
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.']+(?:[ -][A-Z][A-Z.']+)*(?:,\s*[A-Z][A-Za-z.']+"
-    r"(?:[ -][A-Z][A-Za-z.']+)*)?)\s*(?:\((?P<agency>[A-Za-z ]{2,20})\))?\s*"
-    r"(?:—|–|--|-)\s*(?=[A-Z“\"‘'`])"
+    r"^(?:[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)+\s+_\s+)?"
+    r"(?P<place>[A-Z][A-Z.']+(?:[ -][A-Z][A-Z.']+)*(?:,\s*[A-Z][A-Za-z.']+"
+    r"(?:[ -][A-Z][A-Za-z.']+)*)?)"
+    rf"(?:,?\s+(?:{_MONTHS})\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
+    r"\s*(?:\((?P<agency>[A-Za-z ]{2,20})\))?\s*"
+    r"(?:—|–|--|-|\s_)\s*(?=[A-Z“\"‘'`])"
 )
 _TRAILING_AGENCY = re.compile(r"(?<=[.!?”\"’])\s+(?P<agency>REUTERS|AFP|AP|XINHUA|BLOOMBERG)$")
 _BYLINE_AGENCY = re.compile(r"^(?P<agency>(?:THE )?ASSOCIATED PRESS|REUTERS|AFP|XINHUA)$")
@@ -362,6 +368,22 @@ class _Cleaner:
                 self.kept[index] = line[: match.start()]
 
 
+def strip_dateline(paragraph: str) -> str:
+    """A paragraph without the dateline that opens it. Wire digests and updated stories
+    repeat datelines inside an article; the first one is read as metadata before this."""
+    match = _DATELINE.match(paragraph)
+    return paragraph[match.end():] if match else paragraph
+
+
+def newswire_quotes(paragraphs: list[str]) -> tuple[str, ...]:
+    """The paragraphs (empty ones left out) with the newswire's ASCII quotation marks
+    (``like this'') as typographic ones, when the article uses them."""
+    paragraphs = [p for p in paragraphs if p]
+    if not any("``" in p for p in paragraphs):
+        return tuple(paragraphs)
+    return tuple(p.replace("``", "\u201c").replace("''", "\u201d") for p in paragraphs)
+
+
 def article_lines(article: Article) -> list[str]:
     """The article's text normalized (`normalize_text`), as lines: what cleaning reads."""
     return normalize_text(article.body).split("\n")
@@ -386,7 +408,7 @@ def clean_lines(article: Article, lines: list[str],
         cleaner.run_extracted(lines)
     cleaner.strip_first_line_markers()
     cleaner.strip_trailing_agency()
-    paragraphs = tuple(p for p in cleaner.kept if p)
+    paragraphs = newswire_quotes([strip_dateline(p) for p in cleaner.kept if p])
     return CleanArticle(
         path=article.path,
         id=article.id,

@@ -60,8 +60,9 @@ class SelectorBase(Section):
         True,
         description="Never choose a sentence that cannot stand alone: it opens with a "
         "pronoun or a connective ('He said', 'But', 'However'), refers back ('such "
-        "claims'), is a fragment without final punctuation, or is a piece of a quotation "
-        "split across sentences.",
+        "claims', 'the two cases'), is a fragment without final punctuation, is a piece "
+        "of a quotation split across sentences, quotes someone it does not name ('he "
+        "said'), or only says that someone declined to comment.",
     )
     max_similarity: float = Field(
         0.5,
@@ -69,6 +70,12 @@ class SelectorBase(Section):
         le=1.0,
         description="A sentence more similar than this (cosine of stemmed content words) to "
         "a chosen one is never chosen: each fact is stated once.",
+    )
+    skip_stale_plans: bool = Field(
+        True,
+        description="Never choose a sentence about the future ('The talks will focus on …') "
+        "from an article older than the event's newest: what it announces has happened, "
+        "or changed, since.",
     )
 
     @model_validator(mode="after")
@@ -97,7 +104,50 @@ class ThresholdSelector(SelectorBase):
     strategy: Literal["threshold"] = "threshold"
 
 
-SelectorConfig = Annotated[MMRSelector | ThresholdSelector, Field(discriminator="strategy")]
+class ConceptSelector(SelectorBase):
+    """Concept coverage (Gillick & Favre 2009): the sentences that together cover the most
+    important word bigrams of the event, each counted once (summarize/concepts.py)."""
+
+    strategy: Literal["concepts"] = "concepts"
+    min_sources: int = Field(
+        3,
+        ge=1,
+        description="A concept (stemmed word bigram) counts only when at least this many "
+        "independent stories report it (copies of one story count once).",
+    )
+    focus_weight: float = Field(
+        3.0,
+        ge=0.0,
+        description="With a focus: a concept's weight is multiplied by up to 1 + this, in "
+        "proportion to how relevant the sentences that contain it are to the focus.",
+    )
+    focus_word_bonus: float = Field(
+        0.5,
+        ge=0.0,
+        description="With a focus: a concept's weight is multiplied by 1 + this for each of "
+        "its two words that is a word of the focus.",
+    )
+    prior_weight: float = Field(
+        3.0,
+        ge=0.0,
+        description="A sentence's gain is multiplied by up to 1 + this, in proportion to its "
+        "ranker score (biased toward the focus, when there is one); 0: concepts only.",
+    )
+    solver: Literal["greedy", "exact"] = Field(
+        "greedy",
+        description="greedy: best concept weight per word first (Lin & Bilmes 2010); exact: "
+        "the integer program, solved by HiGHS (slower; scores alike on DUC 2006).",
+    )
+    max_exact_sentences: int = Field(
+        3000,
+        ge=1,
+        description="solver exact: events with more candidate sentences than this are "
+        "solved greedily, so a huge event cannot stall the run.",
+    )
+
+
+SelectorConfig = Annotated[MMRSelector | ThresholdSelector | ConceptSelector,
+                           Field(discriminator="strategy")]
 
 
 class Corroboration(Section):
@@ -142,6 +192,20 @@ class Budget(Section):
         return self
 
 
+class Focus(Section):
+    """What the reader wants to know: biases ranking and concept weights toward the
+    sentences that answer it (summarize/focus.py)."""
+
+    text: str | None = Field(
+        None, description="A focus for every event (a question or a few words); null: none."
+    )
+    from_event: bool = Field(
+        True,
+        description="Use an event's own focus, when it has one: its folder's topic.txt, or "
+        "a 'focus:' key in an article's front matter. It wins over text.",
+    )
+
+
 class Output(Section):
     template: Path | None = Field(
         None,
@@ -149,7 +213,11 @@ class Output(Section):
         "current folder); null: the template shipped in summarize/templates.",
     )
     lead_sentences: int = Field(
-        2, ge=0, description="How many of the best-corroborated sentences form the lead."
+        1,
+        ge=0,
+        description="How many sentences open the briefing as its lead: chosen among the "
+        "articles' first sentences by how much they cover of what several outlets put in "
+        "their headlines and first sentences.",
     )
 
 
@@ -158,10 +226,11 @@ class Config(Section):
 
     ranker: RankerConfig = Field(default_factory=LexRankRanker)
     duplicates: Duplicates = Field(default_factory=Duplicates)
-    selector: SelectorConfig = Field(default_factory=MMRSelector)
+    selector: SelectorConfig = Field(default_factory=ConceptSelector)
     corroboration: Corroboration = Field(default_factory=Corroboration)
     order: Order = Field(default_factory=Order)
     budget: Budget = Field(default_factory=Budget)
+    focus: Focus = Field(default_factory=Focus)
     output: Output = Field(default_factory=Output)
     limits: Limits = Field(default_factory=Limits)
 
@@ -172,7 +241,7 @@ class Config(Section):
         if isinstance(data, dict):
             data = dict(data)
             for section, key, default in (("ranker", "algorithm", "lexrank"),
-                                          ("selector", "strategy", "mmr")):
+                                          ("selector", "strategy", "concepts")):
                 if isinstance(data.get(section), dict) and key not in data[section]:
                     data[section] = {key: default, **data[section]}
         return data

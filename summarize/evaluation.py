@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +21,8 @@ from tqdm import tqdm
 
 from summarize.config import Config, validate_config
 from summarize.errors import InputError
+from summarize.focus import FOCUS_FILE
+from summarize.loading import read_focus
 from summarize.pipeline import (
     PreparedEvent,
     load_prepared,
@@ -36,16 +38,16 @@ SEED = 0  # resampling is seeded: the same run prints the same intervals
 
 # The baselines every table shows. lead: the newest article's first sentences, to the
 # budget; random: sentences drawn with a fixed seed. Neither looks for copies or
-# redundancy, and neither skips any sentence.
+# redundancy, chooses a lead, or skips any sentence.
 _PLAIN_SELECTION = {
     "strategy": "threshold", "max_similarity": 1.0, "min_words": 1,
-    "skip_questions": False, "skip_dependent": False,
+    "skip_questions": False, "skip_dependent": False, "skip_stale_plans": False,
 }
+_PLAIN = {"duplicates": {"threshold": None}, "corroboration": {"weight": 0.0},
+          "output": {"lead_sentences": 0}, "selector": _PLAIN_SELECTION}
 BASELINES: dict[str, dict] = {
-    "lead": {"ranker": {"algorithm": "lead"}, "selector": _PLAIN_SELECTION,
-             "duplicates": {"threshold": None}, "corroboration": {"weight": 0.0}},
-    "random": {"ranker": {"algorithm": "random", "seed": 0}, "selector": _PLAIN_SELECTION,
-               "duplicates": {"threshold": None}, "corroboration": {"weight": 0.0}},
+    "lead": {"ranker": {"algorithm": "lead"}, **_PLAIN},
+    "random": {"ranker": {"algorithm": "random", "seed": 0}, **_PLAIN},
 }
 
 
@@ -110,14 +112,19 @@ def _progress(items: Iterable, label: str, total: int) -> Iterable:
 
 
 def prepare_dataset(events: list[DatasetEvent], max_article_bytes: int) -> dict[str, PreparedEvent]:
-    """Load, clean and split every event once; each config then starts from there."""
+    """Load, clean and split every event once; each config then starts from there. An
+    event's `topic.txt` (DUC's topic) is its focus, used by configs with
+    `focus.from_event` (the default)."""
     prepared = {}
     for event in _progress(events, "reading events", len(events)):
         try:
-            prepared[event.slug] = load_prepared(event.folder / "articles", event.folder,
-                                                 max_article_bytes)
+            loaded = load_prepared(event.folder / "articles", event.folder, max_article_bytes)
         except InputError as error:
             raise InputError(f"{event.folder}: {error}") from None
+        topic = event.folder / FOCUS_FILE
+        if topic.is_file():
+            loaded = replace(loaded, focus=read_focus(topic, max_article_bytes))
+        prepared[event.slug] = loaded
     return prepared
 
 

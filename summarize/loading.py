@@ -3,7 +3,8 @@
 Each sub-folder of the root is one event, its slug the folder name. Articles are `.txt`
 (plain text as scraped) or `.md` (optional YAML front matter with id, title, source, url,
 published, then the body). Every file that cannot be used becomes a `SkippedFile` with its
-reason: one bad article never stops its event, and nothing is dropped silently.
+reason: one bad article never stops its event, and nothing is dropped silently. A file
+named `topic.txt` is not an article but the event's focus (summarize/focus.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from summarize.errors import InputError
+from summarize.focus import FOCUS_FILE
 from summarize.inputs.dates import read_published
 from summarize.inputs.decoding import UTF8, decode
 from summarize.inputs.feeds import read_feed
@@ -30,7 +32,7 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES
 _LONGEST_FIRST = sorted(ARTICLE_SUFFIXES, key=len, reverse=True)  # ".html.gz" before ".gz"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-FRONT_MATTER_KEYS = ("id", "title", "source", "url", "published")
+FRONT_MATTER_KEYS = ("id", "title", "source", "url", "published", "focus")
 
 
 LAYOUT = ("expected a folder with one sub-folder per event, each holding that event's "
@@ -156,6 +158,7 @@ def read_text_article(text: str, encoding: str, relative: str, stem: str,
         url=text_field("url"),
         published=published,
         encoding=encoding,
+        focus=text_field("focus"),
     )
 
 
@@ -163,9 +166,13 @@ def load_event(folder: Path, root: Path, max_bytes: int) -> Event:
     """All articles of one event folder, in file-name order, and the files it skipped."""
     articles: list[Article] = []
     skipped: list[SkippedFile] = []
+    focus = None
     resolved_root = root.resolve()
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
         relative = path.relative_to(root).as_posix()
+        if path.name.lower() == FOCUS_FILE and path.is_file():
+            focus = read_focus(path, max_bytes)
+            continue
         if path.is_dir():
             skipped.append(SkippedFile(relative, "folder inside an event (not read)"))
             continue
@@ -177,4 +184,20 @@ def load_event(folder: Path, root: Path, max_bytes: int) -> Event:
             log.warning("%s: skipped: %s", item.path, item.reason)
         articles.extend(found)
         skipped.extend(passed_over)
-    return Event(slug=folder.name, articles=tuple(articles), skipped=tuple(skipped))
+    focus = focus or next((a.focus for a in articles if a.focus), None)
+    return Event(slug=folder.name, articles=tuple(articles), skipped=tuple(skipped),
+                 focus=focus)
+
+
+def read_focus(path: Path, max_bytes: int) -> str | None:
+    """The text of a focus file (summarize/focus.py); None, with a warning, when unreadable."""
+    try:
+        if path.stat().st_size > max_bytes:
+            raise ValueError(f"larger than {max_bytes} bytes")
+        decoded = decode(path.read_bytes())
+        if decoded is None:
+            raise ValueError("binary file, not text")
+    except (OSError, ValueError) as error:
+        log.warning("%s: focus ignored: %s", path, error)
+        return None
+    return " ".join(decoded[0].split()) or None

@@ -25,6 +25,7 @@ class Article:
     encoding: str = "utf-8"
     author: str | None = None
     event: str | None = None  # the event a feed entry names, if any
+    focus: str | None = None  # what the reader wants to know (front matter `focus:`)
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class Event:
     slug: str
     articles: tuple[Article, ...]
     skipped: tuple[SkippedFile, ...] = ()
+    focus: str | None = None  # the folder's topic.txt, or an article's front matter focus
 
 
 @dataclass(frozen=True)

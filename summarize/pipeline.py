@@ -27,8 +27,17 @@ from pathlib import Path
 import numpy as np
 
 from summarize.cleaning import article_lines, clean_lines, repeated_lines
-from summarize.config import Config
+from summarize.concepts import (
+    ConceptIndex,
+    choose_lead,
+    event_concepts,
+    headline_values,
+    lead_weights,
+    select_by_concepts,
+)
+from summarize.config import ConceptSelector, Config
 from summarize.errors import InputError
+from summarize.focus import focus_relevance, focus_terms
 from summarize.loading import load_event
 from summarize.models import (
     Briefing,
@@ -40,6 +49,7 @@ from summarize.models import (
 )
 from summarize.ordering import order_sentences
 from summarize.ranking import rank_sentences
+from summarize.readability import date_weekdays, headline_from, is_all_caps, truecase
 from summarize.redundancy import corroborate, find_duplicates, independent_sources
 from summarize.segmenting import split_sentences
 from summarize.selection import eligible, select_sentences
@@ -75,6 +85,7 @@ class PreparedEvent:
     skipped: tuple[SkippedFile, ...]
     # (path, encoding) of the articles that were not UTF-8, for the run report
     decoded: tuple[tuple[str, str], ...] = ()
+    focus: str | None = None  # the event's own focus (summarize/focus.py)
 
 
 def prepare_event(event: Event, timer: StageTimer | None = None) -> PreparedEvent:
@@ -97,7 +108,8 @@ def prepare_event(event: Event, timer: StageTimer | None = None) -> PreparedEven
             skipped.append(SkippedFile(article.path, reason))
             continue
         with timer.stage("split"):
-            texts = [s for paragraph in clean.paragraphs for s in split_sentences(paragraph)]
+            texts = [date_weekdays(s, clean.published)
+                     for paragraph in clean.paragraphs for s in split_sentences(paragraph)]
         if not texts:
             log.warning("%s: skipped: no sentences after cleaning", article.path)
             skipped.append(SkippedFile(article.path, "no sentences after cleaning"))
@@ -107,7 +119,8 @@ def prepare_event(event: Event, timer: StageTimer | None = None) -> PreparedEven
         sentences.extend(Sentence(t, index, p) for p, t in enumerate(texts))
     decoded = tuple((a.path, a.encoding) for a in event.articles
                     if a.encoding not in ("utf-8", "utf-8-sig"))
-    return PreparedEvent(event.slug, tuple(articles), tuple(sentences), tuple(skipped), decoded)
+    return PreparedEvent(event.slug, tuple(articles), tuple(sentences), tuple(skipped), decoded,
+                         event.focus)
 
 
 def load_prepared(folder: Path, root: Path, max_article_bytes: int,
@@ -136,8 +149,10 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
     """Run stages 4-9 on a cleaned and split event; `background` holds the run's term
     statistics when the ranker uses them (`idf: batch`)."""
     timer = timer or StageTimer()
+    focus = (prepared.focus if config.focus.from_event else None) or config.focus.text
     with timer.stage("words"):
-        text = prepare_text(prepared.sentences, prepared.articles, background)
+        text = prepare_text(prepared.sentences, prepared.articles, background,
+                            focus_terms(focus))
     with timer.stage("duplicates"):
         groups = find_duplicates(text, config.duplicates.threshold,
                                  config.duplicates.sentence_similarity)
@@ -148,24 +163,36 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
     with timer.stage("rank"):
         scores = _rank_once_per_story(text, groups, config)
     with timer.stage("corroborate"):
-        allowed = eligible(text, config.selector)
-        candidates = np.flatnonzero(allowed & np.isfinite(scores))
+        allowed = eligible(text, config.selector) & np.isfinite(scores)
+        candidates = np.flatnonzero(allowed)
         backing = dict(zip(candidates.tolist(), corroborate(
             text, candidates, config.corroboration.min_similarity)))
         support = np.zeros(len(text.sentences))
         support[candidates] = independent_sources(list(backing.values()), groups)
     with timer.stage("select"):
-        chosen = select_sentences(text, scores, config.selector, config.budget, support,
-                                  config.corroboration.weight, allowed)
+        relevance = focus_relevance(text)
+        index, weights = event_concepts(text, groups, config.selector, relevance)
+        leading = lead_weights(text, index, groups)
+        lead = choose_lead(text, allowed, index, leading, config.output.lead_sentences,
+                           config.selector.max_similarity, relevance)
+        if isinstance(config.selector, ConceptSelector):
+            chosen = select_by_concepts(text, scores, config.selector, config.budget, allowed,
+                                        index, weights, required=lead)
+        else:
+            chosen = select_sentences(text, scores, config.selector, config.budget, support,
+                                      config.corroboration.weight, allowed, required=lead)
     with timer.stage("order"):
         picked = [ChosenSentence(text.sentences[i], float(scores[i]), backing[i])
                   for i in chosen]
-        ordered = order_sentences(picked, prepared.articles, config.order.strategy)
+        # The lead opens the briefing; the key points follow in the configured order.
+        ordered = picked[:len(lead)] + order_sentences(picked[len(lead):], prepared.articles,
+                                                       config.order.strategy)
     return Briefing(
         event=prepared.slug,
-        title=_event_title(prepared.slug, prepared.articles, ordered),
+        title=_event_title(prepared.slug, prepared.articles, prepared.sentences, ordered,
+                           len(lead), index, leading),
         sentences=tuple(ordered),
-        lead=_lead(ordered, config.output.lead_sentences),
+        lead=frozenset(range(len(lead))),
         articles=prepared.articles,
         config=config.effective(),
     )
@@ -191,28 +218,31 @@ def _rank_once_per_story(text: EventText, groups: list[list[int]], config: Confi
         tokens=tuple(text.tokens[i] for i in members),
         terms=tuple(text.terms[i] for i in members),
         background=text.background,
+        focus=text.focus,
     )
     scores = np.full(len(text.sentences), np.nan)
     scores[members] = rank_sentences(subset, config.ranker)
     return scores
 
 
-def _lead(ordered: list[ChosenSentence], size: int) -> frozenset[int]:
-    """The best-corroborated sentences (most sources, then best score) form the lead."""
-    best = sorted(range(len(ordered)),
-                  key=lambda i: (-len(ordered[i].sources), -ordered[i].score, i))
-    return frozenset(best[:size])
-
-
-def _event_title(slug: str, articles: tuple[CleanArticle, ...],
-                 chosen: list[ChosenSentence]) -> str:
-    """The title of the titled article the briefing uses most; else the folder name."""
-    uses: dict[int, int] = defaultdict(int)
-    for c in chosen:
-        for article in c.sources:
-            uses[article] += 1
+def _event_title(slug: str, articles: tuple[CleanArticle, ...], sentences: tuple[Sentence, ...],
+                 chosen: list[ChosenSentence], lead_count: int, index: ConceptIndex,
+                 leading: dict[int, int]) -> str:
+    """A headline for the event: the article title that says most of what the lead says,
+    then that covers most of what the outlets led with (`concepts.lead_weights`), then the
+    title of the lead's article, then the earliest listed; titles in capitals only when no
+    other exists, then in their usual case. Without any title, the lead's first clause;
+    else the folder name."""
+    lead_articles = {c.sentence.article for c in chosen[:lead_count]}
+    lead_text = " ".join(c.sentence.text for c in chosen[:lead_count])
     titled = [a for a in range(len(articles)) if articles[a].title]
-    if not titled:
-        return slug.replace("-", " ").replace("_", " ").strip().capitalize() or slug
-    best = max(titled, key=lambda a: (uses[a], -a))
-    return articles[best].title or slug
+    if titled:
+        values = dict(zip(titled, headline_values([articles[a].title or "" for a in titled],
+                                                  lead_text, index, leading)))
+        best = max(titled, key=lambda a: (not is_all_caps(articles[a].title or ""),
+                                          values[a], a in lead_articles, -a))
+        title = articles[best].title or slug
+        return truecase(title, [s.text for s in sentences]) if is_all_caps(title) else title
+    if chosen and lead_count:
+        return headline_from(chosen[0].sentence.text)
+    return slug.replace("-", " ").replace("_", " ").strip().capitalize() or slug

@@ -42,9 +42,16 @@ def escape_markdown(value: Any) -> Any:
 
 
 def briefing_data(briefing: Briefing) -> dict[str, Any]:
-    """The briefing as JSON-ready data; also what templates receive as `briefing`."""
-    order = publication_order(briefing.articles)
-    number = {article: place + 1 for place, article in enumerate(order)}
+    """The briefing as JSON-ready data; also what templates receive as `briefing`.
+
+    `sources` are the cited articles, numbered in the order the briefing first cites them
+    (so [1] is the first citation a reader meets); `also_covered` lists the articles no
+    sentence cites, earliest first: they reported the event too, but added nothing the
+    briefing says."""
+    number: dict[int, int] = {}
+    for chosen in briefing.sentences:
+        for article in chosen.sources:
+            number.setdefault(article, len(number) + 1)
     used = {a: 0 for a in range(len(briefing.articles))}
     cited = {a: 0 for a in range(len(briefing.articles))}
     sentences = []
@@ -55,32 +62,57 @@ def briefing_data(briefing: Briefing) -> dict[str, Any]:
         sentences.append({
             "text": chosen.sentence.text,
             "score": round(float(chosen.score), 6),
-            "sources": [number[a] for a in chosen.sources],
+            "sources": sorted(number[a] for a in chosen.sources),
             "lead": index in briefing.lead,
         })
-    sources = []
-    for article in order:
+
+    def described(article: int) -> dict[str, Any]:
         a = briefing.articles[article]
-        sources.append({
-            "id": number[article],
+        return {
             "article": a.id,
             "outlet": a.outlet,
             "title": a.title,
             "published": a.published.isoformat() if a.published else None,
             "path": a.path,
             "url": a.url,
-            "sentences_used": used[article],
-            "cited_by": cited[article],
-        })
-    dates = sorted(s["published"] for s in sources if s["published"])
+        }
+
+    sources = [{"id": place, **described(article), "sentences_used": used[article],
+                "cited_by": cited[article]}
+               for article, place in sorted(number.items(), key=lambda item: item[1])]
+    also = [described(a) for a in publication_order(briefing.articles) if a not in number]
+    dates = sorted(a.published.isoformat() for a in briefing.articles if a.published)
     return {
         "event": briefing.event,
         "title": briefing.title,
         "dates": {"first": dates[0], "last": dates[-1]} if dates else None,
         "sentences": sentences,
         "sources": sources,
+        "also_covered": also,
+        "articles": len(briefing.articles),
         "config": briefing.config,
     }
+
+
+def also_covered(data: dict[str, Any]) -> str:
+    """"7 more articles from Reuters, Xinhua and 2 other outlets": the uncited coverage in
+    one line (the template's `also_covered` filter)."""
+    also = data["also_covered"]
+    if not also:
+        return ""
+    outlets = list(dict.fromkeys(a["outlet"] for a in also if a["outlet"]))
+    count = f"{len(also)} more article{'s' if len(also) > 1 else ''}"
+    if not outlets:
+        return count
+    named = outlets[:3]
+    rest = len(outlets) - len(named)
+    if rest:
+        listed = ", ".join(named) + f" and {rest} other outlet{'s' if rest > 1 else ''}"
+    elif len(named) > 1:
+        listed = ", ".join(named[:-1]) + " and " + named[-1]
+    else:
+        listed = named[0]
+    return f"{count} from {listed}"
 
 
 def render_json(data: dict[str, Any]) -> str:
@@ -101,6 +133,7 @@ def load_template(path: Path | None) -> jinja2.Template:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["also_covered"] = also_covered
     try:
         return environment.get_template(name)
     except jinja2.TemplateSyntaxError as error:

@@ -10,11 +10,14 @@ sentence that still fits, so the budget is never exceeded and rarely left half e
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Sequence
 
 import numpy as np
 
 from summarize.config import Budget, MMRSelector, SelectorBase
+from summarize.readability import announces_future, no_news, restates, unnamed_quote
 from summarize.words import EventText
 
 # Openers that point back to an earlier sentence: out of context the reader cannot tell
@@ -23,8 +26,29 @@ DEPENDENT_OPENERS = frozenset(
     "he she it they them him her his its their this these those such but however also and "
     "so yet still meanwhile moreover furthermore instead nevertheless nonetheless then "
     "thus therefore besides otherwise likewise similarly accordingly hence or nor "
-    "additionally".split()
+    "additionally both another earlier later previously last that".split()
 )
+# "The two cases", "The latter", "Some were…", "In any case,": a count, a pointer or a
+# connective phrase that leans on what came before.
+_COUNTED_BACK = re.compile(
+    r"^(?:(?:The|These|Those)\s+(?:two|three|four|five|latter|former|same)\b"
+    r"|(?:Some|Many|Most|Others|Several|All|None|One|Two|Three)\s+(?:of\s+them|were|are|was|is"
+    r"|had|have|did|do)\b"
+    r"|(?:In any case|In addition|As a result|At the same time|For example|For instance|"
+    r"Even so|In contrast|On the other hand|After that|By then|Since then|In turn|"
+    r"Even then|That is why|This is why|In that case)\b"
+    # an editor's note about the text itself ("Following is a transcript of …")
+    r"|(?:Following is|Following are|The following|Here is|Here are|Below is|Below are)\b"
+    # an aside in parentheses, a list dash, a Q&A's "Q." or "A.", a chronology's "June 1 --"
+    r"|[(_\-–—]|[QA]\.\s"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2}(?:,\s*\d{4})?\s*"
+    r"(?:--|—|–|:|_)\s)"
+)
+# "four of those swimmers", "these weapons": mid-sentence pointers to what the article
+# named before ("those who…" defines its own referent); ", however," contrasts with it.
+_POINTER = re.compile(r"\b(?:those|these)\b(?!\s+(?:who|which|that|whose|with|in|at|of)\b)"
+                      r"|,\s*however\s*,", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 # "such" as a determiner ("deny such claims", "such a deal") points back at something the
 # reader has not seen; "such as" introduces examples and is fine.
@@ -42,9 +66,14 @@ def is_question(text: str) -> bool:
 
 
 def is_dependent(text: str) -> bool:
-    """Opens with a pronoun or connective, refers back with "such", or lacks final
-    punctuation (a fragment)."""
-    if not _FINAL.search(text) or _BACK_REFERENCE.search(text):
+    """Opens with a pronoun or connective, refers back with "such" or "the two …", or
+    lacks final punctuation (a fragment)."""
+    lowered = text.lower()
+    # (the `in` tests skip regular expressions that cannot match: this runs per sentence)
+    if (not _FINAL.search(text[-8:]) or ("such" in lowered and _BACK_REFERENCE.search(text))
+            or _COUNTED_BACK.match(text)
+            or (any(w in lowered for w in ("those", "these", "however"))
+                and _POINTER.search(text))):
         return True
     first = _FIRST_WORD.search(text)
     return bool(first) and first.group().lower() in DEPENDENT_OPENERS
@@ -105,15 +134,27 @@ def eligible(text: EventText, selector: SelectorBase) -> np.ndarray:
     mask = np.ones(len(text.sentences), dtype=bool)
     if selector.skip_dependent:
         mask &= ~inside_quotations(text)
+    dates = [a.published for a in text.articles if a.published is not None]
+    newest = max(dates) if dates else None
     for i, sentence in enumerate(text.sentences):
         words = word_count(sentence.text)
         if not selector.min_words <= words <= selector.max_words:
             mask[i] = False
         elif selector.skip_questions and is_question(sentence.text):
             mask[i] = False
-        elif selector.skip_dependent and is_dependent(sentence.text):
+        elif selector.skip_dependent and (is_dependent(sentence.text)
+                                          or unnamed_quote(sentence.text)
+                                          or no_news(sentence.text)):
+            mask[i] = False
+        elif selector.skip_stale_plans and newest is not None and _older(
+                text.articles[sentence.article].published, newest) \
+                and announces_future(sentence.text):
             mask[i] = False
     return mask
+
+
+def _older(published: dt.date | None, newest: dt.date) -> bool:
+    return published is not None and published < newest
 
 
 def select_sentences(
@@ -124,8 +165,9 @@ def select_sentences(
     support: np.ndarray | None = None,
     support_weight: float = 0.0,
     allowed: np.ndarray | None = None,
+    required: Sequence[int] = (),
 ) -> list[int]:
-    """Indices of the chosen sentences, in the order they were chosen.
+    """Indices of the chosen sentences, in the order they were chosen, `required` first.
 
     `scores` may hold NaN for sentences that must not be chosen (copies of a story).
     `support` (optional) counts the independent sources backing each sentence; with
@@ -155,16 +197,25 @@ def select_sentences(
     vectors = text.unit_vectors
     chosen: list[int] = []
     lam = selector.lambda_ if isinstance(selector, MMRSelector) else 1.0
+
+    def take(best: int) -> None:
+        nonlocal words_left, sentences_left
+        chosen.append(best)
+        candidates[best] = False
+        for other in np.flatnonzero(candidates):
+            if restates(text.terms[best], text.terms[other]):
+                candidates[other] = False
+        words_left -= int(lengths[best])
+        sentences_left -= 1
+        similarity = np.asarray((vectors @ vectors[best].T).todense()).ravel()
+        np.maximum(max_similarity, similarity, out=max_similarity)
+
+    for index in required:
+        take(index)
     while sentences_left > 0:
         fits = candidates & (lengths <= words_left) & (max_similarity <= selector.max_similarity)
         if not fits.any():
             break
         gain = np.where(fits, lam * relevance - (1.0 - lam) * max_similarity, -np.inf)
-        best = int(np.argmax(gain))  # first index among ties: deterministic
-        chosen.append(best)
-        candidates[best] = False
-        words_left -= int(lengths[best])
-        sentences_left -= 1
-        similarity = np.asarray((vectors @ vectors[best].T).todense()).ravel()
-        np.maximum(max_similarity, similarity, out=max_similarity)
+        take(int(np.argmax(gain)))  # first index among ties: deterministic
     return chosen

@@ -118,6 +118,8 @@ class EventText:
     terms: tuple[tuple[str, ...], ...]  # stemmed content words of each sentence
     # Term statistics of the whole run, when a ranker asks for them (`idf: batch`).
     background: DocumentFrequencies | None = None
+    # Stemmed content words of the event's focus (summarize/focus.py), if it has one.
+    focus: tuple[str, ...] = ()
 
     @cached_property
     def _counts_and_vocabulary(self) -> tuple[sp.csr_matrix, dict[str, int]]:
@@ -143,6 +145,7 @@ def prepare_text(
     sentences: Sequence[Sentence],
     articles: Sequence[CleanArticle],
     background: DocumentFrequencies | None = None,
+    focus: tuple[str, ...] = (),
 ) -> EventText:
     """Tokenize and stem every sentence once."""
     tokens = tuple(tuple(tokenize(s.text)) for s in sentences)
@@ -152,4 +155,5 @@ def prepare_text(
         tokens=tokens,
         terms=tuple(content_terms(t) for t in tokens),
         background=background,
+        focus=focus,
     )

@@ -36,7 +36,8 @@ def test_config_with_unknown_key_exits_2_with_one_line(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         "summarize: error: ranker.treshold: unknown key (value 0.2); accepted keys here: "
-        "algorithm, engine, threshold, top_k, landmarks, damping, tolerance, convergence, idf"]
+        "algorithm, engine, threshold, top_k, landmarks, damping, tolerance, convergence, "
+        "focus_bias, idf"]
 
 
 def test_textrank_ranks_differently_from_the_default(tmp_path):

@@ -25,7 +25,7 @@ def test_defaults_when_no_file():
     assert config.budget.sentences is None
 
 
-@pytest.mark.parametrize("name", ["default.yaml", "textrank.yaml"])
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "configs").glob("*.yaml")))
 def test_shipped_configs_are_valid(name):
     assert isinstance(load_config(ROOT / "configs" / name), Config)
 
@@ -53,7 +53,7 @@ def test_unknown_algorithm():
 def test_unknown_top_level_key():
     assert error_of("colour=red") == (
         "colour: unknown key (value 'red'); accepted keys here: ranker, duplicates, "
-        "selector, corroboration, order, budget, output, limits")
+        "selector, corroboration, order, budget, focus, output, limits")
 
 
 def test_unknown_key_inside_an_algorithm():
@@ -102,7 +102,10 @@ def test_malformed_override():
 def test_effective_config_has_every_default():
     effective = load_config(None).effective()
     assert effective["ranker"]["threshold"] == 0.1
-    assert effective["selector"]["lambda"] == 0.7
+    assert effective["selector"]["strategy"] == "concepts"
+    assert effective["selector"]["min_sources"] == 3
+    assert effective["focus"] == {"text": None, "from_event": True}
+    assert load_config(None, ("selector.strategy=mmr",)).effective()["selector"]["lambda"] == 0.7
     assert effective["limits"]["max_article_bytes"] == 5_000_000
 
 

@@ -84,3 +84,21 @@ def test_golden_briefing_reports_kims_pledge_once_with_two_sources():
               if "full and unconditional support" in s["text"]]
     assert len(pledge) == 1
     assert len(pledge[0]["sources"]) >= 2
+
+
+def test_golden_briefing_opens_with_the_news_and_speaks_of_no_future_summit():
+    """Issue 17 on the seeds: the lead is Kim's pledge at the summit, the fact every outlet
+    led with; no sentence announces the summit as still to come."""
+    from summarize.readability import announces_future
+
+    sentences = golden_data()["sentences"]
+    assert sentences[0]["lead"] and "full and unconditional support" in sentences[0]["text"]
+    assert not any(announces_future(s["text"]) for s in sentences)
+
+
+def test_golden_briefing_lists_cited_sources_in_citation_order():
+    data = golden_data()
+    first_seen = list(dict.fromkeys(i for s in data["sentences"] for i in s["sources"]))
+    assert first_seen == sorted(first_seen) == [s["id"] for s in data["sources"]]
+    listed = {s["path"] for s in data["sources"]} | {s["path"] for s in data["also_covered"]}
+    assert len(listed) == data["articles"] == 5

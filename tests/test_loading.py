@@ -122,3 +122,22 @@ def test_an_input_without_event_folders_is_an_error(tmp_path):
         discover_events(tmp_path)
     with pytest.raises(InputError, match="is a file; expected a folder with one sub-folder"):
         discover_events(tmp_path / "a.txt")
+
+
+def test_topic_txt_is_the_events_focus_not_an_article(tmp_path):
+    folder = write_event(tmp_path, "ev", {
+        "a.txt": "Story one. It is long enough.",
+        "topic.txt": "Kursk disaster\n\nDiscuss the sinking of the Russian submarine.\n",
+    })
+    event = load_event(folder, tmp_path, 10_000)
+    assert [a.path for a in event.articles] == ["ev/a.txt"]
+    assert not event.skipped
+    assert event.focus == "Kursk disaster Discuss the sinking of the Russian submarine."
+
+
+def test_front_matter_focus_is_the_events_focus(tmp_path):
+    folder = write_event(tmp_path, "ev", {
+        "a.md": "---\ntitle: A\nfocus: What caused the crash?\n---\nStory text here.\n",
+    })
+    event = load_event(folder, tmp_path, 10_000)
+    assert event.focus == "What caused the crash?"

@@ -1,5 +1,6 @@
 """Rendering: untrusted article text cannot inject markup; templates fail loudly."""
 
+import datetime as dt
 import json
 
 import pytest
@@ -46,6 +47,7 @@ def _data(text: str) -> dict:
         "sources": [{"id": 1, "article": "a", "outlet": "<b>O</b>", "title": None,
                      "published": None, "path": "ev/a.txt", "url": "javascript:alert(1)",
                      "sentences_used": 1, "cited_by": 1}],
+        "also_covered": [{"outlet": "<i>Other</i>"}], "articles": 2,
         "config": {},
     }
 
@@ -56,6 +58,7 @@ def test_shipped_template_escapes_every_value():
     assert "\\[here\\](http://x)" in markdown
     assert "\\<b\\>now\\</b\\>" in markdown
     assert "# \\[T\\](x)" in markdown
+    assert "Also covered by 1 more article from \\<i\\>Other\\</i\\>." in markdown
 
 
 def test_undefined_variable_is_an_error(tmp_path):
@@ -81,3 +84,25 @@ def test_json_is_stable_text():
     from summarize.rendering import render_json
     assert render_json({"b": 1, "a": "é"}) == json.dumps({"b": 1, "a": "é"}, indent=2,
                                                           ensure_ascii=False) + "\n"
+
+
+def test_sources_are_numbered_as_cited_and_the_rest_summed_up_in_one_line():
+    from summarize.models import Briefing, ChosenSentence, CleanArticle, Sentence
+    from summarize.rendering import briefing_data
+
+    def article(i, outlet):
+        return CleanArticle(path=f"e/{i}.txt", id=str(i), paragraphs=("x",), title=None,
+                            outlet=outlet, url=None, published=dt.date(2023, 9, 10 + i))
+
+    articles = tuple(article(i, o) for i, o in enumerate(
+        ["Wire", "Daily", "Post", "Times", "Herald", "Wire"]))
+    briefing = Briefing(event="e", title="T", lead=frozenset({0}), articles=articles,
+                        sentences=(ChosenSentence(Sentence("First fact.", 3, 0), 1.0, (1, 3)),
+                                   ChosenSentence(Sentence("Second fact.", 2, 0), 1.0, (2,))))
+    data = briefing_data(briefing)
+    assert [(s["id"], s["outlet"]) for s in data["sources"]] == [(1, "Daily"), (2, "Times"),
+                                                                 (3, "Post")]
+    assert [s["sources"] for s in data["sentences"]] == [[1, 2], [3]]
+    markdown = render_markdown(load_template(None), data)
+    assert "Also covered by 3 more articles from Wire and Herald." in markdown
+    assert "used" not in markdown and "cited" not in markdown

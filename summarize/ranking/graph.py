@@ -125,20 +125,23 @@ class PowerMethod:
     sumy_epsilon: float
     sumy_unit_length: bool
 
-    def solve(self, weights: sp.csr_matrix) -> np.ndarray:
+    def solve(self, weights: sp.csr_matrix, jump: np.ndarray | None = None) -> np.ndarray:
+        """`jump`: where a random jump lands (a distribution; None: uniformly)."""
         if self.convergence == "sumy":
             return sumy_power_method(weights, self.damping, self.sumy_epsilon,
                                      self.sumy_unit_length)
         return stationary_distribution(weights, self.damping, self.tolerance,
-                                       max_iterations=1000)
+                                       max_iterations=1000, jump=jump)
 
 
-def centrality(graph: SentenceGraph, method: PowerMethod, landmarks: int | None) -> np.ndarray:
+def centrality(graph: SentenceGraph, method: PowerMethod, landmarks: int | None,
+               jump: np.ndarray | None = None) -> np.ndarray:
     """Stationary distribution of the walk on `graph`: exact (the whole graph, solved) up to
-    `landmarks` sentences, estimated from that many landmark sentences above it."""
+    `landmarks` sentences, estimated from that many landmark sentences above it. `jump`
+    biases the random jumps (a distribution over sentences; None: uniform)."""
     if landmarks is None or graph.size <= landmarks:
-        return method.solve(graph.edges_to(np.arange(graph.size)))
-    return landmark_centrality(graph, method, landmarks)
+        return method.solve(graph.edges_to(np.arange(graph.size)), jump)
+    return landmark_centrality(graph, method, landmarks, jump)
 
 
 def landmark_indices(n: int, m: int) -> np.ndarray:
@@ -153,7 +156,8 @@ def landmark_indices(n: int, m: int) -> np.ndarray:
 EXACT_TOP = 1_000
 
 
-def landmark_centrality(graph: SentenceGraph, method: PowerMethod, m: int) -> np.ndarray:
+def landmark_centrality(graph: SentenceGraph, method: PowerMethod, m: int,
+                        jump: np.ndarray | None = None) -> np.ndarray:
     """The walk's stationary distribution estimated from m landmark sentences, in O(n·m).
 
     The exact distribution satisfies p_i = d/n + (1-d) Σ_j W_ij p_j / deg_j over all n
@@ -184,7 +188,10 @@ def landmark_centrality(graph: SentenceGraph, method: PowerMethod, m: int) -> np
     among.setdiag(0.0)
     among.eliminate_zeros()
     landmark_weights = (n - 1) / (m - 1) * among + sp.diags(own[landmarks])
-    p_landmarks = method.solve(sp.csr_matrix(landmark_weights))
+    landmark_jump = None
+    if jump is not None and jump[landmarks].sum() > 0:
+        landmark_jump = jump[landmarks] / jump[landmarks].sum()
+    p_landmarks = method.solve(sp.csr_matrix(landmark_weights), landmark_jump)
     p_landmarks = p_landmarks / p_landmarks.sum() * (m / n)  # their share of the total mass
 
     # 3. Any other sentence's n - 1 fellows are estimated from all m landmarks.
@@ -194,7 +201,7 @@ def landmark_centrality(graph: SentenceGraph, method: PowerMethod, m: int) -> np
     dangling = scale * p_landmarks[landmark_degree == 0].sum()
     share = np.divide(p_landmarks, landmark_degree, out=np.zeros(m), where=landmark_degree > 0)
     p = walk_step(scale * np.asarray(to_landmarks @ share).ravel(), own, degree, dangling,
-                  damping, n)
+                  damping, n, jump)
     p[landmarks] = p_landmarks
     p /= p.sum()
 
@@ -204,17 +211,20 @@ def landmark_centrality(graph: SentenceGraph, method: PowerMethod, m: int) -> np
     share = np.divide(p, degree, out=np.zeros(n), where=degree > 0)
     inflow = np.asarray(to_top.T @ share).ravel() - own[top] * share[top]
     top_degree = np.asarray(to_top.sum(axis=0)).ravel()
-    p[top] = walk_step(inflow, own[top], top_degree, p[degree == 0].sum(), damping, n)
+    p[top] = walk_step(inflow, own[top], top_degree, p[degree == 0].sum(), damping, n,
+                       None if jump is None else jump[top])
     return p / p.sum()
 
 
 def walk_step(inflow: np.ndarray, own: np.ndarray, degree: np.ndarray, dangling: float,
-              damping: float, n: int) -> np.ndarray:
-    """p_i from p_i = d/n + (1-d) (dangling/n + inflow_i + own_i p_i / degree_i): what a
+              damping: float, n: int, jump: np.ndarray | None = None) -> np.ndarray:
+    """p_i from p_i = d·j_i + (1-d) (dangling/n + inflow_i + own_i p_i / degree_i): what a
     sentence receives from the others (`inflow`, and the `dangling` mass of isolated ones,
-    spread evenly) plus what its own self-loop keeps, solved for p_i."""
+    spread evenly) and from jumps (j_i = 1/n without a `jump` distribution) plus what its
+    own self-loop keeps, solved for p_i."""
     kept = (1.0 - damping) * np.divide(own, degree, out=np.zeros(len(own)), where=degree > 0)
-    received = damping / n + (1.0 - damping) * (dangling / n + inflow)
+    landing = 1.0 / n if jump is None else jump
+    received = damping * landing + (1.0 - damping) * (dangling / n + inflow)
     # kept = 1 only for an isolated sentence of an undamped walk: it keeps its first 1/n.
     return np.divide(received, 1.0 - kept, out=np.full(len(own), 1.0 / n), where=kept < 1.0)
 
@@ -241,19 +251,23 @@ class RandomWalk:
 
 
 def stationary_distribution(
-    weights: sp.csr_matrix, damping: float, tolerance: float, max_iterations: int
+    weights: sp.csr_matrix, damping: float, tolerance: float, max_iterations: int,
+    jump: np.ndarray | None = None,
 ) -> np.ndarray:
-    """Power iteration p <- (1-d) Tᵀp + d/n with T the row-normalized `weights` (PageRank).
+    """Power iteration p <- (1-d) Tᵀp + d·j with T the row-normalized `weights` (PageRank).
 
-    `damping` is the probability of a random jump (LexRank's d, 1 - TextRank's 0.85).
-    Isolated sentences spread their mass uniformly, so mass is conserved.
+    `damping` is the probability of a random jump (LexRank's d, 1 - TextRank's 0.85); a
+    jump lands on sentence i with probability j_i: 1/n, or `jump` (personalized PageRank,
+    Haveliwala 2002; biased LexRank). Isolated sentences spread their mass uniformly, so
+    mass is conserved.
     """
     walk = RandomWalk(weights)
     n = walk.n
     p = np.full(n, 1.0 / n)
+    landing = 1.0 / n if jump is None else jump
     for _ in range(max_iterations):
         moved = walk.step(p) + p[walk.dangling].sum() / n
-        nxt = (1.0 - damping) * moved + damping / n
+        nxt = (1.0 - damping) * moved + damping * landing
         nxt /= nxt.sum()
         delta = np.abs(nxt - p).sum()
         p = nxt

@@ -38,6 +38,7 @@ import numpy as np
 import scipy.sparse as sp
 from pydantic import Field, model_validator
 
+from summarize.focus import focus_relevance
 from summarize.ranking.base import Ranker
 from summarize.ranking.graph import (
     PowerMethod,
@@ -115,6 +116,14 @@ class LexRankRanker(Ranker):
         "(unit-length vectors, stop when they move by at most 0.1), which with damping 0 "
         "reproduces sumy's ranking.",
     )
+    focus_bias: float = Field(
+        0.5,
+        ge=0.0,
+        lt=1.0,
+        description="With a focus (see `focus`): the probability of a jump, which lands on a "
+        "sentence in proportion to its relevance to the focus (biased LexRank, Otterbacher "
+        "et al. 2005); replaces damping. 0: ignore the focus.",
+    )
     idf: Literal["event", "batch"] = Field(
         "event",
         description="event: IDF from this event's sentences; batch: from the sentences of "
@@ -155,6 +164,10 @@ class LexRankRanker(Ranker):
             block.eliminate_zeros()
             return block
 
-        method = PowerMethod(self.damping, self.tolerance, self.convergence,
+        damping, jump = self.damping, None
+        relevance = focus_relevance(text) if self.focus_bias > 0 else None
+        if relevance is not None and relevance.sum() > 0:
+            damping, jump = self.focus_bias, relevance / relevance.sum()
+        method = PowerMethod(damping, self.tolerance, self.convergence,
                              sumy_epsilon=0.1, sumy_unit_length=True)
-        return centrality(SentenceGraph(vectors, keep), method, self.landmarks)
+        return centrality(SentenceGraph(vectors, keep), method, self.landmarks, jump)

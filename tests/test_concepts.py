@@ -1,0 +1,176 @@
+"""Concept-coverage selection, the lead and the focus, on small hand-made events."""
+
+from itertools import combinations
+
+import numpy as np
+import pytest
+
+from summarize.concepts import (
+    ConceptIndex,
+    choose_lead,
+    concept_weights,
+    exact_cover,
+    greedy_cover,
+    lead_weights,
+    select_by_concepts,
+)
+from summarize.config import Budget, ConceptSelector, validate_config
+from summarize.focus import focus_relevance, focus_terms
+from summarize.ranking import rank_sentences
+from summarize.selection import word_count
+from summarize.words import prepare_text
+from tests.conftest import event_text
+
+PLEDGE = "Kim Jong Un pledged full support for Vladimir Putin at the summit in Russia."
+PLEDGE_2 = "At the summit in Russia, Kim Jong Un pledged full support to Vladimir Putin."
+PLEDGE_3 = "Kim Jong Un offered Vladimir Putin his full support during the summit."
+MISSILES = "North Korea fired two ballistic missiles hours before the summit began in Russia."
+MISSILES_2 = "Hours before the summit, North Korea fired two ballistic missiles into the sea."
+MISSILES_3 = "Two ballistic missiles were fired by North Korea before the summit started."
+TRAIN = "Armoured carriages crossed the frontier early on Tuesday after a journey east."
+LUNCH = "Leaders ate crab dumplings and sturgeon at lunch inside a spaceport hall."
+
+
+def bigram(index: ConceptIndex, code: int) -> tuple[str, str]:
+    """The two stems a concept code stands for."""
+    words = {number: word for word, number in index.stems.items()}
+    return (words[int(code) >> 32], words[int(code) & 0xFFFFFFFF])
+
+
+def bigrams(index: ConceptIndex, sentence: int) -> set[tuple[str, str]]:
+    return {bigram(index, code) for code in index.codes_of_sentence(sentence)}
+
+
+def test_concepts_are_stemmed_bigrams_without_stop_word_pairs():
+    index = ConceptIndex.of(event_text([["The missiles of the north were fired."]]))
+    found = bigrams(index, 0)
+    assert ("missil", "of") in found and ("the", "north") in found
+    assert ("of", "the") not in found  # two stop words say nothing
+    assert index.codes_of_texts(["Missiles of the north"])[0] <= index.codes_of_sentence(0)
+
+
+def test_a_concept_weighs_the_stories_that_report_it_copies_counting_once():
+    text = event_text([[PLEDGE], [PLEDGE_2], [PLEDGE], [MISSILES]])
+    index = ConceptIndex.of(text)
+    weights = concept_weights(text, index, [[0, 2], [1], [3]], min_sources=2)
+    by_bigram = {bigram(index, code): weights[column] for column, code in enumerate(index.codes)}
+    assert by_bigram[("kim", "jong")] == 2  # articles 0 and 2 are one story
+    assert by_bigram[("ballist", "missil")] == 0  # one story only: pruned
+
+
+def brute_force(concepts, weights, lengths, budget, conflicts):
+    best_value = -1.0
+    for size in range(len(concepts) + 1):
+        for subset in combinations(range(len(concepts)), size):
+            if sum(lengths[i] for i in subset) > budget:
+                continue
+            if any(j in conflicts[i] for i in subset for j in subset):
+                continue
+            value = sum(weights[c] for c in set().union(*(concepts[i] for i in subset)))
+            if value > best_value:
+                best_value = value
+    return best_value
+
+
+def coverage(chosen, concepts, weights):
+    return sum(weights[c] for c in set().union(*(concepts[i] for i in chosen)))
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_exact_cover_is_optimal_and_greedy_close_within_the_budget(seed):
+    rng = np.random.default_rng(seed)
+    weights = rng.integers(1, 6, size=12).astype(float)
+    concepts = [frozenset(rng.choice(12, size=rng.integers(1, 5), replace=False).tolist())
+                for _ in range(9)]
+    lengths = rng.integers(5, 20, size=9)
+    conflicts = [frozenset() for _ in range(9)]
+    conflicts[0], conflicts[1] = frozenset({1}), frozenset({0})
+    prior = np.ones(9)
+    exact = exact_cover(concepts, weights, lengths, 40, prior, conflicts)
+    greedy = greedy_cover(concepts, weights, lengths, 40, prior, conflicts)
+    for chosen in (exact, greedy):
+        assert sum(lengths[i] for i in chosen) <= 40
+        assert not {0, 1} <= set(chosen)
+    optimum = brute_force(concepts, weights, lengths, 40, conflicts)
+    assert coverage(exact, concepts, weights) == optimum
+    # the cost-scaled greedy is within (1 - 1/e)/2 of the optimum (Lin & Bilmes 2010)
+    assert coverage(greedy, concepts, weights) >= 0.31 * optimum
+
+
+def test_selection_states_each_fact_once_and_keeps_the_budget():
+    text = event_text([[PLEDGE, MISSILES, TRAIN], [PLEDGE_2, MISSILES_2, LUNCH],
+                       [PLEDGE_3, MISSILES_3]])
+    selector = ConceptSelector(min_sources=2)
+    allowed = np.ones(len(text.sentences), dtype=bool)
+    index = ConceptIndex.of(text)
+    weights = concept_weights(text, index, [[0], [1], [2]], selector.min_sources)
+    chosen = select_by_concepts(text, np.ones(len(text.sentences)), selector,
+                                Budget(words=60), allowed, index, weights)
+    texts = [text.sentences[i].text for i in chosen]
+    assert sum(word_count(t) for t in texts) <= 60
+    # one pledge and one missile launch: a second telling of either covers nothing new
+    assert sum(t in (PLEDGE, PLEDGE_2, PLEDGE_3) for t in texts) == 1
+    assert sum(t in (MISSILES, MISSILES_2, MISSILES_3) for t in texts) == 1
+    # what only one outlet reported carries no weight
+    assert TRAIN not in texts and LUNCH not in texts
+
+
+def test_a_required_sentence_is_chosen_first_by_both_solvers():
+    text = event_text([[PLEDGE, MISSILES, TRAIN], [PLEDGE_2, MISSILES_2], [MISSILES_3]])
+    index = ConceptIndex.of(text)
+    weights = concept_weights(text, index, [[0], [1], [2]], 2)
+    allowed = np.ones(len(text.sentences), dtype=bool)
+    for solver in ("greedy", "exact"):
+        chosen = select_by_concepts(text, np.ones(len(text.sentences)),
+                                    ConceptSelector(solver=solver, min_sources=2),
+                                    Budget(words=40), allowed, index, weights, required=[2])
+        assert chosen[0] == 2
+
+
+def test_the_lead_is_the_opening_that_says_what_outlets_led_with():
+    text = event_text([[TRAIN, PLEDGE], [PLEDGE_2, LUNCH], [MISSILES, PLEDGE_3]])
+    index = ConceptIndex.of(text)
+    weights = lead_weights(text, index, [[0], [1], [2]])
+    allowed = np.ones(len(text.sentences), dtype=bool)
+    lead = choose_lead(text, allowed, index, weights, 1, 0.5)
+    # Two of three outlets opened with the pledge; the train led one story only.
+    assert len(lead) == 1 and "pledged full support" in text.sentences[lead[0]].text
+
+
+FOCUSED = [[PLEDGE, MISSILES], [PLEDGE_2, MISSILES_2], [PLEDGE_3, MISSILES_3]]
+
+
+def test_a_focus_moves_the_briefing_toward_what_it_asks():
+    articles = event_text(FOCUSED).articles
+    sentences = event_text(FOCUSED).sentences
+    config = validate_config({"budget": {"words": 16}, "selector": {"min_sources": 2}})
+    chosen = {}
+    for focus in ("", "What weapons did North Korea test: ballistic missiles?"):
+        text = prepare_text(sentences, articles, focus=focus_terms(focus))
+        scores = rank_sentences(text, config.ranker)
+        index = ConceptIndex.of(text)
+        weights = concept_weights(text, index, [[0], [1], [2]], 2, focus_relevance(text),
+                                  3.0, 0.5)
+        picked = select_by_concepts(text, scores, config.selector, config.budget,
+                                    np.ones(len(sentences), dtype=bool), index, weights)
+        chosen[focus] = [text.sentences[i].text for i in picked]
+    assert not any("missiles" in t for t in chosen[""])
+    assert all("missiles" in t for t in chosen["What weapons did North Korea test: "
+                                                "ballistic missiles?"])
+
+
+def test_biased_lexrank_ranks_the_focus_first_and_without_focus_is_lexrank():
+    base = event_text(FOCUSED)
+    config = validate_config({})
+    plain = rank_sentences(base, config.ranker)
+    focused_text = prepare_text(base.sentences, base.articles,
+                                focus=focus_terms("ballistic missiles"))
+    focused = rank_sentences(focused_text, config.ranker)
+    assert focused.argmax() in (1, 3, 5)
+    unbiased = validate_config({"ranker": {"focus_bias": 0}}).ranker
+    assert np.allclose(rank_sentences(focused_text, unbiased), plain)
+
+
+def test_instruction_words_of_a_topic_are_not_focus_words():
+    assert focus_terms("Discuss the conditions. Include the benefits of reservations.") == (
+        "condit", "benefit", "reserv")
