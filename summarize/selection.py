@@ -65,9 +65,22 @@ def is_question(text: str) -> bool:
     return text.rstrip("”\"’') ").endswith("?")
 
 
+# "The report was greeted skeptically by critics." opens with a description of something
+# the article named before, and names nothing itself (no name, no number): out of its
+# article the reader cannot tell which report.
+_DESCRIPTION = re.compile(r"^(?:The|A|An)\s+[a-z]")
+
+
+def names_nothing(text: str) -> bool:
+    """No word after the first has a capital letter or a digit."""
+    return not any(c.isupper() or c.isdigit() for word in text.split()[1:] for c in word)
+
+
 def is_dependent(text: str) -> bool:
-    """Opens with a pronoun or connective, refers back with "such" or "the two …", or
-    lacks final punctuation (a fragment)."""
+    """Opens with a pronoun or connective, refers back with "such" or "the two …", opens
+    with a description and names nothing, or lacks final punctuation (a fragment)."""
+    if _DESCRIPTION.match(text) and names_nothing(text):
+        return True
     lowered = text.lower()
     # (the `in` tests skip regular expressions that cannot match: this runs per sentence)
     if (not _FINAL.search(text[-8:]) or ("such" in lowered and _BACK_REFERENCE.search(text))

@@ -62,9 +62,19 @@ def test_declining_to_comment_is_no_news():
     "A. By the bite of a mosquito that is infected with the virus.",
     "June 1 -- The appeals court rules for the government and the father.",
     "That includes $91 million for Army Corps of Engineers projects.",
+    "The report was greeted skeptically by critics of global warming science.",
 ])
 def test_sentences_that_lean_on_what_came_before_are_dependent(sentence):
     assert is_dependent(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The report by the World Meteorological Organization was published on Monday.",
+    "The vote of 52 to 47 ended the trial.",
+    "Kim Jong Un met Vladimir Putin at the cosmodrome.",
+])
+def test_sentences_that_name_their_subject_stand_alone(sentence):
+    assert not is_dependent(sentence)
 
 
 def test_a_plan_from_an_older_article_is_not_chosen_once_newer_coverage_exists():
