@@ -10,8 +10,9 @@ writes them) and the seeds briefing (the default config):
 - pairs of briefing sentences that say the same thing (readability.restates: 60% of the
   shorter one's stemmed content words in the other).
 
-Each count is printed for the config before issue 17 (LexRank + MMR) and for today's
-default, side by side, with the offending sentences of the default listed below.
+Each count is printed for `configs/mmr.yaml` (LexRank + MMR, the selection before issue
+17, with today's sentence rules) and for the default, side by side, with the offending
+sentences of both listed below.
 
     .venv/bin/python benchmarks/readability.py
 """
@@ -24,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import ROOT, require_duc2006, table  # noqa: E402
-from summarize.config import Config, load_config, validate_config  # noqa: E402
+from summarize.config import Config, load_config  # noqa: E402
 from summarize.evaluation import discover_dataset, prepare_dataset, with_budget  # noqa: E402
 from summarize.models import Briefing  # noqa: E402
 from summarize.pipeline import load_prepared, summarize_prepared  # noqa: E402
@@ -37,7 +38,6 @@ from summarize.readability import (  # noqa: E402
 from summarize.selection import is_dependent  # noqa: E402
 from summarize.words import content_terms, tokenize  # noqa: E402
 
-BEFORE = {"selector": {"strategy": "mmr", "min_words": 8}, "output": {"lead_sentences": 2}}
 CHECKS = ("opens with a pronoun or connective", "quote without a named speaker", "dateline",
           "title in capitals", "pair saying the same thing")
 
@@ -66,19 +66,18 @@ def briefings(config: Config) -> list[Briefing]:
 
 
 def main() -> None:
-    default = load_config(ROOT / "configs" / "default.yaml")
-    before = validate_config({**default.effective(), **BEFORE})
     counts = {}
     listed: dict[str, list[str]] = {}
-    for name, config in (("before (LexRank + MMR)", before), ("default", default)):
+    for name in ("mmr", "default"):
+        config = load_config(ROOT / "configs" / f"{name}.yaml")
         totals = {check: 0 for check in CHECKS}
         sentences = 0
         for briefing in briefings(config):
             sentences += len(briefing.sentences)
             for check, found in problems(briefing).items():
                 totals[check] += len(found)
-                if name == "default":
-                    listed.setdefault(check, []).extend(f"{briefing.event}: {f}" for f in found)
+                listed.setdefault(check, []).extend(f"{name}, {briefing.event}: {f}"
+                                                    for f in found)
         counts[name] = (totals, sentences)
     rows = [[check] + [counts[n][0][check] for n in counts] for check in CHECKS]
     rows.append(["sentences in all briefings"] + [counts[n][1] for n in counts])
