@@ -7,6 +7,8 @@ from click.testing import CliRunner
 
 from summarize import evaluation
 from summarize.cli import cli
+from summarize.config import load_config
+from summarize.pipeline import summarize_prepared
 from summarize.rouge import Score
 from tests.conftest import ROOT, summarize
 
@@ -80,3 +82,23 @@ def test_paired_comparison_of_noise_is_not_significant():
     noise = list(np.random.default_rng(1).normal(0, 0.01, 30))
     result = evaluation.compare(results_with(noise), "b", "a", "rouge-2")
     assert result.p_value > 0.05 and result.interval[0] < 0 < result.interval[1]
+
+
+def test_eval_uses_each_events_topic_as_focus_when_the_config_asks(tmp_path):
+    root = make_dataset(tmp_path / "data")
+    (root / "E1" / "topic.txt").write_text("Schools\n\nWhich schools stayed closed?\n")
+    events = evaluation.discover_dataset(root)
+    prepared = evaluation.prepare_dataset(events, 1_000_000)
+    assert prepared["E1"].focus == "Schools Which schools stayed closed?"
+    assert prepared["E2"].focus is None
+    briefings = {}
+    for from_event in (True, False):
+        config = evaluation.with_budget(
+            load_config(None, (f"focus.from_event={str(from_event).lower()}",)), 40)
+        briefings[from_event] = summarize_prepared(prepared["E1"], config)
+    # biased LexRank ranks the sentence that answers the topic first; without the topic
+    # the ranking is the plain one
+    focused = max(briefings[True].sentences, key=lambda c: c.score)
+    assert focused.sentence.text.startswith("Schools")
+    assert [c.score for c in briefings[True].sentences] != \
+        [c.score for c in briefings[False].sentences]
