@@ -326,19 +326,29 @@ def choose_lead(
     count: int,
     max_similarity: float,
     relevance: np.ndarray | None = None,
+    concept_weight: np.ndarray | None = None,
 ) -> list[int]:
     """The sentences that open the briefing, chosen among the articles' opening sentences
     (and the `candidates` mask), none restating another: those that cover the most lead
-    weight (`lead_weights`), times 1 + their relevance to the focus (relative to the most
-    relevant sentence) when there is one."""
+    weight (`lead_weights`), then (when outlets share no headline words, as two very
+    different stories may) the most concept weight (`concept_weights`); each times 1 +
+    the sentence's relevance to the focus (relative to the most relevant one) when there
+    is one."""
     openings = [int(i) for i in np.flatnonzero(candidates)
                 if text.sentences[i].position < LEAD_POSITIONS]
     top = relevance.max() if relevance is not None else 0.0
-    value = {i: sum(weights.get(c, 0) for c in index.codes_of_sentence(i))
-             * (1.0 + (relevance[i] / top if top > 0 else 0.0)) for i in openings}
+
+    def value(i: int) -> tuple[float, float]:
+        focus = 1.0 + (relevance[i] / top if top > 0 else 0.0)
+        leading = sum(weights.get(c, 0) for c in index.codes_of_sentence(i))
+        covered = float(concept_weight[list(index.of_sentence(i))].sum()) \
+            if concept_weight is not None else 0.0
+        return leading * focus, covered * focus
+
+    values = {i: value(i) for i in openings}
     chosen: list[int] = []
-    for i in sorted(openings, key=lambda i: (-value[i], i)):
-        if len(chosen) == count or value[i] <= 0:
+    for i in sorted(openings, key=lambda i: (-values[i][0], -values[i][1], i)):
+        if len(chosen) == count:
             break
         if all(_cosine(text, i, j) <= max_similarity for j in chosen):
             chosen.append(i)

@@ -174,7 +174,7 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
         index, weights = event_concepts(text, groups, config.selector, relevance)
         leading = lead_weights(text, index, groups)
         lead = choose_lead(text, allowed, index, leading, config.output.lead_sentences,
-                           config.selector.max_similarity, relevance)
+                           config.selector.max_similarity, relevance, weights)
         if isinstance(config.selector, ConceptSelector):
             chosen = select_by_concepts(text, scores, config.selector, config.budget, allowed,
                                         index, weights, required=lead)

@@ -174,3 +174,15 @@ def test_biased_lexrank_ranks_the_focus_first_and_without_focus_is_lexrank():
 def test_instruction_words_of_a_topic_are_not_focus_words():
     assert focus_terms("Discuss the conditions. Include the benefits of reservations.") == (
         "condit", "benefit", "reserv")
+
+
+def test_two_stories_that_share_no_headline_words_still_get_a_lead():
+    text = event_text([[TRAIN, PLEDGE], [LUNCH, PLEDGE_2]])
+    index = ConceptIndex.of(text)
+    leading = lead_weights(text, index, [[0], [1]])
+    weights = concept_weights(text, index, [[0], [1]], 2)
+    allowed = np.ones(len(text.sentences), dtype=bool)
+    assert not any(leading.get(c) for c in index.codes_of_sentence(0))
+    lead = choose_lead(text, allowed, index, leading, 1, 0.5, concept_weight=weights)
+    # no opening leads in two stories: the opening covering most reported content does
+    assert len(lead) == 1 and "pledged full support" in text.sentences[lead[0]].text
