@@ -68,6 +68,17 @@ def check_slug(name: str) -> str | None:
     return None
 
 
+class FrontMatterLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without its implicit timestamps: `published: 2023-13-45`
+    stays a string for `read_published` to judge (and report), instead of an exception."""
+
+
+FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def parse_front_matter(text: str, path: str) -> tuple[dict[str, object], str]:
     """Split a Markdown article into its front matter fields and its body.
 
@@ -78,9 +89,15 @@ def parse_front_matter(text: str, path: str) -> tuple[dict[str, object], str]:
     if not match:
         return {}, text
     try:
-        fields = yaml.safe_load(match.group(1)) or {}
+        fields = yaml.load(match.group(1), Loader=FrontMatterLoader) or {}
     except yaml.YAMLError as error:
         log.warning("%s: front matter ignored, not valid YAML (%s)", path, error)
+        return {}, text
+    except (ValueError, TypeError, OverflowError, RecursionError) as error:
+        # an explicit tag with an impossible value (!!timestamp 2023-99-99, !!int x) or
+        # brackets nested thousands deep: the metadata is unusable, the story is not
+        log.warning("%s: front matter ignored (%s: %s)", path, type(error).__name__,
+                    str(error)[:200])
         return {}, text
     if not isinstance(fields, dict):
         log.warning("%s: front matter ignored, not a mapping", path)
@@ -176,10 +193,16 @@ def load_event(folder: Path, root: Path, max_bytes: int) -> Event:
         if path.is_dir():
             skipped.append(SkippedFile(relative, "folder inside an event (not read)"))
             continue
-        if not path.resolve().is_relative_to(resolved_root):
-            skipped.append(SkippedFile(relative, "link to a file outside the input folder"))
+        problem = unreadable(path, relative, resolved_root)
+        if problem:
+            log.warning("%s: skipped: %s", printable(relative), problem)
+            skipped.append(SkippedFile(printable(relative), problem))
             continue
-        found, passed_over = read_file(path, relative, max_bytes)
+        try:
+            found, passed_over = read_file(path, relative, max_bytes)
+        except OSError as error:  # it vanished or changed since it was listed
+            found, passed_over = [], [SkippedFile(relative, f"cannot be read: "
+                                                            f"{error.strerror or error}")]
         for item in passed_over:
             log.warning("%s: skipped: %s", item.path, item.reason)
         articles.extend(found)
@@ -187,6 +210,33 @@ def load_event(folder: Path, root: Path, max_bytes: int) -> Event:
     focus = focus or next((a.focus for a in articles if a.focus), None)
     return Event(slug=folder.name, articles=tuple(articles), skipped=tuple(skipped),
                  focus=focus)
+
+
+def unreadable(path: Path, relative: str, root: Path) -> str | None:
+    """Why a directory entry cannot be read as an article (never an exception: one bad
+    file must not cost its event), or None."""
+    if printable(relative) != relative:
+        return "file name is not valid UTF-8"
+    if path.is_symlink() and not path.exists():  # exists() is False for loops too
+        return "broken or looping symbolic link"
+    try:
+        if not path.resolve().is_relative_to(root):
+            return "link to a file outside the input folder"
+        if not path.is_file():
+            return "not a regular file (a pipe, device or socket is never read)"
+        with path.open("rb"):
+            pass
+    except RuntimeError:  # a symbolic link loop, on Python versions that raise
+        return "broken or looping symbolic link"
+    except OSError as error:
+        return f"cannot be read: {error.strerror or error}"
+    return None
+
+
+def printable(name: str) -> str:
+    """A path as text that can be printed and written to JSON: bytes that are not UTF-8
+    (kept by the OS as surrogate escapes) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def read_focus(path: Path, max_bytes: int) -> str | None:

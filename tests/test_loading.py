@@ -141,3 +141,48 @@ def test_front_matter_focus_is_the_events_focus(tmp_path):
     })
     event = load_event(folder, tmp_path, 10_000)
     assert event.focus == "What caused the crash?"
+
+
+STORY_MD = "The council approved the transport budget on Monday after a long debate.\n"
+
+
+def test_one_bad_file_never_costs_its_event(tmp_path):
+    """Issue 15: each of these used to fail the whole event with an internal error."""
+    import os
+
+    folder = write_event(tmp_path, "ev", {
+        "good.md": "---\ntitle: Budget\n---\n" + STORY_MD,
+        "month13.md": "---\npublished: 2023-13-45\n---\n" + STORY_MD,
+        "hour25.md": "---\npublished: 2023-09-12 25:61:00\n---\n" + STORY_MD,
+        "year0.md": "---\npublished: 0000-01-01\n---\n" + STORY_MD,
+        "tagged.md": "---\npublished: !!timestamp 2023-99-99\nid: !!int x\n---\n" + STORY_MD,
+        "deep.md": "---\ntitle: " + "[" * 3000 + "\n---\n" + STORY_MD,
+    })
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_text(STORY_MD)
+    event = load_event(folder, tmp_path, 100_000)
+    read = sorted(a.path for a in event.articles)
+    assert read == ["ev/deep.md", "ev/good.md", "ev/hour25.md", "ev/month13.md",
+                    "ev/tagged.md", "ev/year0.md"]
+    assert all(a.published is None for a in event.articles if a.path != "ev/hour25.md")
+    reasons = {s.path: s.reason for s in event.skipped}
+    assert reasons == {
+        "ev/caf\ufffd.txt": "file name is not valid UTF-8",
+        "ev/dangling.txt": "broken or looping symbolic link",
+        "ev/loop.txt": "broken or looping symbolic link",
+        "ev/pipe.txt": "not a regular file (a pipe, device or socket is never read)",
+    }
+
+
+def test_an_unreadable_file_is_skipped_with_its_reason(tmp_path):
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root reads files whatever their permissions")
+    folder = write_event(tmp_path, "ev", {"a.md": STORY_MD, "b.md": STORY_MD})
+    (folder / "b.md").chmod(0)
+    event = load_event(folder, tmp_path, 100_000)
+    assert [a.path for a in event.articles] == ["ev/a.md"]
+    assert event.skipped[0].reason.startswith("cannot be read")
