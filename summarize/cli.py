@@ -19,6 +19,7 @@ from summarize.loading import load_event, read_file
 from summarize.models import Event
 from summarize.pipeline import prepare_event
 from summarize.ranking import algorithm_classes
+from summarize.rendering import check_template, load_template
 
 
 def _configure_logging(verbose: int, quiet: bool) -> None:
@@ -77,8 +78,9 @@ def run_command(context: click.Context, config_path: Path, input_root: Path, out
 @click.argument("config_path", type=click.Path(path_type=Path))
 @click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE")
 def validate_command(config_path: Path, overrides: tuple[str, ...]) -> None:
-    """Check a config file; exit 0 when valid, 2 otherwise."""
-    load_config(config_path, overrides)
+    """Check a config file and the template it names; exit 0 when valid, 2 otherwise."""
+    config = load_config(config_path, overrides)
+    check_template(load_template(config.output.template), config.effective())
     click.echo(f"{config_path}: valid")
 
 

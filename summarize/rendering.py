@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 
 from summarize.errors import RenderError
 from summarize.models import Briefing, ChosenSentence, CleanArticle, Sentence
@@ -124,7 +125,9 @@ def load_template(path: Path | None) -> jinja2.Template:
     folder, name = (TEMPLATES, DEFAULT_TEMPLATE) if path is None else (path.parent, path.name)
     if path is not None and not path.is_file():
         raise RenderError(f"output.template: file not found: {path}")
-    environment = jinja2.Environment(
+    # The sandbox: a template (which anyone who can edit a config may supply) reads the
+    # briefing's data and nothing else; `{{ lipsum.__globals__ }}` and the like fail.
+    environment = SandboxedEnvironment(
         loader=jinja2.FileSystemLoader(str(folder)),
         undefined=jinja2.StrictUndefined,
         finalize=escape_markdown,
@@ -139,6 +142,10 @@ def load_template(path: Path | None) -> jinja2.Template:
     except jinja2.TemplateSyntaxError as error:
         raise RenderError(f"template {error.filename or name}, line {error.lineno}: "
                           f"{error.message}") from None
+    except UnicodeDecodeError:
+        raise RenderError(f"template {path or name}: not UTF-8 text") from None
+    except (jinja2.TemplateError, OSError) as error:
+        raise RenderError(f"template {path or name}: {error}") from None
 
 
 def render_markdown(template: jinja2.Template, data: dict[str, Any]) -> str:
@@ -146,6 +153,12 @@ def render_markdown(template: jinja2.Template, data: dict[str, Any]) -> str:
         return template.render(briefing=data)
     except jinja2.TemplateError as error:
         raise RenderError(f"template {template.name}: {error}") from None
+    except RecursionError:
+        raise RenderError(f"template {template.name}: it includes or calls itself "
+                          "without end") from None
+    except (TypeError, ValueError, AttributeError, OverflowError) as error:
+        raise RenderError(f"template {template.name}: {type(error).__name__}: "
+                          f"{error}") from None
 
 
 def check_template(template: jinja2.Template, config: dict[str, Any]) -> None:

@@ -7,6 +7,7 @@ import pytest
 
 from summarize.errors import RenderError
 from summarize.rendering import escape_markdown, load_template, render_markdown
+from tests.conftest import summarize
 
 ATTACKS = [
     "[click me](https://evil.example)",
@@ -106,3 +107,30 @@ def test_sources_are_numbered_as_cited_and_the_rest_summed_up_in_one_line():
     markdown = render_markdown(load_template(None), data)
     assert "Also covered by 3 more articles from Wire and Herald." in markdown
     assert "used" not in markdown and "cited" not in markdown
+
+
+@pytest.mark.parametrize("body, message", [
+    ("{{ lipsum.__globals__['os'].popen('id').read() }}", "unsafe"),
+    ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "unsafe"),
+    ("{% include 'self.j2' %}", "itself"),
+    ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "itself"),
+    ("{% for i in range(10**12) %}{% endfor %}", "Range too big"),
+])
+def test_hostile_templates_fail_with_one_line_before_any_write(tmp_path, body, message):
+    """Issue 15: a config's template ran shell commands, or looped or recursed forever."""
+    path = tmp_path / "self.j2"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(RenderError) as error:
+        render_markdown(load_template(path), _data("A fact."))
+    assert message in str(error.value)
+
+
+def test_validate_checks_the_template_the_config_names(tmp_path):
+    broken = tmp_path / "broken.j2"
+    broken.write_text("{{ briefing.nothing_here }}", encoding="utf-8")
+    config = tmp_path / "c.yaml"
+    for template, code in ((broken, 2), (tmp_path / "missing.j2", 2), (None, 0)):
+        config.write_text(f"output:\n  template: {template}\n" if template else "{}\n")
+        result = summarize("validate", str(config))
+        assert result.returncode == code, result.stderr
+        assert len(result.stderr.strip().splitlines()) == (1 if code else 0)
