@@ -398,6 +398,8 @@ def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None
     template = load_template(config.output.template)
     check_template(template, config.effective())
     folders = discover_events(input_root)
+    # An output folder inside the input is not an event (it would be rebuilt every run).
+    folders = [f for f in folders if f.resolve() != output_root.resolve()]
     try:
         output_root.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -501,13 +503,23 @@ def _build_and_write(tasks: list[Task], fingerprints: dict[str, str], state: dic
 
 def _prune(state: dict[str, dict], present: set[str], output_root: Path,
            report: RunReport) -> None:
-    """Remove the briefings of events whose folder is gone (only files this tool wrote)."""
+    """Remove the briefings of events whose folder is gone: only files this tool wrote,
+    inside the output folder (a state entry that is not a valid slug, such as
+    "../victim", is dropped, never followed), and nothing when no event is present."""
+    if not present:
+        log.warning("no event folder in the input: nothing pruned")
+        return
     for slug in sorted(set(state) - present):
-        for suffix in (".md", ".json"):
-            (output_root / f"{slug}{suffix}").unlink(missing_ok=True)
+        if check_slug(slug) is None:
+            for suffix in (".md", ".json"):
+                target = output_root / f"{slug}{suffix}"
+                if target.parent == output_root:
+                    target.unlink(missing_ok=True)
+            report.pruned.append(slug)
+            log.info("%s: folder gone, briefing removed", slug)
+        else:
+            log.warning("state entry %r is not an event name: dropped, no file removed", slug)
         del state[slug]
-        report.pruned.append(slug)
-        log.info("%s: folder gone, briefing removed", slug)
 
 
 def _read_all(folders: list[Path], root: Path, config: Config,

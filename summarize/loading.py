@@ -61,10 +61,16 @@ def discover_events(root: Path) -> list[Path]:
     return events
 
 
+# Names of files the run writes beside the briefings: no event may take them.
+RESERVED_SLUGS = ("run-report",)
+
+
 def check_slug(name: str) -> str | None:
     """Why a folder name cannot be an event slug (it names output files), or None."""
     if not _SLUG.match(name) or name in (".", ".."):
         return "event folder names may use only letters, digits, '.', '_' and '-'"
+    if name.lower() in RESERVED_SLUGS:
+        return f"{name!r} is reserved for the run's own files; rename the folder"
     return None
 
 

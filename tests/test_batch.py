@@ -316,3 +316,42 @@ def test_only_our_own_leftover_temporaries_are_removed(tmp_path):
         path.write_text("x")
     assert sorted(batch.remove_temporaries(tmp_path)) == sorted(ours)
     assert all(p.exists() for p in theirs)
+
+
+def test_pruning_never_leaves_the_output_folder(tmp_path):
+    """Issue 15: a state entry "../victim" made --prune delete a file outside the output."""
+    corpus = make_corpus(tmp_path / "in", events=1, articles=2)
+    out = tmp_path / "out"
+    batch.run(load_config(None), corpus, out)
+    victim = tmp_path / "victim.md"
+    victim.write_text("keep me\n")
+    state = json.loads((out / batch.STATE_FILE).read_text())
+    state["events"]["../victim"] = {"fingerprint": "x"}
+    (out / batch.STATE_FILE).write_text(json.dumps(state))
+    result = batch.run(load_config(None), corpus, out, prune=True)
+    assert victim.read_text() == "keep me\n"
+    assert result.pruned == []
+    assert "../victim" not in json.loads((out / batch.STATE_FILE).read_text())["events"]
+
+
+def test_an_event_cannot_take_the_run_reports_name(tmp_path):
+    """Issue 15: a folder named run-report had its briefing overwritten by the report."""
+    corpus = make_corpus(tmp_path / "in", events=1, articles=2)
+    (corpus / "event-00").rename(corpus / "run-report")
+    make_corpus(tmp_path / "in2", events=1, articles=2)
+    (tmp_path / "in2" / "event-00").rename(corpus / "event-00")
+    out = tmp_path / "out"
+    result = batch.run(load_config(None), corpus, out)
+    assert result.written == ["event-00"]
+    assert [slug for slug, _ in result.failed] == ["run-report"]
+    assert "reserved" in result.failed[0][1]
+    assert report(out)["events"]["written"] == ["event-00"]
+
+
+def test_an_output_folder_inside_the_input_is_not_an_event(tmp_path):
+    corpus = make_corpus(tmp_path / "in", events=2, articles=2)
+    out = corpus / "briefings"
+    batch.run(load_config(None), corpus, out)
+    again = batch.run(load_config(None), corpus, out)
+    assert sorted(again.unchanged) == ["event-00", "event-01"]
+    assert again.written == [] and again.failed == []
