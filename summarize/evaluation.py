@@ -130,8 +130,12 @@ def prepare_dataset(events: list[DatasetEvent], max_article_bytes: int) -> dict[
 
 def briefing_lines(config: Config, prepared: PreparedEvent,
                    background: DocumentFrequencies | None = None) -> list[str]:
-    """The briefing's sentences, in reading order: what ROUGE scores."""
-    briefing = summarize_prepared(prepared, config, background=background)
+    """The briefing's sentences, in reading order: what ROUGE scores (none when no
+    sentence could be chosen: an empty summary scores 0)."""
+    try:
+        briefing = summarize_prepared(prepared, config, background=background)
+    except InputError:
+        return []
     return [chosen.sentence.text for chosen in briefing.sentences]
 
 

@@ -75,8 +75,17 @@ def check_slug(name: str) -> str | None:
 
 
 class FrontMatterLoader(yaml.SafeLoader):
-    """PyYAML's safe loader without its implicit timestamps: `published: 2023-13-45`
-    stays a string for `read_published` to judge (and report), instead of an exception."""
+    """PyYAML's safe loader without its implicit timestamps (`published: 2023-13-45` stays
+    a string for `read_published` to judge and report, instead of an exception) and
+    without aliases: metadata never needs them, and nine nested aliases of nine make a
+    "billion laughs" that grows to gigabytes."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "aliases are not allowed in "
+                                              "front matter", event.start_mark)
+        return super().compose_node(parent, index)
 
 
 FrontMatterLoader.yaml_implicit_resolvers = {

@@ -181,6 +181,9 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
         else:
             chosen = select_sentences(text, scores, config.selector, config.budget, support,
                                       config.corroboration.weight, allowed, required=lead)
+    if not chosen:
+        raise InputError(f"no sentence can stand alone in a briefing (of {len(text.sentences)}:"
+                         " all too short, too long, fragments, questions or quotations)")
     with timer.stage("order"):
         picked = [ChosenSentence(text.sentences[i], float(scores[i]), backing[i])
                   for i in chosen]

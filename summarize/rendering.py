@@ -31,14 +31,30 @@ _INLINE_SPECIALS = re.compile(r"([\\`*_{}\[\]<>#|~&!])")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
 
 
+# Bidirectional controls reorder what a reader sees ("Invoice \u202egpj.exe" shows as
+# "Invoice exe.jpg"); zero-width characters hide inside names and links. Article text
+# never needs them in a briefing.
+_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+# Bare web addresses, which GitHub and other renderers turn into live links.
+_BARE_LINK = re.compile(r"(?i)\b(https?|ftp)(:)(?=//)|\b(www)(\.)(?=\w)")
+
+
+def visible(value: str | None) -> str | None:
+    """Text without bidirectional controls and zero-width characters."""
+    return _INVISIBLE.sub("", value) if value else value
+
+
 def escape_markdown(value: Any) -> Any:
-    """Make text print literally in Markdown: backslash-escape what could become markup."""
+    """Make text print literally in Markdown: backslash-escape what could become markup,
+    including bare web addresses that renderers would turn into links."""
     if value is None:
         return ""
     if not isinstance(value, str):
         return value
-    text = " ".join(value.split())  # no line breaks: a value never starts a new block
+    text = " ".join(visible(value).split())  # no line breaks: never a new block
     text = _INLINE_SPECIALS.sub(r"\\\1", text)
+    text = _BARE_LINK.sub(lambda m: (m.group(1) or m.group(3)) + "\\" + (m.group(2) or m.group(4)),
+                          text)
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
@@ -61,7 +77,7 @@ def briefing_data(briefing: Briefing) -> dict[str, Any]:
         for article in chosen.sources:
             cited[article] += 1
         sentences.append({
-            "text": chosen.sentence.text,
+            "text": visible(chosen.sentence.text),
             "score": round(float(chosen.score), 6),
             "sources": sorted(number[a] for a in chosen.sources),
             "lead": index in briefing.lead,
@@ -70,12 +86,12 @@ def briefing_data(briefing: Briefing) -> dict[str, Any]:
     def described(article: int) -> dict[str, Any]:
         a = briefing.articles[article]
         return {
-            "article": a.id,
-            "outlet": a.outlet,
-            "title": a.title,
+            "article": visible(a.id),
+            "outlet": visible(a.outlet),
+            "title": visible(a.title),
             "published": a.published.isoformat() if a.published else None,
-            "path": a.path,
-            "url": a.url,
+            "path": visible(a.path),
+            "url": visible(a.url),
         }
 
     sources = [{"id": place, **described(article), "sentences_used": used[article],
@@ -85,7 +101,7 @@ def briefing_data(briefing: Briefing) -> dict[str, Any]:
     dates = sorted(a.published.isoformat() for a in briefing.articles if a.published)
     return {
         "event": briefing.event,
-        "title": briefing.title,
+        "title": visible(briefing.title),
         "dates": {"first": dates[0], "last": dates[-1]} if dates else None,
         "sentences": sentences,
         "sources": sources,

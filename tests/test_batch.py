@@ -355,3 +355,14 @@ def test_an_output_folder_inside_the_input_is_not_an_event(tmp_path):
     again = batch.run(load_config(None), corpus, out)
     assert sorted(again.unchanged) == ["event-00", "event-01"]
     assert again.written == [] and again.failed == []
+
+
+def test_an_event_with_no_sentence_to_choose_fails_instead_of_an_empty_briefing(tmp_path):
+    """Issue 15: an event whose only article is "...." got a briefing with no sentence."""
+    corpus = make_corpus(tmp_path / "in", events=1, articles=2)
+    write_event(corpus, "dots", {"a.txt": "....\n"})
+    result = batch.run(load_config(None), corpus, tmp_path / "out")
+    assert result.written == ["event-00"]
+    assert [slug for slug, _ in result.failed] == ["dots"]
+    assert "no sentence can stand alone" in result.failed[0][1]
+    assert not (tmp_path / "out" / "dots.md").exists()

@@ -186,3 +186,15 @@ def test_an_unreadable_file_is_skipped_with_its_reason(tmp_path):
     event = load_event(folder, tmp_path, 100_000)
     assert [a.path for a in event.articles] == ["ev/a.md"]
     assert event.skipped[0].reason.startswith("cannot be read")
+
+
+def test_a_yaml_alias_bomb_in_front_matter_is_refused_at_once(tmp_path):
+    """Issue 15: nine nested aliases grew to 5.6 GB before anything stopped them."""
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    lines += ["published: *a9"]
+    folder = write_event(tmp_path, "ev", {"bomb.md": "---\n" + "\n".join(lines) + "\n---\n"
+                                                     + STORY_MD})
+    event = load_event(folder, tmp_path, 100_000)
+    assert event.articles[0].published is None
+    assert STORY_MD.strip() in event.articles[0].body

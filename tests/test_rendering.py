@@ -56,7 +56,7 @@ def _data(text: str) -> dict:
 def test_shipped_template_escapes_every_value():
     markdown = render_markdown(load_template(None), _data("See [here](http://x) <b>now</b>."))
     assert "[1]" in markdown  # citation markers come from the template, unescaped
-    assert "\\[here\\](http://x)" in markdown
+    assert "\\[here\\](http\\://x)" in markdown
     assert "\\<b\\>now\\</b\\>" in markdown
     assert "# \\[T\\](x)" in markdown
     assert "Also covered by 1 more article from \\<i\\>Other\\</i\\>." in markdown
@@ -134,3 +134,17 @@ def test_validate_checks_the_template_the_config_names(tmp_path):
         result = summarize("validate", str(config))
         assert result.returncode == code, result.stderr
         assert len(result.stderr.strip().splitlines()) == (1 if code else 0)
+
+
+def test_bare_links_and_invisible_characters_cannot_mislead_a_reader():
+    """Issue 15: GitHub made live links of bare URLs; "Invoice \\u202egpj.exe" showed as
+    "Invoice exe.jpg"."""
+    data = _data("Pay at https://evil.example/pay or www.evil.example today.")
+    data["title"] = "Invoice \u202egpj.exe"
+    data["sources"][0]["outlet"] = "Daily\u200b News"
+    markdown = render_markdown(load_template(None), data)
+    assert "https\\://evil.example" in markdown and "www\\.evil.example" in markdown
+    assert "https://" not in markdown.split("## Sources")[0]
+    assert "\u202e" not in markdown and "\u200b" not in markdown
+    assert "Invoice gpj.exe" in markdown and "Daily News" in markdown
+    assert escape_markdown("a\u2066b\u2069c\ufeff") == "abc"
