@@ -28,6 +28,7 @@ import logging
 import os
 import platform
 import select
+import signal
 import sys
 import tempfile
 import threading
@@ -316,6 +317,9 @@ def _init_worker(level: int, coordinator: int) -> None:
     root = logging.getLogger("summarize")
     root.handlers[:] = [handler]
     root.setLevel(level)
+    # Ctrl-C reaches every process of the terminal's group: the run decides what to do,
+    # workers do not each print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_after, args=(coordinator,), daemon=True,
                      name="exit-with-the-run").start()
 
@@ -363,8 +367,9 @@ def _outcomes(tasks: list[Task], jobs: int) -> Iterator[Outcome]:
     context = get_context("forkserver")
     context.set_forkserver_preload(["summarize.batch"])
     level = logging.getLogger("summarize").getEffectiveLevel()
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context,
-                             initializer=_init_worker, initargs=(level, os.getpid())) as pool:
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context,
+                               initializer=_init_worker, initargs=(level, os.getpid()))
+    try:
         slugs: dict[Future[Outcome], str] = {pool.submit(build_event, t): t.slug for t in tasks}
         pending = set(slugs)
         while pending:
@@ -374,6 +379,23 @@ def _outcomes(tasks: list[Task], jobs: int) -> Iterator[Outcome]:
                     yield future.result()
                 except Exception as error:  # the worker process died (killed, out of memory)
                     yield Outcome(slugs[future], error=f"worker process failed: {error}")
+    except BaseException:
+        # Stopped (SIGTERM, Ctrl-C) or failed: abandon the events in progress at once
+        # rather than wait for them. Nothing is lost: workers write nothing, and every
+        # briefing already written is complete (atomic writes).
+        _stop_workers(pool)
+        raise
+    else:
+        pool.shutdown(wait=True)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
 
 
 # -- the run ------------------------------------------------------------------------------
@@ -435,6 +457,21 @@ def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None
     return report
 
 
+@contextmanager
+def signals_deferred() -> Iterator[None]:
+    """SIGINT and SIGTERM wait until the block is done: a briefing and its state entry are
+    written together, so a stopped run never leaves a briefing the next run must rebuild."""
+    deferred = {signal.SIGINT, signal.SIGTERM}
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, deferred)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _plan(folders: list[Path], config_hash: str, state: dict[str, dict], output_root: Path,
           force: bool, whole_run: bool, report: RunReport) -> tuple[list[Path], dict[str, str]]:
     """The event folders to build, and every event's fingerprint; unchanged events go
@@ -482,7 +519,7 @@ def _build_and_write(tasks: list[Task], fingerprints: dict[str, str], state: dic
                 report.failed.append((outcome.slug, outcome.error))
                 continue
             try:
-                with timer.stage("write"):
+                with timer.stage("write"), signals_deferred():
                     write_files_atomic({output_root / f"{outcome.slug}.json": outcome.data,
                                         output_root / f"{outcome.slug}.md": outcome.markdown})
                     state[outcome.slug] = {

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
 from pathlib import Path
 
@@ -179,11 +180,27 @@ def eval_command(dataset: Path, config_paths: tuple[Path, ...], peers: bool, wor
     click.echo(f"results written to {output_dir}/results.{{md,json,png}}", err=True)
 
 
+class Stopped(BaseException):
+    """SIGTERM arrived (a scheduler's timeout, a shutdown): raised in the main thread so that
+    the run unwinds like after Ctrl-C, releasing its lock and stopping its workers."""
+
+
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    raise Stopped()
+
+
+STOPPED = ("every briefing already written is complete; the next run builds the rest")
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("summarize: aborted", err=True)
+    except Stopped:
+        click.echo(f"summarize: stopped by SIGTERM; {STOPPED}", err=True)
+        sys.exit(143)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        click.echo(f"summarize: interrupted; {STOPPED}", err=True)
         sys.exit(130)
     except click.ClickException as error:
         error.show()

@@ -366,3 +366,36 @@ def test_an_event_with_no_sentence_to_choose_fails_instead_of_an_empty_briefing(
     assert [slug for slug, _ in result.failed] == ["dots"]
     assert "no sentence can stand alone" in result.failed[0][1]
     assert not (tmp_path / "out" / "dots.md").exists()
+
+
+@pytest.mark.parametrize("signum, code, words", [(signal.SIGTERM, 143, "stopped by SIGTERM"),
+                                                (signal.SIGINT, 130, "interrupted")])
+def test_sigterm_and_ctrl_c_stop_the_run_cleanly(tmp_path, signum, code, words):
+    """Issue 15: SIGTERM exited 143 without a word and left 4 workers holding stdout."""
+    corpus = make_corpus(tmp_path / "in", events=40, articles=4)
+    out = tmp_path / "out"
+    marker = f"SUMMARIZE_TEST_RUN={tmp_path}"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SUMMARIZE_TEST_RUN": str(tmp_path)}
+    process = subprocess.Popen([sys.executable, "-m", "summarize", "run", "--input",
+                                str(corpus), "--output", str(out), "--jobs", "2"],
+                               cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not list(out.glob("*.md")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    process.send_signal(signum)
+    # the pipes close: no worker keeps them open, so a parent reading them never hangs
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == code
+    assert stderr.strip().splitlines()[-1].startswith(f"summarize: {words};")
+    assert processes_marked(marker) == []
+    assert temporaries(out) == []
+    written = [p for p in out.glob("*.json")
+               if p.name != batch.REPORT_FILE and not p.name.startswith(".")]
+    assert 0 < len(written) < 40
+    for path in written:
+        json.loads(path.read_text(encoding="utf-8"))
+        assert path.with_suffix(".md").is_file()
+    rerun = summarize("run", "--input", str(corpus), "--output", str(out))
+    assert rerun.returncode == 0, rerun.stderr
+    assert len(report(out)["events"]["unchanged"]) == len(written)
