@@ -34,6 +34,7 @@ def _configure_logging(verbose: int, quiet: bool) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="summarize", prog_name="summarize")
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors.")
 def cli(verbose: int, quiet: bool) -> None:
@@ -41,9 +42,13 @@ def cli(verbose: int, quiet: bool) -> None:
     _configure_logging(verbose, quiet)
 
 
+DEFAULT_CONFIG = Path("configs/default.yaml")
+
+
 @cli.command("run")
-@click.option("--config", "config_path", type=click.Path(path_type=Path),
-              default=Path("configs/default.yaml"), show_default=True, help="YAML config.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
+              help=f"YAML config. Default: {DEFAULT_CONFIG} when the current folder has one, "
+              "else the built-in defaults (the same settings).")
 @click.option("--input", "input_root", type=click.Path(path_type=Path), default=Path("seeds"),
               show_default=True, help="Folder with one sub-folder of articles per event.")
 @click.option("--output", "output_root", type=click.Path(path_type=Path),
@@ -58,20 +63,27 @@ def cli(verbose: int, quiet: bool) -> None:
 @click.option("--wait", "wait_for_lock", is_flag=True,
               help="If another run is writing to the output folder, wait for it to finish "
               "(default: exit at once with code 75).")
+@click.option("-q", "--quiet", "run_quiet", is_flag=True,
+              help="Only errors: no progress bar, no summary line.")
 @click.pass_context
-def run_command(context: click.Context, config_path: Path, input_root: Path, output_root: Path,
-                overrides: tuple[str, ...], jobs: int | None, force: bool, prune: bool,
-                wait_for_lock: bool) -> None:
+def run_command(context: click.Context, config_path: Path | None, input_root: Path,
+                output_root: Path, overrides: tuple[str, ...], jobs: int | None, force: bool,
+                prune: bool, wait_for_lock: bool, run_quiet: bool) -> None:
     """Write one briefing (<event>.md and <event>.json) per event folder whose articles or
     config changed since the last run, and <output>/run-report.json.
 
     Exit codes: 0 every event written or unchanged; 1 some events failed (listed);
     2 usage or config error; 75 another run holds the output folder."""
+    if config_path is None and DEFAULT_CONFIG.is_file():
+        config_path = DEFAULT_CONFIG
     config = load_config(config_path, overrides)
-    quiet = context.find_root().params.get("quiet", False)
+    quiet = run_quiet or context.find_root().params.get("quiet", False)
+    if run_quiet:
+        _configure_logging(0, True)
     report = run(config, input_root, output_root, jobs=jobs, force=force, prune=prune,
                  wait_for_lock=wait_for_lock, progress=False if quiet else None)
-    click.echo(report.summary(), err=True)
+    if not quiet:
+        click.echo(report.summary(), err=True)
     sys.exit(report.exit_code)
 
 

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from summarize.cli import cli
 from summarize.ranking import ALGORITHMS
-from tests.conftest import SEEDS, summarize, write_event
+from tests.conftest import ROOT, SEEDS, summarize, write_event
 
 
 def test_run_writes_markdown_and_json(tmp_path):
@@ -125,3 +125,15 @@ def test_batch_idf_runs_over_several_events(tmp_path):
                        "--set", "ranker.idf=batch")
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "out").glob("*.md")) == ["budget.md", "floods.md"]
+
+
+def test_version_and_quiet_run_and_any_current_folder(tmp_path):
+    """Issue 15: no --version; `run -q` was no option; outside the repository the run
+    failed with "config file not found: configs/default.yaml"."""
+    version = summarize("--version", check=True)
+    assert version.stdout.startswith("summarize, version ")
+    out = tmp_path / "out"
+    result = summarize("run", "-q", "--input", str(SEEDS), "--output", str(out), cwd=tmp_path)
+    assert result.returncode == 0 and result.stderr == ""
+    golden = (ROOT / "outputs" / "kim-putin-summit-2023.md").read_bytes()
+    assert (out / "kim-putin-summit-2023.md").read_bytes() == golden
