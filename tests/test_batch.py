@@ -399,3 +399,16 @@ def test_sigterm_and_ctrl_c_stop_the_run_cleanly(tmp_path, signum, code, words):
     rerun = summarize("run", "--input", str(corpus), "--output", str(out))
     assert rerun.returncode == 0, rerun.stderr
     assert len(report(out)["events"]["unchanged"]) == len(written)
+
+
+def test_workers_are_capped_by_cores_events_and_free_memory(monkeypatch):
+    """Issue 15: --jobs 64 on 2 cores started 50 workers and 6.9 GiB."""
+    monkeypatch.setattr(batch, "default_jobs", lambda: 2)
+    monkeypatch.setattr(batch, "_available_memory", lambda: 64 * 2**30)
+    assert batch.worker_count(64, 50) == 2
+    assert batch.worker_count(64, 1) == 1
+    monkeypatch.setattr(batch, "default_jobs", lambda: 32)
+    monkeypatch.setattr(batch, "_available_memory", lambda: 3 * batch.WORKER_MEMORY_BYTES)
+    assert batch.worker_count(64, 50) == 3
+    monkeypatch.setattr(batch, "_available_memory", lambda: 0)
+    assert batch.worker_count(64, 50) == 1
