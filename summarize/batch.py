@@ -292,7 +292,8 @@ def build_event(task: Task) -> Outcome:
     timer = StageTimer()
     try:
         prepared = task.prepared or load_prepared(
-            task.folder, task.input_root, task.config.limits.max_article_bytes, timer)
+            task.folder, task.input_root, task.config.limits.max_article_bytes, timer,
+            task.config.limits.max_event_bytes)
         briefing = summarize_prepared(prepared, task.config, timer, task.background)
         with timer.stage("render"):
             data = briefing_data(briefing)
@@ -599,7 +600,7 @@ def _read_all(folders: list[Path], root: Path, config: Config,
             continue
         try:
             read[folder.name] = load_prepared(folder, root, config.limits.max_article_bytes,
-                                              timer)
+                                              timer, config.limits.max_event_bytes)
         except InputError:
             continue
     return read

@@ -194,11 +194,14 @@ def read_text_article(text: str, encoding: str, relative: str, stem: str,
     )
 
 
-def load_event(folder: Path, root: Path, max_bytes: int) -> Event:
-    """All articles of one event folder, in file-name order, and the files it skipped."""
+def load_event(folder: Path, root: Path, max_bytes: int,
+               max_event_bytes: int | None = None) -> Event:
+    """All articles of one event folder, in file-name order, and the files it skipped;
+    files past `max_event_bytes` in total are skipped."""
     articles: list[Article] = []
     skipped: list[SkippedFile] = []
     focus = None
+    total = 0
     resolved_root = root.resolve()
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
         relative = path.relative_to(root).as_posix()
@@ -213,6 +216,13 @@ def load_event(folder: Path, root: Path, max_bytes: int) -> Event:
             log.warning("%s: skipped: %s", printable(relative), problem)
             skipped.append(SkippedFile(printable(relative), problem))
             continue
+        size = path.stat().st_size
+        if max_event_bytes is not None and total + size > max_event_bytes:
+            skipped.append(SkippedFile(relative, f"the event's files pass "
+                                                 f"limits.max_event_bytes ({max_event_bytes})"))
+            log.warning("%s: skipped: the event's files pass limits.max_event_bytes", relative)
+            continue
+        total += size
         try:
             found, passed_over = read_file(path, relative, max_bytes)
         except OSError as error:  # it vanished or changed since it was listed

@@ -124,11 +124,12 @@ def prepare_event(event: Event, timer: StageTimer | None = None) -> PreparedEven
 
 
 def load_prepared(folder: Path, root: Path, max_article_bytes: int,
-                  timer: StageTimer | None = None) -> PreparedEvent:
+                  timer: StageTimer | None = None,
+                  max_event_bytes: int | None = None) -> PreparedEvent:
     """Stages 1-3 for one event folder; InputError when no article is left to summarize."""
     timer = timer or StageTimer()
     with timer.stage("load"):
-        event = load_event(folder, root, max_article_bytes)
+        event = load_event(folder, root, max_article_bytes, max_event_bytes)
     if not event.articles:
         raise InputError("no readable articles")
     prepared = prepare_event(event, timer)
