@@ -44,7 +44,7 @@ from pathlib import Path
 
 from summarize.config import Config
 from summarize.errors import InputError, OutputError, RunLocked, SummarizeError
-from summarize.loading import check_slug, discover_events
+from summarize.loading import check_slug, discover_events, passed_over
 from summarize.models import SkippedFile
 from summarize.pipeline import (
     PreparedEvent,
@@ -459,6 +459,9 @@ def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None
         raise OutputError(f"cannot create the output folder {output_root}: "
                           f"{error.strerror}") from None
     report = RunReport(jobs=jobs or default_jobs())
+    for item in passed_over(input_root):
+        log.warning("%s: skipped: %s", item.path, item.reason)
+        report.articles_skipped.append(item)
     timer = StageTimer()
     with run_lock(output_root, wait_for_lock):
         for stray in remove_temporaries(output_root):

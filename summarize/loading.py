@@ -65,6 +65,20 @@ def discover_events(root: Path) -> list[Path]:
 RESERVED_SLUGS = ("run-report",)
 
 
+def passed_over(root: Path) -> list[SkippedFile]:
+    """What the input root holds besides event folders, with why it is not read: nothing
+    in the input goes unmentioned."""
+    found = []
+    for path in sorted(root.iterdir(), key=lambda p: p.name):
+        name = printable(path.name)
+        if path.is_dir() and path.name.startswith("."):
+            found.append(SkippedFile(name + "/", "hidden folder (its name starts with '.')"))
+        elif not path.is_dir():
+            found.append(SkippedFile(name, "not in an event folder (the input holds one "
+                                           "folder per event)"))
+    return found
+
+
 def check_slug(name: str) -> str | None:
     """Why a folder name cannot be an event slug (it names output files), or None."""
     if not _SLUG.match(name) or name in (".", ".."):

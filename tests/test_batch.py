@@ -412,3 +412,15 @@ def test_workers_are_capped_by_cores_events_and_free_memory(monkeypatch):
     assert batch.worker_count(64, 50) == 3
     monkeypatch.setattr(batch, "_available_memory", lambda: 0)
     assert batch.worker_count(64, 50) == 1
+
+
+def test_everything_at_the_input_root_that_is_not_an_event_is_reported(tmp_path):
+    """Issue 15: files at the input root and hidden folders were ignored without a word."""
+    corpus = make_corpus(tmp_path / "in", events=1, articles=2)
+    (corpus / "stray.txt").write_text("An article outside any event folder.\n")
+    (corpus / ".hidden-event").mkdir()
+    result = batch.run(load_config(None), corpus, tmp_path / "out")
+    reasons = {s.path: s.reason for s in result.articles_skipped}
+    assert reasons["stray.txt"].startswith("not in an event folder")
+    assert reasons[".hidden-event/"].startswith("hidden folder")
+    assert result.written == ["event-00"]
