@@ -4,6 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summarize.config import load_config
+from summarize.errors import InputError
 from summarize.models import Article, Event
 from summarize.pipeline import summarize_event
 from summarize.rendering import briefing_data, load_template, render_json, render_markdown
@@ -29,6 +30,10 @@ def test_random_articles_never_crash_and_render_the_same_twice(bodies):
     articles = tuple(Article(path=f"ev/{i}.txt", id=str(i), body=body, format="txt")
                      for i, body in enumerate(bodies))
     event = Event(slug="ev", articles=articles)
-    first = render(event)
+    try:
+        first = render(event)
+    except InputError as error:  # nothing to summarize: a reason, never a crash
+        assert str(error).startswith("no sentence can stand alone")
+        return
     assert first == render(event)
     assert first[0].startswith("# ")
