@@ -4,13 +4,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test golden lint bench clean
+.PHONY: run test golden lint bench clean lock pythons
 
-# Re-install only when the package definition changes.
-$(STAMP): pyproject.toml
+# Re-install only when the package definition or the lock changes. The lock holds the
+# exact versions the golden files were written with; the package itself goes in without
+# resolving anything more.
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e '.[dev]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -31,6 +34,26 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/ranking.py
 	$(BIN)/python benchmarks/duplicates.py
 	$(BIN)/python benchmarks/batch.py
+
+# After a deliberate upgrade: resolve the ranges again, then regenerate the golden files.
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet --upgrade -e '.[dev]'
+	( echo "# Exact versions of everything \`make\` installs (Python 3.11): briefings are byte-identical"; \
+	  echo "# for the same input and config with these. Regenerate with \`make lock\` after a deliberate"; \
+	  echo "# upgrade, then \`make golden\`."; \
+	  $(BIN)/python -m pip freeze --exclude-editable ) > requirements.lock
+
+# Proof that the package installs from its ranges and runs on the newer Pythons.
+PYTHONS ?= python3.12 python3.13
+pythons:
+	for python in $(PYTHONS); do \
+	  scratch=$$(mktemp -d) && \
+	  $$python -m venv $$scratch/venv && \
+	  $$scratch/venv/bin/python -m pip install --quiet . && \
+	  (cd $$scratch && venv/bin/summarize run -q --input $(CURDIR)/seeds --output out) && \
+	  cmp $$scratch/out/kim-putin-summit-2023.md outputs/kim-putin-summit-2023.md && \
+	  echo "$$python: installed, ran, briefing identical" && rm -rf $$scratch || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) .pytest_cache

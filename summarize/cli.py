@@ -165,7 +165,11 @@ def sentences_command(paths: tuple[Path, ...], as_json: bool, explain: bool) -> 
 def eval_command(dataset: Path, config_paths: tuple[Path, ...], peers: bool, words: int | None,
                  output_dir: Path, overrides: tuple[str, ...]) -> None:
     """ROUGE-1/2/SU4/L of configs (plus the lead and random baselines) on DATASET."""
-    from summarize import evaluation  # its imports (nltk's Porter, tqdm) only when asked
+    try:  # its imports (ROUGE, nltk's Porter, matplotlib) only when asked
+        from summarize import evaluation
+    except ImportError as error:
+        raise SummarizeError(f"summarize eval needs the eval extra ({error.name} is missing): "
+                             "pip install 'summarize[eval]'") from None
 
     events = evaluation.discover_dataset(dataset)
     if not config_paths and not peers:

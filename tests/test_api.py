@@ -1,0 +1,34 @@
+"""The one-call library API (issue 15: a Python user needed 7 lines, 4 modules and a byte
+limit to summarize a folder)."""
+
+import pytest
+
+import summarize
+from summarize.errors import InputError
+from tests.conftest import ROOT, SEED_EVENT
+
+
+def test_a_folder_in_one_call_gives_the_briefing_summarize_run_writes():
+    briefing = summarize.summarize_folder(SEED_EVENT)
+    golden = (ROOT / "outputs" / "kim-putin-summit-2023.md").read_text(encoding="utf-8")
+    assert summarize.to_markdown(briefing) == golden
+    assert summarize.to_json(briefing)["title"] == briefing.title
+
+
+def test_articles_in_memory_as_texts_or_feed_entries():
+    briefing = summarize.summarize_articles([
+        "Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome on Wednesday for talks.",
+        {"text": "Putin met Kim Jong Un at the Vostochny Cosmodrome on Wednesday for long talks.",
+         "outlet": "Wire", "published": "2023-09-13"},
+    ], config={"budget": {"words": 40}})
+    data = summarize.to_json(briefing)
+    assert data["sentences"] and data["sentences"][0]["lead"]
+    cited = {s["outlet"] for s in data["sources"]} | {s["outlet"] for s in data["also_covered"]}
+    assert "Wire" in cited
+
+
+def test_nothing_usable_is_an_input_error():
+    with pytest.raises(InputError):
+        summarize.summarize_articles([{"title": "no text"}])
+    with pytest.raises(InputError):
+        summarize.summarize_folder(ROOT / "no-such-folder")
