@@ -303,7 +303,8 @@ def build_event(task: Task) -> Outcome:
         return Outcome(task.slug, markdown, render_json(data), prepared.skipped,
                        prepared.decoded, dict(timer.seconds))
     except SummarizeError as error:
-        return Outcome(task.slug, error=str(error), seconds=dict(timer.seconds))
+        return Outcome(task.slug, error=str(error), seconds=dict(timer.seconds),
+                       skipped=tuple(getattr(error, "skipped", ())))
     except Exception as error:  # a bug must cost one event, not the run
         log.debug("%s: internal error", task.slug, exc_info=True)
         return Outcome(task.slug, error=f"internal error: {type(error).__name__}: {error}",
@@ -551,6 +552,7 @@ def _build_and_write(tasks: list[Task], fingerprints: dict[str, str], state: dic
             if outcome.error is not None:
                 log.error("%s: failed: %s", outcome.slug, outcome.error)
                 report.failed.append((outcome.slug, outcome.error))
+                report.articles_skipped.extend(outcome.skipped)  # why it had nothing to read
                 continue
             try:
                 with timer.stage("write"), signals_deferred():

@@ -12,7 +12,12 @@ class ConfigError(SummarizeError):
 
 
 class InputError(SummarizeError):
-    """The input folder or an article cannot be used (exit code 2 when nothing can run)."""
+    """The input folder or an article cannot be used (exit code 2 when nothing can run).
+    `skipped`: the files set aside on the way, with their reasons, for the run report."""
+
+    def __init__(self, message: str, skipped: tuple = ()) -> None:
+        super().__init__(message)
+        self.skipped = skipped
 
 
 class RenderError(SummarizeError):

@@ -131,10 +131,10 @@ def load_prepared(folder: Path, root: Path, max_article_bytes: int,
     with timer.stage("load"):
         event = load_event(folder, root, max_article_bytes, max_event_bytes)
     if not event.articles:
-        raise InputError("no readable articles")
+        raise InputError("no readable articles", event.skipped)
     prepared = prepare_event(event, timer)
     if not prepared.articles:
-        raise InputError("no article has any sentence after cleaning")
+        raise InputError("no article has any sentence after cleaning", prepared.skipped)
     return prepared
 
 

@@ -424,3 +424,14 @@ def test_everything_at_the_input_root_that_is_not_an_event_is_reported(tmp_path)
     assert reasons["stray.txt"].startswith("not in an event folder")
     assert reasons[".hidden-event/"].startswith("hidden folder")
     assert result.written == ["event-00"]
+
+
+def test_an_event_whose_every_file_is_skipped_lists_them_in_the_report(tmp_path):
+    """Issue 15: the summary said "0 files skipped" and articles_skipped was empty."""
+    corpus = make_corpus(tmp_path / "in", events=1, articles=2)
+    write_event(corpus, "all-bad", {"empty.txt": "", "binary.txt": b"\x00\x01\x02" * 50})
+    result = batch.run(load_config(None), corpus, tmp_path / "out")
+    assert [slug for slug, _ in result.failed] == ["all-bad"]
+    assert {s.path for s in result.articles_skipped} == {"all-bad/empty.txt",
+                                                         "all-bad/binary.txt"}
+    assert "2 files skipped" in result.summary()
