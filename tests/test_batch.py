@@ -435,3 +435,36 @@ def test_an_event_whose_every_file_is_skipped_lists_them_in_the_report(tmp_path)
     assert {s.path for s in result.articles_skipped} == {"all-bad/empty.txt",
                                                          "all-bad/binary.txt"}
     assert "2 files skipped" in result.summary()
+
+
+def test_twenty_kill_9s_at_random_moments_leave_nothing_behind(tmp_path):
+    """Issue 15's must-show: kill -9 of `summarize run --jobs 2` at 20 random moments
+    (seeded): no process left, no partial file, and the next run equals a clean run."""
+    import random
+
+    corpus = make_corpus(tmp_path / "in", events=30, articles=4)
+    out = tmp_path / "out"
+    moments = random.Random(17)
+    for kill in range(20):
+        marker = f"SUMMARIZE_TEST_RUN={tmp_path}/{kill}"
+        env = {**os.environ, "PYTHONPATH": str(ROOT),
+               "SUMMARIZE_TEST_RUN": f"{tmp_path}/{kill}"}
+        process = subprocess.Popen([sys.executable, "-m", "summarize", "run", "--input",
+                                    str(corpus), "--output", str(out), "--jobs", "2",
+                                    "--force"], cwd=ROOT, env=env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(moments.uniform(0.2, 3.0))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        deadline = time.monotonic() + 10
+        while processes_marked(marker) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert processes_marked(marker) == [], f"kill {kill}: processes outlived the run"
+        for path in out.glob("*.json"):
+            json.loads(path.read_text(encoding="utf-8"))  # complete, never half-written
+    rerun = summarize("run", "--input", str(corpus), "--output", str(out))
+    assert rerun.returncode == 0, rerun.stderr
+    assert temporaries(out) == []
+    clean = tmp_path / "clean"
+    summarize("run", "--input", str(corpus), "--output", str(clean), check=True)
+    assert briefings(out) == briefings(clean)
