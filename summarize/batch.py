@@ -41,6 +41,7 @@ from functools import cache
 from importlib import metadata
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
 from summarize.config import Config
 from summarize.errors import InputError, OutputError, RunLocked, SummarizeError
@@ -495,16 +496,32 @@ def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None
 @contextmanager
 def signals_deferred() -> Iterator[None]:
     """SIGINT and SIGTERM wait until the block is done: a briefing and its state entry are
-    written together, so a stopped run never leaves a briefing the next run must rebuild."""
-    deferred = {signal.SIGINT, signal.SIGTERM}
+    written together, so a stopped run never leaves a briefing the next run must rebuild.
+    (Python runs a signal's handler between bytecodes, possibly well after the signal
+    arrived: blocking the signal itself would not stop a handler already due, so the
+    handlers are swapped for one that only records.)"""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, deferred)
+    arrived: list[tuple[int, Any]] = []
+    previous = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+
+    def record(number: int, frame: Any) -> None:
+        arrived.append((number, frame))
+
+    for number in previous:
+        signal.signal(number, record)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        for number, frame in arrived[:1]:
+            handler = previous[number]
+            if callable(handler):
+                handler(number, frame)
+            elif handler == signal.SIG_DFL:
+                signal.raise_signal(number)
 
 
 def _plan(folders: list[Path], config_hash: str, state: dict[str, dict], output_root: Path,

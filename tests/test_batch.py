@@ -376,10 +376,13 @@ def test_sigterm_and_ctrl_c_stop_the_run_cleanly(tmp_path, signum, code, words):
     out = tmp_path / "out"
     marker = f"SUMMARIZE_TEST_RUN={tmp_path}"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "SUMMARIZE_TEST_RUN": str(tmp_path)}
+    # as from a terminal: a test runner started in the background ignores SIGINT, and its
+    # children would inherit that
     process = subprocess.Popen([sys.executable, "-m", "summarize", "run", "--input",
                                 str(corpus), "--output", str(out), "--jobs", "2"],
                                cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+                               stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while not list(out.glob("*.md")) and time.monotonic() < deadline:
         time.sleep(0.01)
