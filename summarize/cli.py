@@ -162,8 +162,11 @@ def sentences_command(paths: tuple[Path, ...], as_json: bool, explain: bool) -> 
               help="Where results.md, results.json and results.png go.")
 @click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE",
               help="Override a key in every config (repeatable).")
+@click.option("--show", type=click.IntRange(min=0), default=0, metavar="N",
+              help="Also show the briefings of the first N events in results.md, one "
+              "column per config, to read what the scores stand for.")
 def eval_command(dataset: Path, config_paths: tuple[Path, ...], peers: bool, words: int | None,
-                 output_dir: Path, overrides: tuple[str, ...]) -> None:
+                 output_dir: Path, overrides: tuple[str, ...], show: int) -> None:
     """ROUGE-1/2/SU4/L of configs (plus the lead and random baselines) on DATASET."""
     try:  # its imports (ROUGE, nltk's Porter, matplotlib) only when asked
         from summarize import evaluation
@@ -188,7 +191,10 @@ def eval_command(dataset: Path, config_paths: tuple[Path, ...], peers: bool, wor
     if configs:
         configs.update(evaluation.baseline_configs(
             words if words is not None else next(iter(configs.values())).budget.words))
-        results.per_event.update(evaluation.evaluate_configs(configs, events, words).per_event)
+        scored = evaluation.evaluate_configs(configs, events, words)
+        results.per_event.update(scored.per_event)
+        results.briefings.update(scored.briefings)
+    results.show = show
     reference = next(iter(configs), None)
     title = f"ROUGE on {dataset.name} ({len(events)} events)"
     evaluation.write_results(results, output_dir, reference, title, write_atomic)

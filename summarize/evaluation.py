@@ -29,6 +29,7 @@ from summarize.pipeline import (
     run_statistics,
     summarize_prepared,
 )
+from summarize.rendering import escape_markdown
 from summarize.rouge import METRICS, Score, Summary, score
 from summarize.words import DocumentFrequencies
 
@@ -100,6 +101,9 @@ class Results:
     words: int | None
     per_event: PerEvent = field(default_factory=dict)
     official: dict[str, dict[str, float]] = field(default_factory=dict)
+    # name -> event slug -> the briefing's sentences (configs only), for `--show`
+    briefings: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    show: int = 0  # how many events' briefings results.md shows side by side
 
     def values(self, name: str, metric: str, measure: str = "recall") -> np.ndarray:
         return np.array([getattr(scores[metric], measure)
@@ -151,10 +155,13 @@ def evaluate_configs(configs: dict[str, Config], events: list[DatasetEvent],
         background = run_statistics(list(prepared.values())) \
             if config.ranker.uses_run_statistics else None
         scores: dict[str, dict[str, Score]] = {}
+        written: dict[str, list[str]] = {}
         for event in _progress(events, name, len(events)):
-            peer = Summary.of(briefing_lines(config, prepared[event.slug], background), limit)
+            written[event.slug] = briefing_lines(config, prepared[event.slug], background)
+            peer = Summary.of(written[event.slug], limit)
             scores[event.slug] = score(peer, list(references[event.slug].values()))
         results.per_event[name] = scores
+        results.briefings[name] = written
     return results
 
 
@@ -318,6 +325,15 @@ def render_markdown(results: Results, table: dict[str, dict], compared: list[Com
         for c in compared:
             lines.append(f"| {c.name} | {c.metric} | {c.difference:+.5f} | "
                          f"[{c.interval[0]:+.4f}, {c.interval[1]:+.4f}] | {c.p_value:.4f} |")
+    if results.show and results.briefings:
+        names = list(results.briefings)
+        shown = sorted(next(iter(results.briefings.values())))[: results.show]
+        lines += ["", f"Briefings of {len(shown)} events, one column per config:", "",
+                  "| event | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
+        for event in shown:
+            cells = ["<br>".join(_cell(t) for t in results.briefings[n].get(event, []))
+                     for n in names]
+            lines.append(f"| {event} | " + " | ".join(cells) + " |")
     if results.official:
         worst = largest_differences(results)
         lines += ["", "Against the official figures in the dataset's README (systems):", ""]
@@ -332,6 +348,11 @@ def render_markdown(results: Results, table: dict[str, dict], compared: list[Com
                              f"{table[name]['rouge-su4']['recall']:.5f} | "
                              f"{official['rouge-su4']:.5f} |")
     return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    """Article text as a Markdown table cell: no markup, no column break."""
+    return escape_markdown(text).replace("|", "\\|")
 
 
 def results_json(results: Results, table: dict[str, dict], compared: list[Comparison]) -> str:
@@ -349,15 +370,25 @@ def results_json(results: Results, table: dict[str, dict], compared: list[Compar
     return json.dumps(data, indent=2, sort_keys=False) + "\n"
 
 
-def render_chart(table: dict[str, dict], path: Path, title: str) -> None:
-    """Grouped bars: one group per metric, one bar per system, 95% intervals as error bars."""
+def render_chart(table: dict[str, dict], path: Path, title: str,
+                 compared: list[Comparison] | None = None) -> None:
+    """Grouped bars: one group per metric, one bar per system, 95% intervals as error bars;
+    beside them, when systems were compared with a reference, each system's paired
+    difference from it with its interval (differences of 0.002 ROUGE-2 vanish on bars
+    that start at 0, not on a scale centred on 0)."""
     import matplotlib
 
     matplotlib.use("Agg")  # files only, no display
     import matplotlib.pyplot as plt
 
     names = list(table)
-    figure, axes = plt.subplots(figsize=(max(8, 0.25 * len(names) * len(METRICS)), 4.5))
+    width_inches = max(8, 0.25 * len(names) * len(METRICS))
+    if compared:
+        figure, (axes, deltas) = plt.subplots(1, 2, figsize=(width_inches + 6, 4.5),
+                                              gridspec_kw={"width_ratios": [3, 2]})
+        _render_deltas(deltas, compared)
+    else:
+        figure, axes = plt.subplots(figsize=(width_inches, 4.5))
     width = 0.8 / max(len(names), 1)
     positions = np.arange(len(METRICS))
     for i, name in enumerate(names):
@@ -377,6 +408,24 @@ def render_chart(table: dict[str, dict], path: Path, title: str) -> None:
     plt.close(figure)
 
 
+def _render_deltas(axes, compared: list[Comparison]) -> None:  # type: ignore[no-untyped-def]
+    metrics = list(dict.fromkeys(c.metric for c in compared))
+    names = list(dict.fromkeys(c.name for c in compared))
+    height = 0.8 / max(len(metrics), 1)
+    for k, metric in enumerate(metrics):
+        rows = {c.name: c for c in compared if c.metric == metric}
+        positions = np.arange(len(names)) + k * height - 0.4 + height / 2
+        values = [rows[n].difference for n in names]
+        errors = np.array([[rows[n].difference - rows[n].interval[0],
+                            rows[n].interval[1] - rows[n].difference] for n in names]).T
+        axes.barh(positions, values, height, xerr=errors, label=metric.upper(), capsize=2)
+    axes.axvline(0.0, color="black", linewidth=0.8)
+    axes.set_yticks(np.arange(len(names)), names)
+    axes.invert_yaxis()
+    axes.set_xlabel(f"recall difference from {compared[0].against} (95% interval)")
+    axes.legend(fontsize="small")
+
+
 def write_results(results: Results, output: Path, reference: str | None, title: str,
                   write: Callable[[Path, str], None]) -> dict[str, dict]:
     """results.md, results.json and results.png under `output`; returns the summary table."""
@@ -385,5 +434,5 @@ def write_results(results: Results, output: Path, reference: str | None, title: 
     compared = comparisons(results, reference)
     write(output / "results.md", render_markdown(results, table, compared, title))
     write(output / "results.json", results_json(results, table, compared))
-    render_chart(table, output / "results.png", title)
+    render_chart(table, output / "results.png", title, compared)
     return table

@@ -102,3 +102,20 @@ def test_eval_uses_each_events_topic_as_focus_when_the_config_asks(tmp_path):
     assert focused.sentence.text.startswith("Schools")
     assert [c.score for c in briefings[True].sentences] != \
         [c.score for c in briefings[False].sentences]
+
+
+def test_eval_shows_the_briefings_of_n_events_side_by_side(tmp_path):
+    """Issue 15: eval wrote no briefing texts to compare configs side by side."""
+    dataset = make_dataset(tmp_path / "data")
+    out = tmp_path / "eval"
+    args = ["eval", str(dataset), "--config", str(ROOT / "configs" / "default.yaml"),
+            "--config", str(ROOT / "configs" / "mmr.yaml"), "--words", "40",
+            "--output", str(out), "--show", "1"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    markdown = (out / "results.md").read_text(encoding="utf-8")
+    assert "| event | default | mmr | lead | random |" in markdown
+    row = next(line for line in markdown.splitlines() if line.startswith("| E1 |"))
+    assert "Floods closed the valley road" in row
+    assert "| E2 |" not in markdown
+    assert (out / "results.png").read_bytes().startswith(b"\x89PNG")
