@@ -228,11 +228,18 @@ def config_fingerprint(config: Config) -> str:
 def event_fingerprint(folder: Path, config_hash: str) -> str:
     """The names and bytes of the event's files, with the config's fingerprint."""
     digest = hashlib.sha256(config_hash.encode())
-    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as error:  # an unreadable event folder: its build will fail and say why
+        digest.update(f"unreadable folder: {error.strerror}".encode())
+        return digest.hexdigest()
+    for path in entries:
         digest.update(b"\0" + path.name.encode(errors="surrogateescape") + b"\0")
         if path.is_file():
             try:
-                digest.update(path.read_bytes())
+                with path.open("rb") as stream:  # in chunks: a huge file never sits in memory
+                    for chunk in iter(lambda: stream.read(1 << 20), b""):
+                        digest.update(chunk)
             except OSError as error:  # unreadable now: the build will report it
                 digest.update(f"unreadable: {error.strerror}".encode())
     return digest.hexdigest()
@@ -441,7 +448,10 @@ def _available_memory() -> int | None:
 
 
 def _folder_size(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+    try:
+        return sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+    except OSError:  # unreadable: its build reports why
+        return 0
 
 
 def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None = None,
@@ -483,7 +493,11 @@ def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None
         _build_and_write(tasks, fingerprints, state, output_root, report, timer, progress)
         if prune:
             _prune(state, {f.name for f in folders}, output_root, report)
-        save_state(output_root, state)
+        try:
+            save_state(output_root, state)
+        except OSError as error:  # a full disk: the briefings are written; the next run
+            # finds no record of some and rebuilds them
+            log.error("cannot save %s: %s", STATE_FILE, error.strerror or error)
         report.seconds = {k: round(v, 4) for k, v in sorted(timer.seconds.items())}
         report.seconds["total"] = round(time.perf_counter() - started, 4)
         try:

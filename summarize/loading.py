@@ -217,7 +217,11 @@ def load_event(folder: Path, root: Path, max_bytes: int,
     focus = None
     total = 0
     resolved_root = root.resolve()
-    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as error:
+        raise InputError(f"the event folder cannot be read: {error.strerror or error}") from None
+    for path in entries:
         relative = path.relative_to(root).as_posix()
         if path.name.lower() == FOCUS_FILE and path.is_file():
             focus = read_focus(path, max_bytes)

@@ -471,3 +471,38 @@ def test_twenty_kill_9s_at_random_moments_leave_nothing_behind(tmp_path):
     clean = tmp_path / "clean"
     summarize("run", "--input", str(corpus), "--output", str(clean), check=True)
     assert briefings(out) == briefings(clean)
+
+
+def test_a_full_disk_at_the_final_state_save_still_ends_with_a_report(tmp_path, monkeypatch):
+    """Issue 15: the final state save on a full disk ended the run with a traceback."""
+    corpus = make_corpus(tmp_path / "in", events=2, articles=2)
+    out = tmp_path / "out"
+    real = batch.save_state
+    calls = []
+
+    def save_state(folder, state):
+        calls.append(len(state))
+        if len(calls) > 2:  # the per-event saves pass, the final one finds the disk full
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(folder, state)
+
+    monkeypatch.setattr(batch, "save_state", save_state)
+    result = batch.run(load_config(None), corpus, out, jobs=1)
+    assert sorted(result.written) == ["event-00", "event-01"]
+    assert report(out)["events"]["written"] == ["event-00", "event-01"]
+
+
+def test_an_event_folder_that_cannot_be_listed_fails_alone(tmp_path, monkeypatch):
+    """Issue 15: an unreadable event folder ended the whole run with a traceback."""
+    corpus = make_corpus(tmp_path / "in", events=2, articles=2)
+    real = Path.iterdir
+
+    def iterdir(self):
+        if self.name == "event-01":
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    result = batch.run(load_config(None), corpus, tmp_path / "out", jobs=1)
+    assert result.written == ["event-00"]
+    assert result.failed == [("event-01", "the event folder cannot be read: Permission denied")]
