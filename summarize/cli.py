@@ -102,9 +102,10 @@ def list_command() -> None:
     """The ranking algorithms and their options, with defaults."""
     for name, cls in algorithm_classes().items():
         doc = (cls.__doc__ or "").strip().splitlines()[0]
-        click.echo(f"{name}: {doc}")
+        click.echo(f"{name}: {getattr(cls, 'DESCRIPTIONS', {}).get(name, doc)}")
+        applies = getattr(cls, "OPTIONS", {})
         for field_name, info in cls.model_fields.items():
-            if field_name == "algorithm":
+            if field_name == "algorithm" or name not in applies.get(field_name, (name,)):
                 continue
             default = json.dumps(info.default if not isinstance(info.default, tuple)
                                  else list(info.default))

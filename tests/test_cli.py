@@ -137,3 +137,16 @@ def test_version_and_quiet_run_and_any_current_folder(tmp_path):
     assert result.returncode == 0 and result.stderr == ""
     golden = (ROOT / "outputs" / "kim-putin-summit-2023.md").read_bytes()
     assert (out / "kim-putin-summit-2023.md").read_bytes() == golden
+
+
+def test_list_describes_each_algorithm_and_only_its_own_options():
+    """Issue 15: six sumy rankers shared one copied description and a seed only random uses."""
+    listing = CliRunner().invoke(cli, ["list"]).output.splitlines()
+    heads = {line.split(":")[0]: line for line in listing if not line.startswith(" ")}
+    described = [heads[n].split(": ", 1)[1] for n in
+                 ("lsa", "luhn", "kl", "sumbasic", "reduction", "random")]
+    assert len(set(described)) == 6
+    after = {name: listing[listing.index(line) + 1] for name, line in heads.items()
+             if listing.index(line) + 1 < len(listing)}
+    assert after["random"].strip().startswith("seed = 0")
+    assert not after["lsa"].startswith(" ")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 import random
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import numpy as np
 from pydantic import Field, model_validator
@@ -100,8 +100,24 @@ def configured(name: str, **attributes: Any) -> Any:
 class SumyRanker(Ranker):
     """sumy's LSA, Luhn, KL-Sum, SumBasic, Reduction and Random summarizers, as rankers."""
 
+    # What `summarize list` says of each algorithm, and which options apply to which.
+    DESCRIPTIONS: ClassVar[dict[str, str]] = {
+        "lsa": "Latent semantic analysis (Steinberger & Jezek 2004): sentences that carry "
+               "the strongest topics of the event's term-sentence matrix.",
+        "luhn": "Luhn (1958): clusters of significant (frequent, non-stop) words in a "
+                "sentence.",
+        "kl": "KL-Sum (Haghighi & Vanderwende 2009): sentences whose words keep the "
+              "summary's word distribution closest to the event's.",
+        "sumbasic": "SumBasic (Nenkova & Vanderwende 2005): average probability of a "
+                    "sentence's words in the event.",
+        "reduction": "Reduction: sentences by the summed similarity to all others (a "
+                     "graph-based centrality without a random walk).",
+        "random": "Random order (a baseline): sentences shuffled with a fixed seed.",
+    }
+    OPTIONS: ClassVar[dict[str, tuple[str, ...]]] = {"seed": ("random",)}
+
     algorithm: Literal["lsa", "luhn", "kl", "sumbasic", "reduction", "random"]
-    seed: int = Field(0, description="random only: seed of the shuffle, for repeatable runs.")
+    seed: int = Field(0, description="Seed of the shuffle, for repeatable runs.")
 
     def score(self, text: EventText) -> np.ndarray:
         if not text.sentences:
