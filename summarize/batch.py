@@ -36,7 +36,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import metadata
 from multiprocessing import get_context
@@ -45,7 +45,7 @@ from typing import Any
 
 from summarize.config import Config
 from summarize.errors import InputError, OutputError, RunLocked, SummarizeError
-from summarize.loading import check_slug, discover_events, passed_over
+from summarize.loading import check_slug, discover_events, name_events, passed_over
 from summarize.models import SkippedFile
 from summarize.pipeline import (
     PreparedEvent,
@@ -299,9 +299,9 @@ def build_event(task: Task) -> Outcome:
     raises: one broken event must not stop the others."""
     timer = StageTimer()
     try:
-        prepared = task.prepared or load_prepared(
+        prepared = task.prepared or replace(load_prepared(
             task.folder, task.input_root, task.config.limits.max_article_bytes, timer,
-            task.config.limits.max_event_bytes)
+            task.config.limits.max_event_bytes), slug=task.slug)
         briefing = summarize_prepared(prepared, task.config, timer, task.background)
         with timer.stage("render"):
             data = briefing_data(briefing)
@@ -480,19 +480,22 @@ def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None
             log.info("removed %s, left by an interrupted run", stray.name)
         state = load_state(output_root)
         config_hash = config_fingerprint(config)
+        named, unnamed = name_events(folders)
+        report.failed.extend(unnamed)
         with timer.stage("plan"):
-            todo, fingerprints = _plan(folders, config_hash, state, output_root, force,
+            todo, fingerprints = _plan(named, config_hash, state, output_root, force,
                                        config.ranker.uses_run_statistics, report)
         background, read = None, {}
         if todo and config.ranker.uses_run_statistics:
-            read = _read_all(folders, input_root, config, timer)
+            read = _read_all(named, input_root, config, timer)
             with timer.stage("words"):
                 background = run_statistics(list(read.values()))
-        tasks = [Task(f.name, f, input_root, config, background, read.get(f.name))
-                 for f in sorted(todo, key=_folder_size, reverse=True)]  # big ones first
+        tasks = [Task(slug, f, input_root, config, background, read.get(slug))
+                 for slug, f in sorted(todo, key=lambda event: _folder_size(event[1]),
+                                       reverse=True)]  # big ones first
         _build_and_write(tasks, fingerprints, state, output_root, report, timer, progress)
         if prune:
-            _prune(state, {f.name for f in folders}, output_root, report)
+            _prune(state, {slug for slug, _ in named}, output_root, report)
         try:
             save_state(output_root, state)
         except OSError as error:  # a full disk: the briefings are written; the next run
@@ -538,32 +541,26 @@ def signals_deferred() -> Iterator[None]:
                 signal.raise_signal(number)
 
 
-def _plan(folders: list[Path], config_hash: str, state: dict[str, dict], output_root: Path,
-          force: bool, whole_run: bool, report: RunReport) -> tuple[list[Path], dict[str, str]]:
-    """The event folders to build, and every event's fingerprint; unchanged events go
-    to the report (with the files they skipped last time). With `whole_run` (statistics
+def _plan(named: list[tuple[str, Path]], config_hash: str, state: dict[str, dict],
+          output_root: Path, force: bool, whole_run: bool,
+          report: RunReport) -> tuple[list[tuple[str, Path]], dict[str, str]]:
+    """The events (slug, folder) to build, and every event's fingerprint; unchanged events
+    go to the report (with the files they skipped last time). With `whole_run` (statistics
     of the whole run shape every briefing) a change in any event rebuilds them all."""
-    valid = []
-    for folder in folders:
-        problem = check_slug(folder.name)
-        if problem:
-            report.failed.append((folder.name, problem))
-        else:
-            valid.append(folder)
-    fingerprints = {f.name: event_fingerprint(f, config_hash) for f in valid}
+    fingerprints = {slug: event_fingerprint(f, config_hash) for slug, f in named}
     if whole_run:
         combined = hashlib.sha256("".join(sorted(fingerprints.values())).encode()).hexdigest()
         fingerprints = {slug: combined for slug in fingerprints}
     todo = []
-    for folder in valid:
-        known = state.get(folder.name, {})
-        outputs_exist = all((output_root / f"{folder.name}{s}").is_file() for s in (".md", ".json"))
-        if not force and outputs_exist and known.get("fingerprint") == fingerprints[folder.name]:
-            report.unchanged.append(folder.name)
+    for slug, folder in named:
+        known = state.get(slug, {})
+        outputs_exist = all((output_root / f"{slug}{s}").is_file() for s in (".md", ".json"))
+        if not force and outputs_exist and known.get("fingerprint") == fingerprints[slug]:
+            report.unchanged.append(slug)
             report.articles_skipped.extend(SkippedFile(p, r) for p, r in known.get("skipped", []))
             report.articles_decoded.extend((p, e) for p, e in known.get("decoded", []))
         else:
-            todo.append(folder)
+            todo.append((slug, folder))
     return todo, fingerprints
 
 
@@ -626,17 +623,15 @@ def _prune(state: dict[str, dict], present: set[str], output_root: Path,
         del state[slug]
 
 
-def _read_all(folders: list[Path], root: Path, config: Config,
+def _read_all(named: list[tuple[str, Path]], root: Path, config: Config,
               timer: StageTimer) -> dict[str, PreparedEvent]:
     """Every readable event of the run, for its statistics (events that fail are left out
     here and reported when their turn comes)."""
     read = {}
-    for folder in folders:
-        if check_slug(folder.name):
-            continue
+    for slug, folder in named:
         try:
-            read[folder.name] = load_prepared(folder, root, config.limits.max_article_bytes,
-                                              timer, config.limits.max_event_bytes)
+            read[slug] = replace(load_prepared(folder, root, config.limits.max_article_bytes,
+                                               timer, config.limits.max_event_bytes), slug=slug)
         except InputError:
             continue
     return read

@@ -1,6 +1,7 @@
 """Loading: find the events under an input root and read their articles.
 
-Each sub-folder of the root is one event, its slug the folder name. Articles are `.txt`
+Each sub-folder of the root is one event, its slug the folder name (made one when it is
+not: `name_events`). Articles are `.txt`
 (plain text as scraped) or `.md` (optional YAML front matter with id, title, source, url,
 published, then the body). Every file that cannot be used becomes a `SkippedFile` with its
 reason: one bad article never stops its event, and nothing is dropped silently. A file
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -77,6 +79,32 @@ def passed_over(root: Path) -> list[SkippedFile]:
             found.append(SkippedFile(name, "not in an event folder (the input holds one "
                                            "folder per event)"))
     return found
+
+
+def name_events(folders: list[Path]) -> tuple[list[tuple[str, Path]], list[tuple[str, str]]]:
+    """Each event folder's slug, which names its output files: the folder's name when it
+    is one (letters, digits, '.', '_', '-'), else the name with accents folded and every
+    other run of characters made a '-' ("Kim Putin summit!" -> "Kim-Putin-summit").
+    Returns the named events and, for the folders that cannot have one (nothing left, a
+    reserved name, a slug another folder already has), why."""
+    named: list[tuple[str, Path]] = []
+    failed: list[tuple[str, str]] = []
+    taken: dict[str, str] = {}
+    # folders named as slugs first: a folder never loses its own name to a made-up one
+    for folder in sorted(folders, key=lambda f: (not _SLUG.match(f.name), f.name)):
+        shown = printable(folder.name)
+        slug = folder.name if _SLUG.match(folder.name) else re.sub(
+            r"[^A-Za-z0-9._-]+", "-", unicodedata.normalize("NFKD", shown)
+            .encode("ascii", "ignore").decode("ascii")).strip("-._")
+        problem = check_slug(slug) if slug else "no letter or digit to name its briefing by"
+        if problem is None and slug.lower() in taken:
+            problem = f"its briefing's name {slug!r} is taken by folder {taken[slug.lower()]!r}"
+        if problem:
+            failed.append((shown, problem))
+            continue
+        taken[slug.lower()] = shown
+        named.append((slug, folder))
+    return sorted(named, key=lambda event: event[1].name), failed
 
 
 def check_slug(name: str) -> str | None:

@@ -277,14 +277,14 @@ def test_bad_input_corpus_reports_every_skipped_file_and_writes_the_good_events(
         "latin.txt": story("strike", 3).replace("said", "said caf\u00e9").encode("cp1252"),
     })
     write_event(root, "all-bad", {"empty.txt": "", "binary.txt": b"\x00\x01\x02"})
-    write_event(root, "bad name!", {"a.txt": good})
+    write_event(root, "!!!", {"a.txt": good})
     out = tmp_path / "out"
     result = summarize("run", "--input", str(root), "--output", str(out),
                        "--set", "limits.max_article_bytes=5000")
     assert result.returncode == 1
     data = report(out)
     assert data["events"]["written"] == ["good", "mixed"]
-    assert {f["event"] for f in data["events"]["failed"]} == {"all-bad", "bad name!"}
+    assert {f["event"] for f in data["events"]["failed"]} == {"all-bad", "!!!"}
     skipped = {s["path"]: s["reason"] for s in data["articles_skipped"]}
     for name in ("empty.txt", "binary.txt", "huge.txt", "boilerplate.txt", "notes.pdf"):
         assert f"mixed/{name}" in skipped, name
@@ -506,3 +506,23 @@ def test_an_event_folder_that_cannot_be_listed_fails_alone(tmp_path, monkeypatch
     result = batch.run(load_config(None), corpus, tmp_path / "out", jobs=1)
     assert result.written == ["event-00"]
     assert result.failed == [("event-01", "the event folder cannot be read: Permission denied")]
+
+
+def test_a_folder_name_that_is_no_slug_is_made_one(tmp_path):
+    """Issue 15: folder names with spaces failed instead of becoming slugs."""
+    corpus = make_corpus(tmp_path / "in", events=2, articles=2)
+    (corpus / "event-00").rename(corpus / "Flood in Évora, day 2")
+    (corpus / "event-01").rename(corpus / "Flood-in-Evora-day-2")
+    make_corpus(tmp_path / "more", events=1, articles=2)
+    (tmp_path / "more" / "event-00").rename(corpus / "  ???  ")
+    out = tmp_path / "out"
+    result = batch.run(load_config(None), corpus, out)
+    assert result.written == ["Flood-in-Evora-day-2"]  # the folder named so keeps its name
+    failed = dict(result.failed)
+    assert "is taken by folder 'Flood-in-Evora-day-2'" in failed["Flood in Évora, day 2"]
+    assert failed["  ???  "] == "no letter or digit to name its briefing by"
+    (corpus / "Flood-in-Evora-day-2").rename(corpus / "other")
+    again = batch.run(load_config(None), corpus, out)
+    assert sorted(again.written) == ["Flood-in-Evora-day-2", "other"]
+    data = json.loads((out / "Flood-in-Evora-day-2.json").read_text(encoding="utf-8"))
+    assert data["event"] == "Flood-in-Evora-day-2"
