@@ -7,9 +7,10 @@ The articles are copied to a temporary input folder (DUC keeps them under
 
     .venv/bin/python benchmarks/batch.py [--baseline CHECKOUT]
 
-`--baseline` also times a full `--jobs 2` run of the code in another checkout of the
-project (e.g. `git worktree add /tmp/before <commit>`) on the same input, in the same run,
-and prints the ratio: how a change moved the batch's time.
+`--baseline` also times full `--jobs 2` runs of the code in another checkout of the
+project (e.g. `git worktree add /tmp/before <commit>`) on the same input, in the same run:
+PAIRS pairs, alternating which goes first (a busy machine drifts), and prints the ratio of
+the medians: how a change moved the batch's time.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,6 +28,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import ROOT, require_duc2006, table  # noqa: E402
+
+PAIRS = 4  # alternating runs of each checkout with --baseline
 
 
 def build_input(duc: Path, target: Path) -> int:
@@ -90,19 +94,25 @@ def main() -> None:
                      len(touched["events"]["unchanged"]), f"{touched_s:.2f}",
                      f"{touched_s / serial_s:.2f}"])
         if baseline is not None:
-            before_s, before = timed_run(work / "input", work / "out-before", "--jobs", "2",
-                                         code=baseline)
-            rows.append([f"full run, {baseline.name}", 2, len(before["events"]["written"]),
-                         len(before["events"]["unchanged"]), f"{before_s:.2f}",
-                         f"{before_s / serial_s:.2f}"])
+            times: dict[str, list[float]] = {"this code": [], baseline.name: []}
+            for pair in range(PAIRS):
+                order = [("this code", ROOT), (baseline.name, baseline)]
+                for name, code in order if pair % 2 else order[::-1]:
+                    seconds, _ = timed_run(work / "input", work / f"out-{name}-{pair}",
+                                           "--jobs", "2", code=code)
+                    times[name].append(seconds)
+            ours, theirs = (statistics.median(v) for v in times.values())
+            for name, median in ((f"full run, median of {PAIRS}", ours),
+                                 (f"full run, {baseline.name}, median of {PAIRS}", theirs)):
+                rows.append([name, 2, "", "", f"{median:.2f}", f"{median / serial_s:.2f}"])
     print(f"{events} events; wall-clock seconds of `summarize run` in a fresh process "
           "(start-up included)\n")
     print(table(["run", "jobs", "written", "unchanged", "seconds", "vs full --jobs 1"], rows))
     print(f"\n--jobs 1 and --jobs 2 briefings byte-identical: {'yes' if same else 'NO'}; "
           f"rebuilt after the change: {', '.join(touched['events']['written'])}")
     if baseline is not None:
-        print(f"full run --jobs 2, this code / {baseline.name}: "
-              f"{parallel_s / before_s:.2f}")
+        print(f"full run --jobs 2, this code / {baseline.name}: {ours / theirs:.2f} "
+              f"(medians of {PAIRS} alternating pairs)")
 
 
 if __name__ == "__main__":
