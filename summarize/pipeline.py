@@ -2,13 +2,16 @@
 
     1. load        loading.load_event            files           -> Article
     2. clean       cleaning.clean_lines          Article         -> CleanArticle
-    3. split       segmenting.split_sentences    paragraphs      -> Sentence
-    4. words       words.prepare_text            sentences       -> EventText (once)
+    3. split       segmenting.split_sentences    paragraphs      -> Sentence (weekdays dated)
+    4. words       words.prepare_text            sentences       -> EventText (once; + focus)
     5. duplicates  redundancy.find_duplicates    copies of a story are ranked once
     6. rank        ranking.rank_sentences        EventText       -> one score per sentence
-    7. corroborate redundancy.corroborate        candidates      -> the sources backing each
-    8. select      selection.select_sentences    scores, sources -> chosen sentences (budget)
-    9. order       ordering.order_sentences      reading order
+    7. corroborate selection.eligible            which sentences can stand alone
+                   redundancy.corroborate        candidates      -> the sources backing each
+    8. select      concepts.choose_lead          the article opening that states the news
+                   concepts.select_by_concepts   concepts, scores -> chosen sentences (budget)
+                   (or selection.select_sentences for mmr / threshold)
+    9. order       ordering.order_sentences      lead first, then reading order
    10. render      rendering                     Briefing        -> JSON data -> Markdown
 
 Each stage takes plain data and returns plain data; none reaches back into an earlier one.
@@ -52,7 +55,7 @@ from summarize.ranking import rank_sentences
 from summarize.readability import date_weekdays, headline_from, is_all_caps, truecase
 from summarize.redundancy import corroborate, find_duplicates, independent_sources
 from summarize.segmenting import split_sentences
-from summarize.selection import eligible, select_sentences
+from summarize.selection import eligible, select_sentences, word_count
 from summarize.words import DocumentFrequencies, EventText, content_terms, prepare_text, tokenize
 
 log = logging.getLogger(__name__)
@@ -174,7 +177,11 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
         relevance = focus_relevance(text)
         index, weights = event_concepts(text, groups, config.selector, relevance)
         leading = lead_weights(text, index, groups)
-        lead = choose_lead(text, allowed, index, leading, config.output.lead_sentences,
+        fits = allowed.copy()  # a lead longer than the whole budget cannot open it
+        if config.budget.words is not None:
+            fits &= np.array([word_count(s.text) <= config.budget.words
+                              for s in text.sentences], dtype=bool)
+        lead = choose_lead(text, fits, index, leading, config.output.lead_sentences,
                            config.selector.max_similarity, relevance, weights)
         if isinstance(config.selector, ConceptSelector):
             chosen = select_by_concepts(text, scores, config.selector, config.budget, allowed,

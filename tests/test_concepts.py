@@ -16,6 +16,7 @@ from summarize.concepts import (
 )
 from summarize.config import Budget, ConceptSelector, validate_config
 from summarize.focus import focus_relevance, focus_terms
+from summarize.models import Article
 from summarize.ranking import rank_sentences
 from summarize.selection import word_count
 from summarize.words import prepare_text
@@ -186,3 +187,23 @@ def test_two_stories_that_share_no_headline_words_still_get_a_lead():
     lead = choose_lead(text, allowed, index, leading, 1, 0.5, concept_weight=weights)
     # no opening leads in two stories: the opening covering most reported content does
     assert len(lead) == 1 and "pledged full support" in text.sentences[lead[0]].text
+
+
+def test_a_lead_longer_than_the_budget_is_not_forced_into_it():
+    from summarize.models import Event
+    from summarize.pipeline import summarize_event
+    from summarize.selection import word_count as words
+
+    long = ("North Korean leader Kim Jong Un and Russian President Vladimir Putin met for a "
+            "rare summit at the Vostochny Cosmodrome on Wednesday, where they discussed "
+            "military matters, the war in Ukraine and satellites for many hours.")
+    articles = tuple(Article(path=f"e/{i}.txt", id=str(i), body=f"{long}\n\n{short}\n",
+                             format="feed")
+                     for i, short in enumerate([
+                         "Kim pledged his full support for Putin on Wednesday.",
+                         "Kim pledged full and unconditional support for Putin at the summit."]))
+    for budget in (12, 60):
+        briefing = summarize_event(Event("e", articles),
+                                   validate_config({"budget": {"words": budget}}))
+        assert sum(words(c.sentence.text) for c in briefing.sentences) <= budget
+        assert briefing.sentences and briefing.lead == frozenset({0})
