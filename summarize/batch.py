@@ -21,7 +21,6 @@
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import logging
@@ -189,6 +188,11 @@ def run_lock(folder: Path, wait_for_it: bool) -> Iterator[None]:
         raise OutputError(f"cannot write to the output folder {folder}: "
                           f"{error.strerror}") from None
     try:
+        try:
+            import fcntl  # POSIX only: imported here so that --help works anywhere
+        except ImportError:
+            raise OutputError("runs lock their output folder with flock(), which this "
+                              "system lacks (Linux, macOS and the BSDs have it)") from None
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | (0 if wait_for_it else fcntl.LOCK_NB))
         except BlockingIOError:

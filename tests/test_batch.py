@@ -526,3 +526,21 @@ def test_a_folder_name_that_is_no_slug_is_made_one(tmp_path):
     assert sorted(again.written) == ["Flood-in-Evora-day-2", "other"]
     data = json.loads((out / "Flood-in-Evora-day-2.json").read_text(encoding="utf-8"))
     assert data["event"] == "Flood-in-Evora-day-2"
+
+
+def test_an_output_folder_that_refuses_every_write_fails_each_event_in_one_line(
+        tmp_path, monkeypatch):
+    """Issue 15: a folder read-only while its .lock is writable ended the run with a
+    traceback. (Root writes anywhere, so the refusal is simulated.)"""
+    corpus = make_corpus(tmp_path / "in", events=2, articles=2)
+    out = tmp_path / "out"
+    out.mkdir()
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(batch.tempfile, "mkstemp", refuse)
+    result = batch.run(load_config(None), corpus, out, jobs=1)
+    assert result.written == [] and result.exit_code == 1
+    assert sorted(result.failed) == [(f"event-0{i}", "cannot write its briefing: Permission denied")
+                             for i in range(2)]

@@ -208,3 +208,31 @@ def test_an_event_reads_its_files_up_to_its_byte_limit(tmp_path):
     assert [a.path for a in event.articles] == ["ev/0.txt", "ev/1.txt"]
     assert [s.path for s in event.skipped] == ["ev/2.txt", "ev/3.txt", "ev/4.txt"]
     assert "limits.max_event_bytes" in event.skipped[0].reason
+
+
+def test_a_device_node_or_an_unreadable_file_is_skipped_with_its_reason(tmp_path, monkeypatch):
+    """Issue 15: a device node named .txt, or an unreadable file, cost the whole event."""
+    import os
+    import stat
+    from pathlib import Path
+
+    folder = write_event(tmp_path, "ev", {"a.md": STORY_MD, "locked.md": STORY_MD})
+    try:
+        os.mknod(folder / "null.txt", stat.S_IFCHR | 0o666, os.makedev(1, 3))
+        device = True
+    except (PermissionError, OSError):
+        device = False  # no privilege to make device nodes here
+    real = Path.open
+
+    def open_(self, *args, **kwargs):
+        if self.name == "locked.md":
+            raise PermissionError(13, "Permission denied")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", open_)
+    event = load_event(folder, tmp_path, 100_000)
+    assert [a.path for a in event.articles] == ["ev/a.md"]
+    reasons = {s.path: s.reason for s in event.skipped}
+    assert reasons["ev/locked.md"] == "cannot be read: Permission denied"
+    if device:
+        assert reasons["ev/null.txt"].startswith("not a regular file")
