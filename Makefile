@@ -43,10 +43,17 @@ lock: $(STAMP)
 	  echo "# upgrade, then \`make golden\`."; \
 	  $(BIN)/python -m pip freeze --exclude-editable ) > requirements.lock
 
-# Proof that the package installs from its ranges and runs on the newer Pythons.
+# Proof that the package installs from its ranges and runs on the newer Pythons (found on
+# the PATH or among pyenv's versions; or give them: make pythons PYTHONS="/path/python3.12").
 PYTHONS ?= python3.12 python3.13
 pythons:
-	for python in $(PYTHONS); do \
+	for name in $(PYTHONS); do \
+	  python=; \
+	  for candidate in $$(command -v $$name) $$(ls -d $$HOME/.pyenv/versions/*/bin/$$name 2>/dev/null); do \
+	    $$candidate -c "" 2>/dev/null && { python=$$candidate; break; }; \
+	  done; \
+	  test -n "$$python" || { echo "$$name not found: install it (Debian: apt install $$name" \
+	    "where the release has it) or give its path in PYTHONS"; exit 1; }; \
 	  scratch=$$(mktemp -d) && \
 	  $$python -m venv $$scratch/venv && \
 	  $$scratch/venv/bin/python -m pip install --quiet . && \
