@@ -8,6 +8,7 @@ from click.testing import CliRunner
 from summarize import evaluation
 from summarize.cli import cli
 from summarize.config import load_config
+from summarize.errors import SummarizeError
 from summarize.pipeline import summarize_prepared
 from summarize.rouge import Score
 from tests.conftest import ROOT, summarize
@@ -119,3 +120,19 @@ def test_eval_shows_the_briefings_of_n_events_side_by_side(tmp_path):
     assert "Floods closed the valley road" in row
     assert "| E2 |" not in markdown
     assert (out / "results.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_eval_without_the_eval_extra_says_what_to_install(tmp_path, monkeypatch):
+    """Issue 15: ROUGE and charts became an extra; without it, eval says so in one line."""
+    import sys
+
+    import summarize
+
+    monkeypatch.delitem(sys.modules, "summarize.evaluation", raising=False)
+    monkeypatch.delattr(summarize, "evaluation", raising=False)
+    monkeypatch.delitem(sys.modules, "summarize.rouge", raising=False)
+    for module in ("rouge_score", "rouge_score.tokenize"):
+        monkeypatch.setitem(sys.modules, module, None)  # as if not installed
+    result = CliRunner().invoke(cli, ["eval", str(make_dataset(tmp_path / "data"))])
+    assert isinstance(result.exception, SummarizeError)
+    assert "pip install 'summarize[eval]'" in str(result.exception)
