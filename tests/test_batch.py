@@ -123,24 +123,46 @@ def processes_marked(marker: str) -> list[int]:
     return found
 
 
-def test_sigkill_in_mid_run_leaves_complete_files_and_the_rerun_finishes(tmp_path):
-    corpus = make_corpus(tmp_path / "in", events=40, articles=4)
-    out = tmp_path / "out"
-    marker = f"SUMMARIZE_TEST_RUN={tmp_path}"
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "SUMMARIZE_TEST_RUN": str(tmp_path)}
+def start_marked_run(corpus: Path, out: Path, marker: str, *extra: str,
+                     **popen) -> tuple[subprocess.Popen, str]:
+    """`summarize run --jobs 2` in a fresh process whose environment carries `marker`, so
+    that `processes_marked` finds it and every process it starts. SIGINT is reset to its
+    default, as from a terminal (a test runner started in the background ignores it, and
+    its children would inherit that)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SUMMARIZE_TEST_RUN": marker}
+    popen = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, **popen}
     process = subprocess.Popen([sys.executable, "-m", "summarize", "run", "--input",
-                                str(corpus), "--output", str(out), "--jobs", "2"],
-                               cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
+                                str(corpus), "--output", str(out), "--jobs", "2", *extra],
+                               cwd=ROOT, env=env,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+                               **popen)
+    return process, f"SUMMARIZE_TEST_RUN={marker}"
+
+
+def wait_for_first_briefing(out: Path) -> None:
     deadline = time.monotonic() + 60
     while not list(out.glob("*.md")) and time.monotonic() < deadline:
         time.sleep(0.01)
+
+
+def wait_until_gone(marker: str) -> list[int]:
+    """The processes still marked once they had 10 s to end (workers notice a killed run
+    within a poll interval, at once with a pidfd)."""
+    deadline = time.monotonic() + 10
+    while processes_marked(marker) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return processes_marked(marker)
+
+
+def test_sigkill_in_mid_run_leaves_complete_files_and_the_rerun_finishes(tmp_path):
+    corpus = make_corpus(tmp_path / "in", events=40, articles=4)
+    out = tmp_path / "out"
+    process, marker = start_marked_run(corpus, out, str(tmp_path))
+    wait_for_first_briefing(out)
     assert len(processes_marked(marker)) > 2, "the run had started its workers"
     process.send_signal(signal.SIGKILL)
     process.wait()
-    deadline = time.monotonic() + 10  # workers notice within a poll interval, pidfd at once
-    while processes_marked(marker) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert processes_marked(marker) == [], "workers outlived the killed run"
+    assert wait_until_gone(marker) == [], "workers outlived the killed run"
     for path in out.glob("*.json"):
         if path.name != batch.REPORT_FILE:
             json.loads(path.read_text(encoding="utf-8"))  # complete, never half-written
@@ -374,18 +396,9 @@ def test_sigterm_and_ctrl_c_stop_the_run_cleanly(tmp_path, signum, code, words):
     """Issue 15: SIGTERM exited 143 without a word and left 4 workers holding stdout."""
     corpus = make_corpus(tmp_path / "in", events=40, articles=4)
     out = tmp_path / "out"
-    marker = f"SUMMARIZE_TEST_RUN={tmp_path}"
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "SUMMARIZE_TEST_RUN": str(tmp_path)}
-    # as from a terminal: a test runner started in the background ignores SIGINT, and its
-    # children would inherit that
-    process = subprocess.Popen([sys.executable, "-m", "summarize", "run", "--input",
-                                str(corpus), "--output", str(out), "--jobs", "2"],
-                               cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True,
-                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    deadline = time.monotonic() + 60
-    while not list(out.glob("*.md")) and time.monotonic() < deadline:
-        time.sleep(0.01)
+    process, marker = start_marked_run(corpus, out, str(tmp_path), stdout=subprocess.PIPE,
+                                       stderr=subprocess.PIPE, text=True)
+    wait_for_first_briefing(out)
     process.send_signal(signum)
     # the pipes close: no worker keeps them open, so a parent reading them never hangs
     _, stderr = process.communicate(timeout=30)
@@ -449,20 +462,11 @@ def test_twenty_kill_9s_at_random_moments_leave_nothing_behind(tmp_path):
     out = tmp_path / "out"
     moments = random.Random(17)
     for kill in range(20):
-        marker = f"SUMMARIZE_TEST_RUN={tmp_path}/{kill}"
-        env = {**os.environ, "PYTHONPATH": str(ROOT),
-               "SUMMARIZE_TEST_RUN": f"{tmp_path}/{kill}"}
-        process = subprocess.Popen([sys.executable, "-m", "summarize", "run", "--input",
-                                    str(corpus), "--output", str(out), "--jobs", "2",
-                                    "--force"], cwd=ROOT, env=env,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process, marker = start_marked_run(corpus, out, f"{tmp_path}/{kill}", "--force")
         time.sleep(moments.uniform(0.2, 3.0))
         process.send_signal(signal.SIGKILL)
         process.wait()
-        deadline = time.monotonic() + 10
-        while processes_marked(marker) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert processes_marked(marker) == [], f"kill {kill}: processes outlived the run"
+        assert wait_until_gone(marker) == [], f"kill {kill}: processes outlived the run"
         for path in out.glob("*.json"):
             json.loads(path.read_text(encoding="utf-8"))  # complete, never half-written
     rerun = summarize("run", "--input", str(corpus), "--output", str(out))
