@@ -39,7 +39,7 @@ import scipy.sparse as sp
 from summarize.config import Budget, ConceptSelector, SelectorBase
 from summarize.readability import restating_matrix
 from summarize.redundancy import attribution
-from summarize.selection import word_count
+from summarize.selection import unit_scaled, word_count
 from summarize.words import STOP_WORDS, EventText, stem, tokenize
 
 Concept = int  # a column of an event's `ConceptIndex`
@@ -389,14 +389,9 @@ def select_by_concepts(
     if not len(pool) or not weights.any():
         return list(required)
     lengths = np.array([word_count(text.sentences[i].text) for i in pool])
-    # Rankers score on different scales (KL-Sum's are negative): the prior rescales them
-    # to [0, 1] within the event.
     ranked = scores[pool]
-    finite = np.isfinite(ranked)
-    low, top = (ranked[finite].min(), ranked[finite].max()) if finite.any() else (0.0, 0.0)
-    scaled = np.where(finite, (ranked - low) / (top - low), 0.0) if top > low \
-        else np.zeros(len(pool))
-    prior = 1.0 + selector.prior_weight * scaled
+    prior = 1.0 + selector.prior_weight * unit_scaled(ranked, np.ones(len(pool), dtype=bool),
+                                                      flat=0.0)
     words = budget.words if budget.words is not None else int(lengths.sum())
     valued = weights > 0
     own = [frozenset(c for c in index.of_sentence(int(i)) if valued[c]) for i in pool]

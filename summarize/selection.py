@@ -166,6 +166,20 @@ def eligible(text: EventText, selector: SelectorBase) -> np.ndarray:
     return mask
 
 
+def unit_scaled(scores: np.ndarray, among: np.ndarray, flat: float) -> np.ndarray:
+    """Scores rescaled so that the lowest and highest finite ones in the `among` mask are 0
+    and 1: rankers score on different scales (KL-Sum's are negative). `flat` everywhere
+    when those scores are all equal (or absent); 0 where a score is not finite."""
+    finite = np.isfinite(scores)
+    counted = among & finite
+    if not counted.any():
+        return np.full(len(scores), flat)
+    low, top = scores[counted].min(), scores[counted].max()
+    if top <= low:
+        return np.full(len(scores), flat)
+    return np.where(finite, (np.where(finite, scores, low) - low) / (top - low), 0.0)
+
+
 def _older(published: dt.date | None, newest: dt.date) -> bool:
     return published is not None and published < newest
 
@@ -193,12 +207,8 @@ def select_sentences(
     if allowed is None:
         allowed = eligible(text, selector)
     candidates = allowed & np.isfinite(scores)
-    relevance = np.where(np.isfinite(scores), scores, 0.0)
-    top = relevance[candidates].max() if candidates.any() else 0.0
-    low = relevance[candidates].min() if candidates.any() else 0.0
-    # Scores of different rankers live on different scales; MMR weighs them against
-    # cosines in [0, 1], so they are scaled to [0, 1] first.
-    relevance = (relevance - low) / (top - low) if top > low else np.ones(n)
+    # MMR weighs scores against cosines in [0, 1]
+    relevance = unit_scaled(scores, candidates, flat=1.0)
     if support is not None and support_weight > 0 and candidates.any():
         most = support[candidates].max()
         backed = (support - 1.0) / (most - 1.0) if most > 1 else np.zeros(n)
