@@ -285,7 +285,9 @@ def load_event(folder: Path, root: Path, max_bytes: int,
 
 def unreadable(path: Path, relative: str, root: Path) -> str | None:
     """Why a directory entry cannot be read as an article (never an exception: one bad
-    file must not cost its event), or None."""
+    file must not cost its event), or None. A file that cannot be opened is found when it
+    is read (`load_event` catches the error there): opening it here too would read the
+    folder twice."""
     if printable(relative) != relative:
         return "file name is not valid UTF-8"
     if path.is_symlink() and not path.exists():  # exists() is False for loops too
@@ -295,8 +297,6 @@ def unreadable(path: Path, relative: str, root: Path) -> str | None:
             return "link to a file outside the input folder"
         if not path.is_file():
             return "not a regular file (a pipe, device or socket is never read)"
-        with path.open("rb"):
-            pass
     except RuntimeError:  # a symbolic link loop, on Python versions that raise
         return "broken or looping symbolic link"
     except OSError as error:
