@@ -18,7 +18,7 @@ from typing import Any
 
 from summarize.config import Config, load_config, validate_config
 from summarize.errors import InputError
-from summarize.inputs.feeds import _article
+from summarize.inputs.feeds import entry_article
 from summarize.loading import load_event
 from summarize.models import Article, Briefing, Event, SkippedFile
 from summarize.pipeline import summarize_event
@@ -59,7 +59,7 @@ def summarize_articles(articles: Iterable[str | Mapping[str, Any]],
     skipped: list[SkippedFile] = []
     for number, item in enumerate(articles, start=1):
         entry = {"text": item} if isinstance(item, str) else dict(item)
-        result = _article(entry, f"articles#{number}", f"article-{number}")
+        result = entry_article(entry, f"articles#{number}", f"article-{number}")
         (skipped if isinstance(result, SkippedFile) else read).append(result)  # type: ignore[arg-type]
     if not read:
         raise InputError("no usable article" + (f" ({skipped[0].path}: {skipped[0].reason})"

@@ -39,7 +39,7 @@ def read_feed(text: str, relative: str, suffix: str, stem: str,
     articles: list[Article] = []
     skipped: list[SkippedFile] = []
     for number, item in _entries(text, relative, suffix, skipped):
-        result = _article(item, f"{relative}#{number}", f"{stem}-{number}")
+        result = entry_article(item, f"{relative}#{number}", f"{stem}-{number}")
         if isinstance(result, SkippedFile):
             log.warning("%s: skipped: %s", result.path, result.reason)
             skipped.append(result)
@@ -96,7 +96,9 @@ def _entries(text: str, relative: str, suffix: str,
     yield from enumerate(items, start=1)
 
 
-def _article(item: object, path: str, default_id: str) -> Article | SkippedFile:
+def entry_article(item: object, path: str, default_id: str) -> Article | SkippedFile:
+    """One feed entry (a mapping with `text` or `html`, README "Inputs") as an article, or
+    why it is skipped; also what `summarize.summarize_articles` reads its items with."""
     if not isinstance(item, dict):
         return SkippedFile(path, "not a JSON object")
     wrong = [k for k in STRING_FIELDS if item.get(k) is not None and not isinstance(item[k], str)]
