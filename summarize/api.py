@@ -21,8 +21,9 @@ from summarize.errors import InputError
 from summarize.inputs.feeds import entry_article
 from summarize.loading import load_event
 from summarize.models import Article, Briefing, Event, SkippedFile
+from summarize.outputs.data import briefing_data, render_json
+from summarize.outputs.markdown import load_template, render_markdown
 from summarize.pipeline import summarize_event
-from summarize.rendering import briefing_data, load_template, render_json, render_markdown
 
 
 def _config(config: Config | Mapping[str, Any] | str | Path | None) -> Config:

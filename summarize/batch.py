@@ -46,19 +46,14 @@ from summarize.config import Config
 from summarize.errors import InputError, OutputError, RunLocked, SummarizeError
 from summarize.loading import check_slug, discover_events, name_events, passed_over
 from summarize.models import SkippedFile
+from summarize.outputs.data import briefing_data, render_json
+from summarize.outputs.markdown import check_template, load_template, render_markdown
 from summarize.pipeline import (
     PreparedEvent,
     StageTimer,
     load_prepared,
     run_statistics,
     summarize_prepared,
-)
-from summarize.rendering import (
-    briefing_data,
-    check_template,
-    load_template,
-    render_json,
-    render_markdown,
 )
 from summarize.words import DocumentFrequencies
 

@@ -18,9 +18,9 @@ from summarize.config import Config, Limits, load_config
 from summarize.errors import SummarizeError
 from summarize.loading import load_event, read_file
 from summarize.models import Event
+from summarize.outputs.markdown import check_template, load_template
 from summarize.pipeline import prepare_event
 from summarize.ranking import algorithm_classes
-from summarize.rendering import check_template, load_template
 
 
 def _configure_logging(verbose: int, quiet: bool) -> None:

@@ -23,13 +23,13 @@ from summarize.config import Config, validate_config
 from summarize.errors import InputError
 from summarize.focus import FOCUS_FILE
 from summarize.loading import read_focus
+from summarize.outputs.markdown import escape_markdown
 from summarize.pipeline import (
     PreparedEvent,
     load_prepared,
     run_statistics,
     summarize_prepared,
 )
-from summarize.rendering import escape_markdown
 from summarize.rouge import METRICS, Score, Summary, score
 from summarize.words import DocumentFrequencies
 

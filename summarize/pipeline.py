@@ -12,7 +12,7 @@
                    concepts.select_by_concepts   concepts, scores -> chosen sentences (budget)
                    (or selection.select_sentences for mmr / threshold)
     9. order       ordering.order_sentences      lead first, then reading order
-   10. render      rendering                     Briefing        -> JSON data -> Markdown
+   10. render      outputs/                      Briefing        -> JSON data -> Markdown
 
 Each stage takes plain data and returns plain data; none reaches back into an earlier one.
 """

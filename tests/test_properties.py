@@ -6,8 +6,9 @@ from hypothesis import strategies as st
 from summarize.config import load_config
 from summarize.errors import InputError
 from summarize.models import Article, Event
+from summarize.outputs.data import briefing_data, render_json
+from summarize.outputs.markdown import load_template, render_markdown
 from summarize.pipeline import summarize_event
-from summarize.rendering import briefing_data, load_template, render_json, render_markdown
 
 CONFIG = load_config(None)
 TEMPLATE = load_template(None)

@@ -1,4 +1,4 @@
-"""Rendering: a Briefing becomes JSON data, then Markdown through a Jinja2 template.
+"""Markdown: a briefing's data through a Jinja2 template.
 
 Article text is untrusted: it could carry Markdown links or images, raw HTML or template
 syntax. Every value a template prints passes through `escape_markdown`, installed as the
@@ -10,7 +10,6 @@ leaving a blank.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -20,28 +19,17 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from summarize.errors import RenderError
 from summarize.models import Briefing, ChosenSentence, CleanArticle, Sentence
-from summarize.redundancy import publication_order
+from summarize.outputs.data import also_covered, briefing_data, visible
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 DEFAULT_TEMPLATE = "briefing.md.j2"
 
 # Characters that start Markdown or HTML constructs anywhere in a line, or Jinja syntax.
 _INLINE_SPECIALS = re.compile(r"([\\`*_{}\[\]<>#|~&!])")
 # Constructs that only act at the start of a line: lists, quotes, headings, rules.
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
-
-
-# Bidirectional controls reorder what a reader sees ("Invoice \u202egpj.exe" shows as
-# "Invoice exe.jpg"); zero-width characters hide inside names and links. Article text
-# never needs them in a briefing.
-_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 # Bare web addresses, which GitHub and other renderers turn into live links.
 _BARE_LINK = re.compile(r"(?i)\b(https?|ftp)(:)(?=//)|\b(www)(\.)(?=\w)")
-
-
-def visible(value: str | None) -> str | None:
-    """Text without bidirectional controls and zero-width characters."""
-    return _INVISIBLE.sub("", value) if value else value
 
 
 def escape_markdown(value: Any) -> Any:
@@ -56,84 +44,6 @@ def escape_markdown(value: Any) -> Any:
     text = _BARE_LINK.sub(lambda m: (m.group(1) or m.group(3)) + "\\" + (m.group(2) or m.group(4)),
                           text)
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
-
-
-def briefing_data(briefing: Briefing) -> dict[str, Any]:
-    """The briefing as JSON-ready data; also what templates receive as `briefing`.
-
-    `sources` are the cited articles, numbered in the order the briefing first cites them
-    (so [1] is the first citation a reader meets); `also_covered` lists the articles no
-    sentence cites, earliest first: they reported the event too, but added nothing the
-    briefing says."""
-    number: dict[int, int] = {}
-    for chosen in briefing.sentences:
-        for article in chosen.sources:
-            number.setdefault(article, len(number) + 1)
-    used = {a: 0 for a in range(len(briefing.articles))}
-    cited = {a: 0 for a in range(len(briefing.articles))}
-    sentences = []
-    for index, chosen in enumerate(briefing.sentences):
-        used[chosen.sentence.article] += 1
-        for article in chosen.sources:
-            cited[article] += 1
-        sentences.append({
-            "text": visible(chosen.sentence.text),
-            "score": round(float(chosen.score), 6),
-            "sources": sorted(number[a] for a in chosen.sources),
-            "lead": index in briefing.lead,
-        })
-
-    def described(article: int) -> dict[str, Any]:
-        a = briefing.articles[article]
-        return {
-            "article": visible(a.id),
-            "outlet": visible(a.outlet),
-            "title": visible(a.title),
-            "published": a.published.isoformat() if a.published else None,
-            "path": visible(a.path),
-            "url": visible(a.url),
-        }
-
-    sources = [{"id": place, **described(article), "sentences_used": used[article],
-                "cited_by": cited[article]}
-               for article, place in sorted(number.items(), key=lambda item: item[1])]
-    also = [described(a) for a in publication_order(briefing.articles) if a not in number]
-    dates = sorted(a.published.isoformat() for a in briefing.articles if a.published)
-    return {
-        "event": briefing.event,
-        "title": visible(briefing.title),
-        "dates": {"first": dates[0], "last": dates[-1]} if dates else None,
-        "sentences": sentences,
-        "sources": sources,
-        "also_covered": also,
-        "articles": len(briefing.articles),
-        "config": briefing.config,
-    }
-
-
-def also_covered(data: dict[str, Any]) -> str:
-    """"7 more articles from Reuters, Xinhua and 2 other outlets": the uncited coverage in
-    one line (the template's `also_covered` filter)."""
-    also = data["also_covered"]
-    if not also:
-        return ""
-    outlets = list(dict.fromkeys(a["outlet"] for a in also if a["outlet"]))
-    count = f"{len(also)} more article{'s' if len(also) > 1 else ''}"
-    if not outlets:
-        return count
-    named = outlets[:3]
-    rest = len(outlets) - len(named)
-    if rest:
-        listed = ", ".join(named) + f" and {rest} other outlet{'s' if rest > 1 else ''}"
-    elif len(named) > 1:
-        listed = ", ".join(named[:-1]) + " and " + named[-1]
-    else:
-        listed = named[0]
-    return f"{count} from {listed}"
-
-
-def render_json(data: dict[str, Any]) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def load_template(path: Path | None) -> jinja2.Template:

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from summarize.errors import RenderError
-from summarize.rendering import escape_markdown, load_template, render_markdown
+from summarize.outputs.markdown import escape_markdown, load_template, render_markdown
 from tests.conftest import summarize
 
 ATTACKS = [
@@ -82,14 +82,14 @@ def test_missing_template_file(tmp_path):
 
 
 def test_json_is_stable_text():
-    from summarize.rendering import render_json
+    from summarize.outputs.data import render_json
     assert render_json({"b": 1, "a": "é"}) == json.dumps({"b": 1, "a": "é"}, indent=2,
                                                           ensure_ascii=False) + "\n"
 
 
 def test_sources_are_numbered_as_cited_and_the_rest_summed_up_in_one_line():
     from summarize.models import Briefing, ChosenSentence, CleanArticle, Sentence
-    from summarize.rendering import briefing_data
+    from summarize.outputs.data import briefing_data
 
     def article(i, outlet):
         return CleanArticle(path=f"e/{i}.txt", id=str(i), paragraphs=("x",), title=None,
