@@ -4,6 +4,8 @@ import datetime as dt
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summarize.errors import RenderError
 from summarize.outputs.markdown import escape_markdown, load_template, render_markdown
@@ -24,17 +26,66 @@ ATTACKS = [
 ]
 
 
-@pytest.mark.parametrize("text", ATTACKS)
-def test_escaped_text_has_no_active_markup(text):
-    escaped = escape_markdown(text)
-    for opener in ("[", "]", "<", ">", "{", "}", "*", "_", "`", "|", "#"):
-        assert opener not in escaped.replace("\\" + opener, "")
-    assert not escaped.startswith(("-", "1.", ">"))
+def _commonmark(markdown: str) -> tuple[set[str], str]:
+    """The tags a CommonMark renderer (with GFM's strikethrough, tables and bare links)
+    makes of the text, and the text a reader sees."""
+    from html.parser import HTMLParser
+
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark", {"linkify": True}).enable(
+        ["linkify", "strikethrough", "table"])
+    html = parser.render(markdown)
+
+    class Reader(HTMLParser):
+        tags: set[str] = set()
+        text = ""
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.add(tag)
+
+        def handle_data(self, data):
+            self.text += data
+
+    reader = Reader(convert_charrefs=True)
+    reader.tags = set()
+    reader.feed(html)
+    return reader.tags, reader.text.strip()
 
 
-def test_escaping_keeps_the_words():
-    assert escape_markdown("U.S. officials said $100.00 (about).") == (
-        "U.S. officials said $100.00 (about).")
+@pytest.mark.parametrize("text", ATTACKS + [
+    "***", "---", "= = =", "~~~ fence", "    indented", "2023. A year", "+ plus",
+    "AT&amp;T &#60;b&#62;", "<!-- comment -->", "<?php ?>", "a\\*b\\*", "trailing \\",
+    "mail tips@evil.example now", "__init__ and **kw**", "~~gone~~", "``code``",
+])
+def test_escaped_text_renders_as_itself_and_nothing_else(text):
+    tags, seen = _commonmark(escape_markdown(text))
+    assert tags <= {"p"}, tags
+    assert seen == " ".join(text.split())
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab 1.-+*_~`#>[]()!<>&;{}%\\/:@|=w")),
+               max_size=40))
+@settings(max_examples=400, deadline=None)
+def test_no_text_becomes_markup(text):
+    tags, seen = _commonmark(escape_markdown(text))
+    assert tags <= {"p"}, (text, escape_markdown(text), tags)
+    assert seen == " ".join(text.split())
+
+
+@pytest.mark.parametrize("text", [
+    "kim-putin-summit-2023/004_f1e603e65cfa6128.txt", "snake_case", "5 * 3 = 15",
+    "AT&T", "a < b > c", "U.S. officials said $100.00 (about).", "{ braces }",
+    "-5 degrees", "#1 seed", "C:\\temp", "100% sure!",
+])
+def test_what_is_not_markup_is_left_alone(text):
+    """Issue 14: the raw file was hard to read (`004\\_f1e603e65cfa6128.txt`)."""
+    assert escape_markdown(text) == text
+
+
+def test_template_syntax_is_broken_for_site_generators():
+    escaped = escape_markdown("{{ site.secret }} {% include x %} {# c #}")
+    assert "{{" not in escaped and "{%" not in escaped and "{#" not in escaped
 
 
 def test_line_breaks_cannot_start_new_blocks():
@@ -57,9 +108,21 @@ def test_shipped_template_escapes_every_value():
     markdown = render_markdown(load_template(None), _data("See [here](http://x) <b>now</b>."))
     assert "[1]" in markdown  # citation markers come from the template, unescaped
     assert "\\[here\\](http\\://x)" in markdown
-    assert "\\<b\\>now\\</b\\>" in markdown
+    assert "\\<b>now\\</b>" in markdown
+    tags, _ = _commonmark(markdown)
+    assert not tags & {"a", "img", "b", "i", "script"}  # "javascript:" stays text
     assert "# \\[T\\](x)" in markdown
-    assert "Also covered by 1 more article from \\<i\\>Other\\</i\\>." in markdown
+    assert "Also covered by 1 more article from \\<i>Other\\</i>." in markdown
+
+
+def test_sources_with_a_web_address_are_links_and_nothing_else_is():
+    data = _data("A fact.")
+    data["sources"].append({**data["sources"][0], "id": 2, "url": "https://news.example/a b"})
+    data["sources"].append({**data["sources"][0], "id": 3, "url": "data:text/html,<b>"})
+    markdown = render_markdown(load_template(None), data)
+    assert "<https://news.example/a%20b>" in markdown
+    html = __import__("markdown_it").MarkdownIt("commonmark").render(markdown)
+    assert html.count("<a ") == 1 and 'href="https://news.example/a%20b"' in html
 
 
 def test_undefined_variable_is_an_error(tmp_path):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 from summarize.models import Briefing
 from summarize.redundancy import publication_order
@@ -21,6 +22,27 @@ _INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 def visible(value: str | None) -> str | None:
     """Text without bidirectional controls and zero-width characters."""
     return _INVISIBLE.sub("", value) if value else value
+
+
+# What may stay as it is in a link's address; everything else is percent-encoded, so an
+# address can never close the link or the attribute it stands in.
+_URL_SAFE = "/:?#[]@!$&'()*+,;=%~-._"
+
+
+def web_address(url: str | None) -> str | None:
+    """The article's address if a reader may follow it (http or https, with a host),
+    percent-encoded where it needs to be; None for anything else ("javascript:", "data:",
+    a local path)."""
+    url = (url or "").strip()
+    if not url or any(ord(c) < 32 or ord(c) == 127 for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[bad" and the like
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return quote(url, safe=_URL_SAFE)
 
 
 def briefing_data(briefing: Briefing) -> dict[str, Any]:
