@@ -2,7 +2,7 @@
 
     import summarize
     briefing = summarize.summarize_folder("seeds/kim-putin-summit-2023")
-    print(summarize.to_markdown(briefing))
+    print(summarize.to_markdown(briefing))   # or to_html, to_json
 
 Both calls run the same pipeline as `summarize run` with the same config (the built-in
 defaults unless given), and raise `summarize.errors.InputError` when nothing in the input
@@ -22,6 +22,7 @@ from summarize.inputs.feeds import entry_article
 from summarize.loading import load_event
 from summarize.models import Article, Briefing, Event, SkippedFile
 from summarize.outputs.data import briefing_data, render_json
+from summarize.outputs.html import render_page
 from summarize.outputs.markdown import load_template, render_markdown
 from summarize.pipeline import summarize_event
 
@@ -72,6 +73,11 @@ def to_markdown(briefing: Briefing, template: str | Path | None = None) -> str:
     """The briefing as `summarize run` writes it (`<event>.md`)."""
     return render_markdown(load_template(Path(template) if template else None),
                            briefing_data(briefing))
+
+
+def to_html(briefing: Briefing) -> str:
+    """The briefing's page as `summarize run` writes it (`<event>.html`), standalone."""
+    return render_page(briefing_data(briefing))
 
 
 def to_json(briefing: Briefing) -> dict[str, Any]:

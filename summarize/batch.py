@@ -3,7 +3,8 @@
     lock the output folder -> remove temporary files a killed run left -> plan: an event
     whose files and effective config are unchanged since its last briefing is skipped ->
     build the others in worker processes -> write each briefing atomically as it arrives,
-    then record it in the state file -> prune (with --prune) -> run-report.json
+    then record it in the state file -> prune (with --prune) -> the site's index and feed
+    (when anything changed) -> run-report.json
 
 - One run at a time per output folder: `flock` on `<output>/.lock`. The kernel releases
   it when the process dies, so a lock left by a killed run never blocks the next one.
@@ -11,8 +12,12 @@
   flushed to disk, then renamed over the old ones; a reader, or a run killed at any
   moment, sees the old or the new complete file. The next run removes stray temporaries.
 - The state file (`<output>/.state.json`) maps each event to a fingerprint of its files'
-  names and bytes, the effective config, the template and this code. It is updated after
-  each briefing is written, so a killed run's finished events are not redone.
+  names and bytes, the effective config, the template and this code, and to what its
+  readers have seen (`outputs.changes`: the sentences of its last two versions, for the
+  "new since" marks; its line in the index). It is updated after each briefing is
+  written, so a killed run's finished events are not redone.
+- Times (when a briefing was written, "new since …") come from the run's clock, or from
+  SOURCE_DATE_EPOCH when it is set (reproducible-builds.org), as for the golden samples.
 - A failing event (bad input, a full disk) is reported and the others go on; a template
   error stops the run before anything is written.
 - Output does not depend on `--jobs`: each event is built alone, from its files only
@@ -21,6 +26,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -43,10 +49,13 @@ from pathlib import Path
 from typing import Any
 
 from summarize.config import Config
-from summarize.errors import InputError, OutputError, RunLocked, SummarizeError
+from summarize.errors import ConfigError, InputError, OutputError, RunLocked, SummarizeError
 from summarize.loading import check_slug, discover_events, name_events, passed_over
 from summarize.models import SkippedFile
+from summarize.outputs import site
+from summarize.outputs.changes import History, Version, iso_time, mark_new, next_history
 from summarize.outputs.data import briefing_data, render_json
+from summarize.outputs.html import render_page
 from summarize.outputs.markdown import check_template, load_template, render_markdown
 from summarize.pipeline import (
     PreparedEvent,
@@ -62,7 +71,9 @@ log = logging.getLogger(__name__)
 LOCK_FILE = ".lock"
 STATE_FILE = ".state.json"
 REPORT_FILE = "run-report.json"
-STATE_VERSION = 1
+STATE_VERSION = 2
+# The file each output format writes per event.
+SUFFIXES = {"markdown": ".md", "json": ".json", "html": ".html"}
 _TEMPORARY_SUFFIX = ".tmp"
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -164,13 +175,27 @@ def write_files_atomic(files: dict[Path, str]) -> None:
 
 def remove_temporaries(folder: Path) -> list[Path]:
     """Temporary files a killed run left behind: only the names `write_files_atomic` gives
-    (`.<slug>.md.<random>.tmp`, `.<slug>.json.<random>.tmp`), never another file."""
+    (`.<slug>.md.<random>.tmp`, `.index.xml.<random>.tmp`, …), never another file."""
     removed = []
-    for pattern in (f".*.md.*{_TEMPORARY_SUFFIX}", f".*.json.*{_TEMPORARY_SUFFIX}"):
+    for suffix in (*SUFFIXES.values(), ".xml"):
+        pattern = f".*{suffix}.*{_TEMPORARY_SUFFIX}"
         for path in sorted(folder.glob(pattern)):
             path.unlink(missing_ok=True)
             removed.append(path)
     return removed
+
+
+def run_clock() -> str:
+    """The run's time (ISO 8601, UTC): now, or SOURCE_DATE_EPOCH when set, so that a run
+    that must write byte-identical files (the golden samples, tests) can fix it."""
+    fixed = os.environ.get("SOURCE_DATE_EPOCH")
+    if fixed is None:
+        return iso_time(dt.datetime.now(dt.UTC))
+    try:
+        return iso_time(dt.datetime.fromtimestamp(int(fixed), dt.UTC))
+    except (ValueError, OverflowError, OSError):
+        raise ConfigError(f"SOURCE_DATE_EPOCH: expected seconds since 1970-01-01, "
+                          f"got {fixed!r}") from None
 
 
 @contextmanager
@@ -208,7 +233,7 @@ def code_fingerprint() -> str:
     """This code and its templates: a new version of either rebuilds every briefing."""
     digest = hashlib.sha256()
     for path in sorted(_PACKAGE.rglob("*")):
-        if path.suffix in (".py", ".j2") and "__pycache__" not in path.parts:
+        if path.suffix in (".py", ".j2", ".css") and "__pycache__" not in path.parts:
             digest.update(path.relative_to(_PACKAGE).as_posix().encode())
             digest.update(path.read_bytes())
     for package, version in sorted(versions().items()):
@@ -245,7 +270,8 @@ def event_fingerprint(folder: Path, config_hash: str) -> str:
 
 
 def load_state(folder: Path) -> dict[str, dict]:
-    """Event slug -> {"fingerprint", "skipped"}; empty when absent or unreadable."""
+    """Event slug -> {"fingerprint", "skipped", "decoded", "first_written", "current",
+    "previous", "index"}; empty when absent or unreadable."""
     path = folder / STATE_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -258,6 +284,11 @@ def load_state(folder: Path) -> dict[str, dict]:
         return {}
     events = data.get("events")
     return events if isinstance(events, dict) else {}
+
+
+def history_of(known: dict[str, Any]) -> History:
+    return History(Version.from_state(known.get("current")),
+                   Version.from_state(known.get("previous")))
 
 
 def save_state(folder: Path, events: dict[str, dict]) -> None:
@@ -275,13 +306,16 @@ class Task:
     config: Config
     background: DocumentFrequencies | None = None
     prepared: PreparedEvent | None = None  # already read for the run's statistics
+    history: History = History()  # what readers have seen of this event
+    now: str = ""  # the run's time
 
 
 @dataclass(frozen=True)
 class Outcome:
     slug: str
-    markdown: str = ""
-    data: str = ""
+    files: dict[str, str] = field(default_factory=dict)  # suffix -> text
+    history: History = History()  # after this briefing is written
+    index: dict[str, Any] = field(default_factory=dict)  # its line in the site's index
     skipped: tuple[SkippedFile, ...] = ()
     decoded: tuple[tuple[str, str], ...] = ()
     seconds: dict[str, float] = field(default_factory=dict)
@@ -294,8 +328,8 @@ def _template(path: str | None):  # type: ignore[no-untyped-def]
 
 
 def build_event(task: Task) -> Outcome:
-    """Markdown and JSON of one event's briefing, or why it could not be built. Never
-    raises: one broken event must not stop the others."""
+    """The files of one event's briefing (`output.formats`), or why it could not be
+    built. Never raises: one broken event must not stop the others."""
     timer = StageTimer()
     try:
         prepared = task.prepared or replace(load_prepared(
@@ -303,12 +337,20 @@ def build_event(task: Task) -> Outcome:
             task.config.limits.max_event_bytes), slug=task.slug)
         briefing = summarize_prepared(prepared, task.config, timer, task.background)
         with timer.stage("render"):
-            data = briefing_data(briefing)
-            template = _template(str(task.config.output.template)
-                                 if task.config.output.template else None)
-            markdown = render_markdown(template, data)
-        return Outcome(task.slug, markdown, render_json(data), prepared.skipped,
-                       prepared.decoded, dict(timer.seconds))
+            data = mark_new(briefing_data(briefing), task.history)
+            files = {}
+            formats = task.config.output.formats
+            if "markdown" in formats:
+                template = _template(str(task.config.output.template)
+                                     if task.config.output.template else None)
+                files[SUFFIXES["markdown"]] = render_markdown(template, data)
+            if "json" in formats:
+                files[SUFFIXES["json"]] = render_json(data)
+            if "html" in formats:
+                files[SUFFIXES["html"]] = render_page(data)
+        return Outcome(task.slug, files, next_history(data, task.history, task.now),
+                       site.index_record(data), prepared.skipped, prepared.decoded,
+                       dict(timer.seconds))
     except SummarizeError as error:
         return Outcome(task.slug, error=str(error), seconds=dict(timer.seconds),
                        skipped=tuple(getattr(error, "skipped", ())))
@@ -455,10 +497,13 @@ def _folder_size(folder: Path) -> int:
 
 def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None = None,
         force: bool = False, prune: bool = False, wait_for_lock: bool = False,
-        progress: bool | None = None) -> RunReport:
-    """Write `<event>.md` and `<event>.json` under `output_root` for every event folder
-    whose files or config changed since its last briefing, and `run-report.json`."""
+        progress: bool | None = None, now: str | None = None) -> RunReport:
+    """Write the briefing files (`output.formats`: `<event>.md`, `.json`, `.html`) under
+    `output_root` for every event folder whose files or config changed since its last
+    briefing, the site's `index.html` and `index.xml` (with html), and `run-report.json`.
+    `now`: the run's time, ISO 8601 UTC (default: `run_clock()`)."""
     started = time.perf_counter()
+    now = now or run_clock()
     template = load_template(config.output.template)
     check_template(template, config.effective())
     folders = discover_events(input_root)
@@ -483,18 +528,24 @@ def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None
         report.failed.extend(unnamed)
         with timer.stage("plan"):
             todo, fingerprints = _plan(named, config_hash, state, output_root, force,
-                                       config.ranker.uses_run_statistics, report)
+                                       config.ranker.uses_run_statistics,
+                                       config.output.formats, report)
         background, read = None, {}
         if todo and config.ranker.uses_run_statistics:
             read = _read_all(named, input_root, config, timer)
             with timer.stage("words"):
                 background = run_statistics(list(read.values()))
-        tasks = [Task(slug, f, input_root, config, background, read.get(slug))
+        tasks = [Task(slug, f, input_root, config, background, read.get(slug),
+                      history_of(state.get(slug, {})), now)
                  for slug, f in sorted(todo, key=lambda event: _folder_size(event[1]),
                                        reverse=True)]  # big ones first
-        _build_and_write(tasks, fingerprints, state, output_root, report, timer, progress)
+        _build_and_write(tasks, fingerprints, state, output_root, report, timer, progress,
+                         now)
         if prune:
             _prune(state, {slug for slug, _ in named}, output_root, report)
+        if "html" in config.output.formats:
+            with timer.stage("write"):
+                _write_site(state, output_root, report, now, config.output.site_url)
         try:
             save_state(output_root, state)
         except OSError as error:  # a full disk: the briefings are written; the next run
@@ -541,11 +592,12 @@ def signals_deferred() -> Iterator[None]:
 
 
 def _plan(named: list[tuple[str, Path]], config_hash: str, state: dict[str, dict],
-          output_root: Path, force: bool, whole_run: bool,
+          output_root: Path, force: bool, whole_run: bool, config_formats: tuple[str, ...],
           report: RunReport) -> tuple[list[tuple[str, Path]], dict[str, str]]:
     """The events (slug, folder) to build, and every event's fingerprint; unchanged events
     go to the report (with the files they skipped last time). With `whole_run` (statistics
     of the whole run shape every briefing) a change in any event rebuilds them all."""
+    suffixes = [SUFFIXES[name] for name in config_formats]
     fingerprints = {slug: event_fingerprint(f, config_hash) for slug, f in named}
     if whole_run:
         combined = hashlib.sha256("".join(sorted(fingerprints.values())).encode()).hexdigest()
@@ -553,7 +605,7 @@ def _plan(named: list[tuple[str, Path]], config_hash: str, state: dict[str, dict
     todo = []
     for slug, folder in named:
         known = state.get(slug, {})
-        outputs_exist = all((output_root / f"{slug}{s}").is_file() for s in (".md", ".json"))
+        outputs_exist = all((output_root / f"{slug}{s}").is_file() for s in suffixes)
         if not force and outputs_exist and known.get("fingerprint") == fingerprints[slug]:
             report.unchanged.append(slug)
             report.articles_skipped.extend(SkippedFile(p, r) for p, r in known.get("skipped", []))
@@ -565,7 +617,7 @@ def _plan(named: list[tuple[str, Path]], config_hash: str, state: dict[str, dict
 
 def _build_and_write(tasks: list[Task], fingerprints: dict[str, str], state: dict[str, dict],
                      output_root: Path, report: RunReport, timer: StageTimer,
-                     progress: bool | None) -> None:
+                     progress: bool | None, now: str) -> None:
     from tqdm import tqdm  # only when there is work to show
 
     # tqdm draws on stderr and switches itself off when stderr is not a terminal (cron)
@@ -583,12 +635,18 @@ def _build_and_write(tasks: list[Task], fingerprints: dict[str, str], state: dic
                 continue
             try:
                 with timer.stage("write"), signals_deferred():
-                    write_files_atomic({output_root / f"{outcome.slug}.json": outcome.data,
-                                        output_root / f"{outcome.slug}.md": outcome.markdown})
+                    write_files_atomic({output_root / f"{outcome.slug}{suffix}": text
+                                        for suffix, text in outcome.files.items()})
+                    known = state.get(outcome.slug, {})
+                    current, previous = outcome.history.current, outcome.history.previous
                     state[outcome.slug] = {
                         "fingerprint": fingerprints[outcome.slug],
                         "skipped": [[s.path, s.reason] for s in outcome.skipped],
-                        "decoded": [list(d) for d in outcome.decoded]}
+                        "decoded": [list(d) for d in outcome.decoded],
+                        "first_written": known.get("first_written", now),
+                        "current": current.to_state() if current else None,
+                        "previous": previous.to_state() if previous else None,
+                        "index": outcome.index}
                     save_state(output_root, state)
             except OSError as error:
                 reason = f"cannot write its briefing: {error.strerror or error}"
@@ -611,7 +669,7 @@ def _prune(state: dict[str, dict], present: set[str], output_root: Path,
         return
     for slug in sorted(set(state) - present):
         if check_slug(slug) is None:
-            for suffix in (".md", ".json"):
+            for suffix in SUFFIXES.values():
                 target = output_root / f"{slug}{suffix}"
                 if target.parent == output_root:
                     target.unlink(missing_ok=True)
@@ -620,6 +678,24 @@ def _prune(state: dict[str, dict], present: set[str], output_root: Path,
         else:
             log.warning("state entry %r is not an event name: dropped, no file removed", slug)
         del state[slug]
+
+
+def _write_site(state: dict[str, dict], output_root: Path, report: RunReport, now: str,
+                site_url: str | None) -> None:
+    """`index.html` and `index.xml`, when a briefing was written or removed (or they are
+    missing): a run that changed nothing leaves them, and their "updated" marks, as
+    they are."""
+    files = [output_root / site.INDEX_PAGE, output_root / site.FEED]
+    if not (report.written or report.pruned) and all(f.is_file() for f in files):
+        return
+    history = {slug: history_of(known) for slug, known in state.items()}
+    entries = site.site_entries(state, history, now)
+    try:
+        write_files_atomic({files[0]: site.render_index(entries, now),
+                            files[1]: site.render_feed(entries, now, site_url)})
+    except OSError as error:
+        log.error("cannot write %s and %s: %s", site.INDEX_PAGE, site.FEED,
+                  error.strerror or error)
 
 
 def _read_all(named: list[tuple[str, Path]], root: Path, config: Config,

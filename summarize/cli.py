@@ -69,8 +69,9 @@ DEFAULT_CONFIG = Path("configs/default.yaml")
 def run_command(context: click.Context, config_path: Path | None, input_root: Path,
                 output_root: Path, overrides: tuple[str, ...], jobs: int | None, force: bool,
                 prune: bool, wait_for_lock: bool, run_quiet: bool) -> None:
-    """Write one briefing (<event>.md and <event>.json) per event folder whose articles or
-    config changed since the last run, and <output>/run-report.json.
+    """Write one briefing (<event>.md, .json, .html: output.formats) per event folder whose
+    articles or config changed since the last run, the site's index.html and Atom feed
+    index.xml, and <output>/run-report.json.
 
     Exit codes: 0 every event written or unchanged; 1 some events failed (listed);
     2 usage or config error; 75 another run holds the output folder."""

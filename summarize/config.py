@@ -8,13 +8,21 @@ accepted values.
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from summarize.errors import ConfigError
 from summarize.ranking import RankerConfig
@@ -213,7 +221,23 @@ class Focus(Section):
     )
 
 
+OutputFormat = Literal["markdown", "json", "html"]
+
+
 class Output(Section):
+    formats: tuple[OutputFormat, ...] = Field(
+        ("markdown", "json", "html"),
+        min_length=1,
+        description="What is written per event: markdown (<event>.md), json (<event>.json), "
+        "html (<event>.html, plus index.html listing every event, newest first, and "
+        "index.xml, an Atom feed of written and updated briefings).",
+    )
+    site_url: str | None = Field(
+        None,
+        description="The address the output folder is published at "
+        "(https://example.org/briefings/): the Atom feed's links and ids become absolute, "
+        "as feed readers need; null: links relative to the feed.",
+    )
     template: Path | None = Field(
         None,
         description="Jinja2 template for the Markdown briefing (path relative to the "
@@ -226,6 +250,21 @@ class Output(Section):
         "articles' first sentences by how much they cover of what several outlets put in "
         "their headlines and first sentences.",
     )
+
+    @field_validator("formats")
+    @classmethod
+    def _each_format_once(cls, formats: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(formats))
+
+    @field_validator("site_url")
+    @classmethod
+    def _web_address(cls, url: str | None) -> str | None:
+        if url is None:
+            return None
+        if not re.match(r"https?://[^/\s]+", url) or any(c.isspace() for c in url):
+            raise ValueError(f"expected an http(s) address such as https://example.org/"
+                             f"briefings/, got {url!r}")
+        return url if url.endswith("/") else url + "/"
 
 
 class Config(Section):
@@ -315,7 +354,9 @@ def validate_config(data: dict[str, Any]) -> Config:
 
 def describe_errors(error: ValidationError) -> str:
     """One line for the first error (in key order), and how many more there are."""
-    problems = sorted(error.errors(), key=lambda e: [str(p) for p in e["loc"]])
+    # "too short" follows from the items refused ("formats: [pdf]"): those say more
+    problems = sorted(error.errors(), key=lambda e: (e["type"] == "too_short",
+                                                     [str(p) for p in e["loc"]]))
     first = _describe(problems[0])
     return first if len(problems) == 1 else f"{first} (and {len(problems) - 1} more)"
 

@@ -64,7 +64,7 @@ def discover_events(root: Path) -> list[Path]:
 
 
 # Names of files the run writes beside the briefings: no event may take them.
-RESERVED_SLUGS = ("run-report",)
+RESERVED_SLUGS = ("run-report", "index")  # run-report.json; index.html and index.xml
 
 
 def passed_over(root: Path) -> list[SkippedFile]:

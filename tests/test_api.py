@@ -13,6 +13,8 @@ def test_a_folder_in_one_call_gives_the_briefing_summarize_run_writes():
     golden = (ROOT / "outputs" / "kim-putin-summit-2023.md").read_text(encoding="utf-8")
     assert summarize.to_markdown(briefing) == golden
     assert summarize.to_json(briefing)["title"] == briefing.title
+    page = (ROOT / "outputs" / "kim-putin-summit-2023.html").read_text(encoding="utf-8")
+    assert summarize.to_html(briefing) == page
 
 
 def test_articles_in_memory_as_texts_or_feed_entries():

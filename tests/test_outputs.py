@@ -94,8 +94,9 @@ def test_line_breaks_cannot_start_new_blocks():
 
 def _data(text: str) -> dict:
     return {
-        "event": "ev", "title": "[T](x)", "dates": None,
-        "sentences": [{"text": text, "score": 1.0, "sources": [1], "lead": True}],
+        "event": "ev", "title": "[T](x)", "dates": None, "since": None,
+        "sentences": [{"text": text, "score": 1.0, "sources": [1], "lead": True,
+                       "new": False}],
         "sources": [{"id": 1, "article": "a", "outlet": "<b>O</b>", "title": None,
                      "published": None, "path": "ev/a.txt", "url": "javascript:alert(1)",
                      "sentences_used": 1, "cited_by": 1}],

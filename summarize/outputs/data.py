@@ -51,7 +51,8 @@ def briefing_data(briefing: Briefing) -> dict[str, Any]:
     `sources` are the cited articles, numbered in the order the briefing first cites them
     (so [1] is the first citation a reader meets); `also_covered` lists the articles no
     sentence cites, earliest first: they reported the event too, but added nothing the
-    briefing says."""
+    briefing says. `since` and each sentence's `new` say what changed since the event's
+    previous briefing (`outputs.changes.mark_new`; none here)."""
     number: dict[int, int] = {}
     for chosen in briefing.sentences:
         for article in chosen.sources:
@@ -68,6 +69,7 @@ def briefing_data(briefing: Briefing) -> dict[str, Any]:
             "score": round(float(chosen.score), 6),
             "sources": sorted(number[a] for a in chosen.sources),
             "lead": index in briefing.lead,
+            "new": False,
         })
 
     def described(article: int) -> dict[str, Any]:
@@ -90,6 +92,7 @@ def briefing_data(briefing: Briefing) -> dict[str, Any]:
         "event": briefing.event,
         "title": visible(briefing.title),
         "dates": {"first": dates[0], "last": dates[-1]} if dates else None,
+        "since": None,
         "sentences": sentences,
         "sources": sources,
         "also_covered": also,

@@ -20,6 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from summarize.errors import RenderError
 from summarize.models import Briefing, ChosenSentence, CleanArticle, Sentence
+from summarize.outputs.changes import reader_time
 from summarize.outputs.data import also_covered, briefing_data, visible, web_address
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -142,6 +143,7 @@ def load_template(path: Path | None) -> jinja2.Template:
     )
     environment.filters["also_covered"] = also_covered
     environment.filters["link"] = markdown_link
+    environment.filters["reader_time"] = reader_time
     try:
         return environment.get_template(name)
     except jinja2.TemplateSyntaxError as error:
