@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from summarize import batch
+from summarize import batch, executors
 from summarize.config import load_config
 from tests.conftest import ROOT, summarize, write_event
 
@@ -419,15 +419,15 @@ def test_sigterm_and_ctrl_c_stop_the_run_cleanly(tmp_path, signum, code, words):
 
 def test_workers_are_capped_by_cores_events_and_free_memory(monkeypatch):
     """Issue 15: --jobs 64 on 2 cores started 50 workers and 6.9 GiB."""
-    monkeypatch.setattr(batch, "default_jobs", lambda: 2)
-    monkeypatch.setattr(batch, "_available_memory", lambda: 64 * 2**30)
-    assert batch.worker_count(64, 50) == 2
-    assert batch.worker_count(64, 1) == 1
-    monkeypatch.setattr(batch, "default_jobs", lambda: 32)
-    monkeypatch.setattr(batch, "_available_memory", lambda: 3 * batch.WORKER_MEMORY_BYTES)
-    assert batch.worker_count(64, 50) == 3
-    monkeypatch.setattr(batch, "_available_memory", lambda: 0)
-    assert batch.worker_count(64, 50) == 1
+    monkeypatch.setattr(executors, "default_jobs", lambda: 2)
+    monkeypatch.setattr(executors, "_available_memory", lambda: 64 * 2**30)
+    assert executors.worker_count(64, 50) == 2
+    assert executors.worker_count(64, 1) == 1
+    monkeypatch.setattr(executors, "default_jobs", lambda: 32)
+    monkeypatch.setattr(executors, "_available_memory", lambda: 3 * executors.WORKER_MEMORY_BYTES)
+    assert executors.worker_count(64, 50) == 3
+    monkeypatch.setattr(executors, "_available_memory", lambda: 0)
+    assert executors.worker_count(64, 50) == 1
 
 
 def test_everything_at_the_input_root_that_is_not_an_event_is_reported(tmp_path):
