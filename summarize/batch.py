@@ -45,8 +45,9 @@ from pathlib import Path
 from typing import Any
 
 from summarize.config import Config
+from summarize.config import Run as RunConfig
 from summarize.errors import ConfigError, InputError, OutputError, RunLocked, SummarizeError
-from summarize.executors import default_jobs, local_results
+from summarize.executors import dask_results, default_jobs, local_results
 from summarize.loading import check_slug, discover_events, name_events, passed_over
 from summarize.models import SkippedFile
 from summarize.outputs import site
@@ -357,10 +358,16 @@ def build_event(task: Task) -> Outcome:
                        seconds=dict(timer.seconds))
 
 
-def _outcomes(tasks: list[Task], jobs: int) -> Iterator[Outcome]:
-    """Build the events in up to `jobs` local processes; yields each outcome as soon as it
-    is ready (a worker that died is that event's failure, not the run's)."""
-    for task, result in local_results(build_event, tasks, jobs):
+def _outcomes(tasks: list[Task], jobs: int, run_config: RunConfig) -> Iterator[Outcome]:
+    """Build the events in up to `jobs` local processes, or on a Dask cluster
+    (`run.executor`); yields each outcome as soon as it is ready (a worker that died is
+    that event's failure, not the run's)."""
+    if run_config.executor == "dask":
+        results = dask_results(build_event, tasks, jobs, run_config.scheduler,
+                               code_fingerprint)
+    else:
+        results = local_results(build_event, tasks, jobs)
+    for task, result in results:
         if isinstance(result, BaseException):
             yield Outcome(task.slug, error=f"worker process failed: {result}")
         else:
@@ -416,12 +423,14 @@ def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None
             read = _read_all(named, input_root, config, timer)
             with timer.stage("words"):
                 background = run_statistics(list(read.values()))
-        tasks = [Task(slug, f, input_root, config, background, read.get(slug),
+        # absolute: a Dask worker runs in another folder, or on another machine
+        tasks = [Task(slug, f.absolute(), input_root.absolute(), config, background,
+                      read.get(slug),
                       history_of(state.get(slug, {})), now)
                  for slug, f in sorted(todo, key=lambda event: _folder_size(event[1]),
                                        reverse=True)]  # big ones first
         _build_and_write(tasks, fingerprints, state, output_root, report, timer, progress,
-                         now)
+                         now, config.run)
         if prune:
             _prune(state, {slug for slug, _ in named}, output_root, report)
         if "html" in config.output.formats:
@@ -498,14 +507,14 @@ def _plan(named: list[tuple[str, Path]], config_hash: str, state: dict[str, dict
 
 def _build_and_write(tasks: list[Task], fingerprints: dict[str, str], state: dict[str, dict],
                      output_root: Path, report: RunReport, timer: StageTimer,
-                     progress: bool | None, now: str) -> None:
+                     progress: bool | None, now: str, run_config: RunConfig) -> None:
     from tqdm import tqdm  # only when there is work to show
 
     # tqdm draws on stderr and switches itself off when stderr is not a terminal (cron)
     bar = tqdm(total=len(tasks), unit="event", leave=False,
                disable=True if progress is False else None)
     with bar:
-        for outcome in _outcomes(tasks, report.jobs):
+        for outcome in _outcomes(tasks, report.jobs, run_config):
             for stage, seconds in outcome.seconds.items():
                 timer.seconds[stage] += seconds
             bar.update(1)

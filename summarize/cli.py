@@ -57,6 +57,12 @@ DEFAULT_CONFIG = Path("configs/default.yaml")
               help="Override a config key, e.g. --set ranker.algorithm=textrank (repeatable).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes. Default: the number of cores.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default=None,
+              help="Where events are built (config run.executor): local processes, or a "
+              "Dask cluster (pip install 'summarize[dask]').")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="With --executor dask: the Dask scheduler (tcp://host:8786); without it "
+              "a local cluster of --jobs workers is started (config run.scheduler).")
 @click.option("--force", is_flag=True, help="Rebuild every briefing, changed or not.")
 @click.option("--prune", is_flag=True,
               help="Remove the briefings of events whose folder is gone.")
@@ -67,8 +73,9 @@ DEFAULT_CONFIG = Path("configs/default.yaml")
               help="Only errors: no progress bar, no summary line.")
 @click.pass_context
 def run_command(context: click.Context, config_path: Path | None, input_root: Path,
-                output_root: Path, overrides: tuple[str, ...], jobs: int | None, force: bool,
-                prune: bool, wait_for_lock: bool, run_quiet: bool) -> None:
+                output_root: Path, overrides: tuple[str, ...], jobs: int | None,
+                executor: str | None, scheduler: str | None, force: bool, prune: bool,
+                wait_for_lock: bool, run_quiet: bool) -> None:
     """Write one briefing (<event>.md, .json, .html: output.formats) per event folder whose
     articles or config changed since the last run, the site's index.html and Atom feed
     index.xml, and <output>/run-report.json.
@@ -77,6 +84,10 @@ def run_command(context: click.Context, config_path: Path | None, input_root: Pa
     2 usage or config error; 75 another run holds the output folder."""
     if config_path is None and DEFAULT_CONFIG.is_file():
         config_path = DEFAULT_CONFIG
+    if executor is not None:
+        overrides += (f"run.executor={executor}",)
+    if scheduler is not None:
+        overrides += (f"run.executor={executor or 'dask'}", f"run.scheduler={scheduler}")
     config = load_config(config_path, overrides)
     quiet = run_quiet or context.find_root().params.get("quiet", False)
     if run_quiet:

@@ -33,6 +33,21 @@ class Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+class Run(Section):
+    executor: Literal["local", "dask"] = Field(
+        "local",
+        description="Where events are built: local worker processes (--jobs), or dask: a "
+        "Dask distributed cluster (pip install 'summarize[dask]'), the one at `scheduler` "
+        "or a local one of --jobs workers. Briefings are byte-identical either way.",
+    )
+    scheduler: str | None = Field(
+        None,
+        description="With executor dask: the scheduler's address (tcp://host:8786); its "
+        "workers must run the same version and see the input at the same path. null: a "
+        "local cluster, started and stopped with the run.",
+    )
+
+
 class Limits(Section):
     max_article_bytes: int = Field(
         5_000_000, ge=1, description="Articles larger than this are skipped with a reason."
@@ -279,6 +294,7 @@ class Config(Section):
     focus: Focus = Field(default_factory=Focus)
     output: Output = Field(default_factory=Output)
     limits: Limits = Field(default_factory=Limits)
+    run: Run = Field(default_factory=Run)
 
     @model_validator(mode="before")
     @classmethod
@@ -293,8 +309,10 @@ class Config(Section):
         return data
 
     def effective(self) -> dict[str, Any]:
-        """The full config with every default filled in, as JSON-ready data."""
-        return self.model_dump(mode="json", by_alias=True)
+        """The full config with every default filled in, as JSON-ready data: what shapes
+        a briefing (recorded in it and in its fingerprint). `run` is left out: where the
+        events are built changes nothing in them."""
+        return self.model_dump(mode="json", by_alias=True, exclude={"run"})
 
 
 # --- loading, overrides and error messages ----------------------------------------------

@@ -152,3 +152,83 @@ def _available_memory() -> int | None:
     except (OSError, ValueError, IndexError):
         pass
     return None
+
+
+# How long to wait for a Dask scheduler given by address before saying it cannot be reached.
+DASK_CONNECT_SECONDS = 30
+
+
+def dask_results(build: Callable[[T], R], tasks: list[T], jobs: int,
+                 scheduler: str | None, fingerprint: Callable[[], str] | None = None,
+                 ) -> Iterator[tuple[T, R | BaseException]]:
+    """`build(task)` for every task on a Dask distributed cluster: the one at `scheduler`
+    (an address such as tcp://10.0.0.5:8786), or a local cluster of `jobs` worker
+    processes started here and closed with the run. Yields each task with its result (or
+    the exception that lost it: a worker that died) as soon as it is ready.
+
+    Workers must run this same code (`fingerprint()` on each is compared with ours: a
+    different version would write different briefings) and read the input at the same
+    path (a shared file system)."""
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        from summarize.errors import ConfigError
+
+        raise ConfigError("run.executor: dask needs Dask's distributed scheduler: "
+                          "pip install 'summarize[dask]'") from None
+    if not tasks:
+        return
+    cluster = None
+    if scheduler is None:
+        # Processes, one thread each: the work is CPU-bound Python, which threads would
+        # only share. No dashboard: a batch run serves no web page.
+        cluster = LocalCluster(n_workers=worker_count(jobs, len(tasks)), threads_per_worker=1,
+                               processes=True, dashboard_address=None,
+                               silence_logs=logging.ERROR)
+    try:
+        client = _connect(Client, cluster or scheduler)
+        try:
+            _check_workers(client, fingerprint)
+            futures = client.map(build, tasks, pure=False)
+            index = {future.key: i for i, future in enumerate(futures)}
+            try:
+                for future in as_completed(futures, loop=client.loop):
+                    task = tasks[index[future.key]]
+                    try:
+                        yield task, future.result()
+                    except Exception as error:  # a worker died, or lost the task
+                        yield task, error
+                    future.release()
+            except BaseException:
+                client.cancel(futures)  # stopped: the cluster drops what is left
+                raise
+        finally:
+            client.close()
+    finally:
+        if cluster is not None:
+            cluster.close()  # ends the worker processes this run started
+
+
+def _connect(client_class, target):  # type: ignore[no-untyped-def]
+    from summarize.errors import OutputError
+
+    try:
+        return client_class(target, timeout=DASK_CONNECT_SECONDS, set_as_default=False)
+    except OSError as error:  # refused, unreachable, timed out
+        raise OutputError(f"cannot reach the Dask scheduler at {target}: {error}") from None
+
+
+def _check_workers(client, fingerprint: Callable[[], str] | None) -> None:  # type: ignore[no-untyped-def]
+    from summarize.errors import OutputError
+
+    if fingerprint is None:
+        return
+    ours = fingerprint()
+    theirs = client.run(fingerprint)
+    if not theirs:
+        raise OutputError("the Dask cluster has no workers: start some with "
+                          "`dask worker ADDRESS`")
+    different = sorted(worker for worker, value in theirs.items() if value != ours)
+    if different:
+        raise OutputError(f"Dask workers {', '.join(different)} run another version of "
+                          "summarize or its dependencies: install the same version there")

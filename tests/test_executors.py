@@ -1,0 +1,72 @@
+"""Where events are built: local processes by default, a Dask cluster on request; the
+briefings are byte-identical either way, and a Dask run leaves no process behind."""
+
+import subprocess
+import sys
+
+import pytest
+
+from summarize import executors
+from summarize.batch import run
+from summarize.config import load_config
+from summarize.errors import ConfigError, OutputError
+from tests.conftest import ROOT
+from tests.test_batch import briefings, make_corpus
+
+NOW = "2026-11-23T05:00:00Z"
+
+
+@pytest.fixture
+def dask_installed():
+    pytest.importorskip("distributed", reason="Dask is not installed: pip install "
+                        "'summarize[dask]' (make test installs it)")
+
+
+def test_a_local_dask_cluster_writes_the_same_briefings(tmp_path, dask_installed):
+    corpus = make_corpus(tmp_path / "in", events=5)
+    run(load_config(None), corpus, tmp_path / "local", jobs=2, now=NOW)
+    report = run(load_config(None, ("run.executor=dask",)), corpus, tmp_path / "dask",
+                 jobs=2, now=NOW)
+    assert len(report.written) == 5 and not report.failed
+    assert briefings(tmp_path / "dask") == briefings(tmp_path / "local")
+    for name in ("index.html", "index.xml"):
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
+    # the cluster's worker processes ended with the run
+    import multiprocessing
+
+    assert multiprocessing.active_children() == []
+
+
+def test_the_executor_is_not_part_of_the_briefing(tmp_path, dask_installed):
+    """Switching executors rebuilds nothing: a briefing does not depend on it."""
+    corpus = make_corpus(tmp_path / "in", events=2)
+    run(load_config(None), corpus, tmp_path / "out", now=NOW)
+    again = run(load_config(None, ("run.executor=dask",)), corpus, tmp_path / "out", now=NOW)
+    assert again.written == [] and len(again.unchanged) == 2
+
+
+def test_an_unreachable_scheduler_is_one_clear_error(tmp_path, monkeypatch, dask_installed):
+    monkeypatch.setattr(executors, "DASK_CONNECT_SECONDS", 1)
+    corpus = make_corpus(tmp_path / "in", events=2)
+    config = load_config(None, ("run.executor=dask", "run.scheduler=tcp://127.0.0.1:9"))
+    with pytest.raises(OutputError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
+        run(config, corpus, tmp_path / "out", now=NOW)
+
+
+def test_without_dask_the_message_says_what_to_install(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import fails as if absent
+    corpus = make_corpus(tmp_path / "in", events=2)
+    with pytest.raises(ConfigError, match=r"pip install 'summarize\[dask\]'"):
+        run(load_config(None, ("run.executor=dask",)), corpus, tmp_path / "out", now=NOW)
+
+
+def test_the_default_run_does_not_import_dask(tmp_path):
+    corpus = make_corpus(tmp_path / "in", events=2)
+    code = ("import sys; from pathlib import Path; from summarize.batch import run; "
+            "from summarize.config import load_config; "
+            f"run(load_config(None), Path({str(corpus)!r}), Path({str(tmp_path / 'o')!r}), "
+            "jobs=2); print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('dask', 'distributed')))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, timeout=300, check=True)
+    assert result.stdout.strip() == "[]"
