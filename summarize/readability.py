@@ -132,10 +132,9 @@ def restates(terms: Collection[str], other: Collection[str]) -> bool:
     return shared >= RESTATED_MIN_WORDS and shared >= RESTATED_SHARE * min(len(a), len(b))
 
 
-def restating_matrix(counts: sp.csr_matrix, ignored: Sequence[int] = ()) -> sp.coo_matrix:
-    """`restates` for every pair of sentences at once, from their sentence x term counts
-    (`EventText.counts` rows; `ignored`: the columns of attribution words): a sparse
-    matrix whose nonzero (i, j), i != j, say the same thing."""
+def term_presence(counts: sp.csr_matrix, ignored: Sequence[int] = ()) -> sp.csr_matrix:
+    """Which terms each sentence has (1.0), from its sentence x term counts
+    (`EventText.counts` rows), without the `ignored` columns (attribution words)."""
     present = sp.csr_matrix(counts, copy=True)
     present.data[:] = 1.0
     if len(ignored):
@@ -143,11 +142,20 @@ def restating_matrix(counts: sp.csr_matrix, ignored: Sequence[int] = ()) -> sp.c
         keep_column[list(ignored)] = 0.0
         present = sp.csr_matrix(present @ sp.diags(keep_column))
         present.eliminate_zeros()
-    shared = sp.coo_matrix(present @ present.T)
+    return present
+
+
+def restating(rows: sp.csr_matrix, present: sp.csr_matrix,
+              present_columns: sp.csr_matrix | None = None) -> sp.coo_matrix:
+    """`restates` between some sentences (`rows` of `term_presence`) and all of them
+    (`present`; `present_columns` is its transpose as CSR, when already made): a sparse
+    matrix whose nonzero (r, j) say the same thing (a sentence with itself included)."""
+    columns = present.T.tocsr() if present_columns is None else present_columns
+    shared = sp.coo_matrix(rows @ columns)
     sizes = np.diff(present.indptr).astype(float)
-    smaller = np.minimum(sizes[shared.row], sizes[shared.col])
-    keep = ((shared.data >= RESTATED_MIN_WORDS) & (shared.data >= RESTATED_SHARE * smaller)
-            & (shared.row != shared.col))
+    row_sizes = np.diff(rows.indptr).astype(float)
+    smaller = np.minimum(row_sizes[shared.row], sizes[shared.col])
+    keep = (shared.data >= RESTATED_MIN_WORDS) & (shared.data >= RESTATED_SHARE * smaller)
     return sp.coo_matrix((shared.data[keep], (shared.row[keep], shared.col[keep])),
                          shape=shared.shape)
 
