@@ -7,10 +7,12 @@
     5. duplicates  redundancy.find_duplicates    copies of a story are ranked once
     6. rank        ranking.rank_sentences        EventText       -> one score per sentence
     7. corroborate selection.eligible            which sentences can stand alone
-                   redundancy.corroborate        candidates      -> the sources backing each
+                   (redundancy.corroborate       candidates      -> the sources backing each,
+                                                 for mmr / threshold, which weigh them)
     8. select      concepts.choose_lead          the article opening that states the news
                    concepts.select_by_concepts   concepts, scores -> chosen sentences (budget)
                    (or selection.select_sentences for mmr / threshold)
+                   redundancy.corroborate        chosen          -> the sources backing each
     9. order       ordering.order_sentences      lead first, then reading order
    10. render      outputs/                      Briefing        -> JSON data -> Markdown
 
@@ -169,10 +171,14 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
     with timer.stage("corroborate"):
         allowed = eligible(text, config.selector) & np.isfinite(scores)
         candidates = np.flatnonzero(allowed)
-        backing = dict(zip(candidates.tolist(), corroborate(
-            text, candidates, config.corroboration.min_similarity)))
+        backing: dict[int, tuple[int, ...]] = {}
         support = np.zeros(len(text.sentences))
-        support[candidates] = independent_sources(list(backing.values()), groups)
+        if not isinstance(config.selector, ConceptSelector):
+            # MMR and the threshold weigh every candidate's independent sources; concept
+            # coverage does not, and only the chosen sentences need their sources.
+            backing = dict(zip(candidates.tolist(), corroborate(
+                text, candidates, config.corroboration.min_similarity)))
+            support[candidates] = independent_sources(list(backing.values()), groups)
     with timer.stage("select"):
         relevance = focus_relevance(text)
         index, weights = event_concepts(text, groups, config.selector, relevance)
@@ -192,6 +198,10 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
     if not chosen:
         raise InputError(f"no sentence can stand alone in a briefing (of {len(text.sentences)}:"
                          " all too short, too long, fragments, questions or quotations)")
+    with timer.stage("corroborate"):
+        unsupported = [i for i in chosen if i not in backing]
+        backing.update(zip(unsupported, corroborate(text, unsupported,
+                                                    config.corroboration.min_similarity)))
     with timer.stage("order"):
         picked = [ChosenSentence(text.sentences[i], float(scores[i]), backing[i])
                   for i in chosen]

@@ -1,0 +1,148 @@
+"""Speed against the floor, in one run: how far each whole run is from the least any
+pipeline over these articles must do, and how the batch grows with its input.
+
+- **floor**: read every DUC 2006 article, find its words (`words.tokenize`) and stem each
+  (Snowball, cached per word), in this process, imports done. Every figure below is
+  printed beside it as a ratio, measured in the same run (machines are noisy).
+- **pooled**: the 1,240 distinct DUC 2006 articles as one event, `--jobs 1`, stage by
+  stage (`seconds` in run-report.json).
+- **batch**: the 50 events plus the seeds, `--jobs 2`; a second run with no change.
+- **growth**: the batch at 1x, 2x, 4x, 8x (copies of every event under new names) with
+  local processes and with a 2-worker local Dask cluster: seconds, seconds per event,
+  peak memory of the largest process.
+
+Every run is `summarize run` in a fresh process (start-up included).
+
+    .venv/bin/python benchmarks/scale.py [--scales 1,2,4,8] [--no-dask]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.batch import build_input  # noqa: E402
+from benchmarks.common import ROOT, require_duc2006, table  # noqa: E402
+
+
+def floor_seconds(files: list[Path]) -> tuple[float, int]:
+    """Read, tokenize, stem (cached per word): the least work over these articles."""
+    from functools import lru_cache
+
+    from nltk.stem.snowball import SnowballStemmer
+
+    from summarize.words import tokenize
+
+    stem = lru_cache(maxsize=None)(SnowballStemmer("english").stem)
+    start = time.perf_counter()
+    words = 0
+    for path in files:
+        found = tokenize(path.read_text(encoding="utf-8", errors="replace"))
+        words += len(found)
+        for word in found:
+            stem(word)
+    return time.perf_counter() - start, words
+
+
+def summarize_run(input_root: Path, output: Path, *extra: str) -> tuple[float, int, dict]:
+    """Wall seconds, peak resident bytes of the largest process, and the run report."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "summarize", "run", "-q", "--input",
+                                str(input_root), "--output", str(output), *extra],
+                               cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        sys.exit(f"summarize run failed ({process.returncode}): {process.stderr.read()}")
+    report = json.loads((output / "run-report.json").read_text(encoding="utf-8"))
+    return seconds, usage.ru_maxrss * 1024, report
+
+
+def pooled_input(duc: Path, target: Path) -> int:
+    """Every distinct DUC 2006 article (some are in two events) in one event folder."""
+    folder = target / "pooled"
+    folder.mkdir(parents=True)
+    seen = set()
+    for path in sorted(duc.glob("*/articles/*")):
+        if path.name not in seen:
+            seen.add(path.name)
+            shutil.copy(path, folder / path.name)
+    return len(seen)
+
+
+def scaled_input(source: Path, target: Path, copies: int) -> int:
+    events = 0
+    for copy in range(copies):
+        for event in sorted(source.iterdir()):
+            shutil.copytree(event, target / f"{event.name}-{copy}")
+            events += 1
+    return events
+
+
+def mb(size: int) -> str:
+    return f"{size / 2**20:,.0f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default="1,2,4,8")
+    parser.add_argument("--no-dask", action="store_true")
+    options = parser.parse_args()
+    scales = [int(s) for s in options.scales.split(",")]
+    duc = require_duc2006()
+    files = sorted(duc.glob("*/articles/*"))
+    floor, words = floor_seconds(files)
+    print(f"floor: {len(files):,} articles, {words:,} words read, tokenized and stemmed in "
+          f"{floor:.2f} s (in one process, imports done)\n")
+    with tempfile.TemporaryDirectory() as scratch:
+        work = Path(scratch)
+        articles = pooled_input(duc, work / "pooled")
+        seconds, peak, report = summarize_run(work / "pooled", work / "pooled-out", "--jobs", "1")
+        stages = sorted(((k, v) for k, v in report["seconds"].items() if k != "total"),
+                        key=lambda item: -item[1])
+        rows = [["whole run (wall)", f"{seconds:.2f}", f"{seconds / floor:.1f}"]]
+        rows += [[stage, f"{value:.2f}", f"{value / floor:.2f}"] for stage, value in stages]
+        print(f"pooled event: {articles:,} articles, --jobs 1, peak {mb(peak)} MB\n")
+        print(table(["stage", "seconds", "x floor"], rows) + "\n")
+
+        events = build_input(duc, work / "batch")
+        full_s, full_peak, _ = summarize_run(work / "batch", work / "batch-out", "--jobs", "2")
+        none_s, none_peak, none = summarize_run(work / "batch", work / "batch-out",
+                                                "--jobs", "2")
+        assert not none["events"]["written"]
+        print(table(["batch run, --jobs 2", "events", "seconds", "x floor", "peak MB"], [
+            ["full", events, f"{full_s:.2f}", f"{full_s / floor:.2f}", mb(full_peak)],
+            ["no change", events, f"{none_s:.2f}", f"{none_s / floor:.2f}", mb(none_peak)],
+        ]) + "\n")
+
+        rows = []
+        executors = [("local", ())] + ([] if options.no_dask else [("dask", ("--executor",
+                                                                           "dask"))])
+        for copies in scales:
+            source = work / f"scaled-{copies}"
+            count = scaled_input(work / "batch", source, copies)
+            for name, extra in executors:
+                seconds, peak, report = summarize_run(source, work / f"out-{name}-{copies}",
+                                                      "--jobs", "2", *extra)
+                assert len(report["events"]["written"]) == count, report["events"]["failed"]
+                rows.append([name, f"{copies}x", count, f"{seconds:.2f}",
+                             f"{seconds / floor:.2f}", f"{1000 * seconds / count:.0f}",
+                             mb(peak)])
+            shutil.rmtree(source)
+        print(table(["executor", "batch", "events", "seconds", "x floor", "ms per event",
+                     "peak MB"], rows))
+
+
+if __name__ == "__main__":
+    main()
