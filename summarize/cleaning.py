@@ -45,9 +45,17 @@ _STRAY_QUOTE = re.compile(r"(?:(?<=\s)|^)[”“\"](?:\s+|$)")
 MAX_PASSES = 3
 
 
+# What ftfy could change: anything but printable ASCII, tabs and line feeds (mojibake,
+# controls, line separators), or "&" (HTML entities). Text without any is left as it is,
+# which skips ftfy for most newswire text (94% of the DUC 2006 articles; ftfy was 1.8 s
+# of the 1,250).
+_FTFY_MATTERS = re.compile(r"[^\x20-\x7e\n\t]|&")
+
+
 def _normalize_once(text: str) -> str:
-    text = ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False,
-                         normalization="NFC")
+    if _FTFY_MATTERS.search(text):
+        text = ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False,
+                             normalization="NFC")
     text = _ODD_SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
     return "\n".join(_STRAY_QUOTE.sub("", _RUNS_OF_SPACES.sub(" ", line)).strip()
                      for line in text.split("\n"))
