@@ -131,15 +131,18 @@ def clauses(sentence: str) -> list[tuple[str, ...]]:
     return [tuple(c) for c in result]
 
 
-def statement_vectors(text: EventText) -> tuple[sp.csr_matrix, np.ndarray]:
-    """Unit TF-IDF vectors of every sentence and of each of its clauses (when it has more
-    than one), in the event's similarity space, and the sentence each row belongs to."""
+def statement_vectors(text: EventText, sentences: Sequence[int], idf: np.ndarray,
+                      ) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Unit TF-IDF vectors of each of these sentences and of each of its clauses (when it
+    has more than one), in the event's similarity space (`idf`), and the sentence each row
+    belongs to. A row does not depend on the others: vectors of a few sentences are rows
+    of the vectors of all."""
     units: list[tuple[str, ...]] = []
     owner: list[int] = []
-    for index, (sentence, terms) in enumerate(zip(text.sentences, text.terms)):
-        units.append(tuple(t for t in terms if t not in attribution()))
+    for index in sentences:
+        units.append(tuple(t for t in text.terms[index] if t not in attribution()))
         owner.append(index)
-        parts = clauses(sentence.text)
+        parts = clauses(text.sentences[index].text)
         if len(parts) > 1:
             units.extend(parts)
             owner.extend([index] * len(parts))
@@ -153,7 +156,7 @@ def statement_vectors(text: EventText) -> tuple[sp.csr_matrix, np.ndarray]:
                 cols.append(column)
     counts = sp.csr_matrix((np.ones(len(rows)), (rows, cols)),
                            shape=(len(units), len(vocabulary)))
-    return tfidf_unit_rows(counts, smooth_idf(text.counts)), np.array(owner, dtype=np.int64)
+    return tfidf_unit_rows(counts, idf), np.array(owner, dtype=np.int64)
 
 
 def corroborate(
@@ -168,16 +171,23 @@ def corroborate(
     if not len(indices):
         return []
     rank = {article: place for place, article in enumerate(publication_order(text.articles))}
-    vectors, owner = statement_vectors(text)
+    idf = smooth_idf(text.counts)
+    asked, asked_owner = statement_vectors(text, list(indices), idf)
+    # Only a sentence that has enough of an asked statement's terms can back it: for unit
+    # vectors with nonnegative weights, cos(u, v) is at most the sum of u's weights over
+    # the terms v has, and a clause has no term its sentence lacks. The others are never
+    # split into clauses (that was most of the time on big events).
+    present = sp.csr_matrix(text.counts, copy=True)
+    present.data[:] = 1.0
+    reach = sp.csr_matrix(present @ asked.T).max(axis=1).toarray().ravel()
+    others = np.union1d(np.flatnonzero(reach >= min_similarity - 1e-9), np.asarray(indices))
+    vectors, owner = statement_vectors(text, others.tolist(), idf)
     sentence_article = np.array([s.article for s in text.sentences], dtype=np.int64)
-    position = np.full(len(text.sentences), -1)
-    position[np.asarray(indices)] = np.arange(len(indices))
-    rows = np.flatnonzero(position[owner] >= 0)  # statements of the asked sentences
-    close = similar_pairs(vectors[rows], vectors, min_similarity)
+    position = {sentence: place for place, sentence in enumerate(indices)}
+    close = similar_pairs(asked, vectors, min_similarity)
     backing: list[set[int]] = [{text.sentences[i].article} for i in indices]
-    for asked, article in zip(position[owner[rows[close.row]]],
-                              sentence_article[owner[close.col]]):
-        backing[asked].add(int(article))
+    for row, column in zip(close.row.tolist(), close.col.tolist()):
+        backing[position[int(asked_owner[row])]].add(int(sentence_article[owner[column]]))
     return [tuple(sorted(found, key=rank.__getitem__)) for found in backing]
 
 
