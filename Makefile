@@ -55,6 +55,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/ranking.py
 	$(BIN)/python benchmarks/duplicates.py
 	$(BIN)/python benchmarks/batch.py
+	$(BIN)/python benchmarks/scale.py
 
 # After a deliberate upgrade: resolve the ranges again, then regenerate the golden files.
 lock: $(STAMP)

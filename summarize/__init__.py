@@ -8,8 +8,19 @@
 runs over many events: `summarize.batch.run`; one stage at a time: `summarize.pipeline`.
 """
 
-from summarize.api import summarize_articles, summarize_folder, to_html, to_json, to_markdown
+from typing import Any
 
 __version__ = "0.1.0"
 __all__ = ["summarize_articles", "summarize_folder", "to_html", "to_json", "to_markdown",
            "__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    # The API is imported on first use: every `summarize` command imports this package,
+    # and a run that finds nothing changed needs none of the pipeline (numpy, scipy, the
+    # cleaners), whose imports took most of its time.
+    if name in __all__:
+        from summarize import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'summarize' has no attribute {name!r}")

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from summarize.config import Config
 from summarize.config import Run as RunConfig
@@ -50,19 +50,12 @@ from summarize.errors import ConfigError, InputError, OutputError, RunLocked, Su
 from summarize.executors import dask_results, default_jobs, local_results
 from summarize.loading import check_slug, discover_events, name_events, passed_over
 from summarize.models import SkippedFile
-from summarize.outputs import site
 from summarize.outputs.changes import History, Version, iso_time, mark_new, next_history
-from summarize.outputs.data import briefing_data, render_json
-from summarize.outputs.html import render_page
-from summarize.outputs.markdown import check_template, load_template, render_markdown
-from summarize.pipeline import (
-    PreparedEvent,
-    StageTimer,
-    load_prepared,
-    run_statistics,
-    summarize_prepared,
-)
-from summarize.words import DocumentFrequencies
+from summarize.timing import StageTimer
+
+if TYPE_CHECKING:
+    from summarize.pipeline import PreparedEvent
+    from summarize.words import DocumentFrequencies
 
 log = logging.getLogger(__name__)
 
@@ -320,14 +313,31 @@ class Outcome:
     error: str | None = None
 
 
+# What build_event imports when it runs (not with this module: a run with nothing to
+# build needs none of it); worker processes start with them already imported.
+BUILD_MODULES = ("summarize.pipeline", "summarize.outputs.html", "summarize.outputs.markdown",
+                 "summarize.outputs.site", "summarize.outputs.data")
+
+
 @cache
 def _template(path: str | None):  # type: ignore[no-untyped-def]
+    from summarize.outputs.markdown import load_template
+
     return load_template(Path(path) if path else None)
 
 
 def build_event(task: Task) -> Outcome:
     """The files of one event's briefing (`output.formats`), or why it could not be
     built. Never raises: one broken event must not stop the others."""
+    # Imported here, not with this module (BUILD_MODULES): a run that finds nothing to
+    # build needs none of the pipeline (scipy, the cleaners: most of its time went to
+    # importing them).
+    from summarize.outputs import site
+    from summarize.outputs.data import briefing_data, render_json
+    from summarize.outputs.html import render_page
+    from summarize.outputs.markdown import render_markdown
+    from summarize.pipeline import load_prepared, summarize_prepared
+
     timer = StageTimer()
     try:
         prepared = task.prepared or replace(load_prepared(
@@ -366,7 +376,7 @@ def _outcomes(tasks: list[Task], jobs: int, run_config: RunConfig) -> Iterator[O
         results = dask_results(build_event, tasks, jobs, run_config.scheduler,
                                code_fingerprint)
     else:
-        results = local_results(build_event, tasks, jobs)
+        results = local_results(build_event, tasks, jobs, BUILD_MODULES)
     for task, result in results:
         if isinstance(result, BaseException):
             yield Outcome(task.slug, error=f"worker process failed: {result}")
@@ -392,8 +402,10 @@ def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None
     `now`: the run's time, ISO 8601 UTC (default: `run_clock()`)."""
     started = time.perf_counter()
     now = now or run_clock()
-    template = load_template(config.output.template)
-    check_template(template, config.effective())
+    if config.output.template is not None:  # its errors stop the run before any write
+        from summarize.outputs.markdown import check_template, load_template
+
+        check_template(load_template(config.output.template), config.effective())
     folders = discover_events(input_root)
     # An output folder inside the input is not an event (it would be rebuilt every run).
     folders = [f for f in folders if f.resolve() != output_root.resolve()]
@@ -420,6 +432,8 @@ def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None
                                        config.output.formats, report)
         background, read = None, {}
         if todo and config.ranker.uses_run_statistics:
+            from summarize.pipeline import run_statistics
+
             read = _read_all(named, input_root, config, timer)
             with timer.stage("words"):
                 background = run_statistics(list(read.values()))
@@ -575,6 +589,8 @@ def _write_site(state: dict[str, dict], output_root: Path, report: RunReport, no
     """`index.html` and `index.xml`, when a briefing was written or removed (or they are
     missing): a run that changed nothing leaves them, and their "updated" marks, as
     they are."""
+    from summarize.outputs import site
+
     files = [output_root / site.INDEX_PAGE, output_root / site.FEED]
     if not (report.written or report.pruned) and all(f.is_file() for f in files):
         return
@@ -592,6 +608,8 @@ def _read_all(named: list[tuple[str, Path]], root: Path, config: Config,
               timer: StageTimer) -> dict[str, PreparedEvent]:
     """Every readable event of the run, for its statistics (events that fail are left out
     here and reported when their turn comes)."""
+    from summarize.pipeline import load_prepared
+
     read = {}
     for slug, folder in named:
         try:

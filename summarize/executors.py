@@ -14,7 +14,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from multiprocessing import get_context
 from typing import TypeVar
@@ -70,11 +70,12 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def local_results(build: Callable[[T], R], tasks: list[T],
-                  jobs: int) -> Iterator[tuple[T, R | BaseException]]:
+def local_results(build: Callable[[T], R], tasks: list[T], jobs: int,
+                  preload: Sequence[str] = ()) -> Iterator[tuple[T, R | BaseException]]:
     """`build(task)` for every task, in up to `jobs` local processes (`worker_count`; in
     this process when one is enough); yields each task with its result as soon as it is
-    ready, or with the exception that ended its worker process."""
+    ready, or with the exception that ended its worker process. `preload`: modules that
+    `build` imports when it runs, imported once for all workers."""
     jobs = worker_count(jobs, len(tasks)) if tasks else 1
     if jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
@@ -84,7 +85,7 @@ def local_results(build: Callable[[T], R], tasks: list[T],
     # they are quick to start and do not inherit the lock's file descriptor (a forked
     # worker outliving a killed run would otherwise keep the output folder locked).
     context = get_context("forkserver")
-    context.set_forkserver_preload([build.__module__])
+    context.set_forkserver_preload([build.__module__, *preload])
     level = logging.getLogger("summarize").getEffectiveLevel()
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
                                initializer=_init_worker, initargs=(level, os.getpid()))

@@ -22,11 +22,7 @@ Each stage takes plain data and returns plain data; none reaches back into an ea
 from __future__ import annotations
 
 import logging
-import time
-from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -58,26 +54,12 @@ from summarize.readability import date_weekdays, headline_from, is_all_caps, tru
 from summarize.redundancy import corroborate, find_duplicates, independent_sources
 from summarize.segmenting import split_sentences
 from summarize.selection import eligible, select_sentences, word_count
+from summarize.timing import StageTimer
 from summarize.words import DocumentFrequencies, EventText, content_terms, prepare_text, tokenize
 
 log = logging.getLogger(__name__)
 
 SUPPORTED_LANGUAGES = ("en",)
-
-
-@dataclass
-class StageTimer:
-    """Seconds spent per stage, summed over events (for the run report)."""
-
-    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
-
-    @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
-        start = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.seconds[name] += time.perf_counter() - start
 
 
 @dataclass(frozen=True)

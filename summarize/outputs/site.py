@@ -12,7 +12,6 @@ from typing import Any
 from urllib.parse import quote
 
 from summarize.outputs.changes import History
-from summarize.outputs.html import outlet_names, render
 
 INDEX_PAGE = "index.html"
 FEED = "index.xml"
@@ -22,6 +21,8 @@ FEED_ENTRIES = 100
 
 def index_record(data: dict[str, Any]) -> dict[str, Any]:
     """What the index and the feed show of one briefing (kept in the state)."""
+    from summarize.outputs.html import outlet_names
+
     lead = [s["text"] for s in data["sentences"] if s["lead"]] or \
         [s["text"] for s in data["sentences"][:1]]
     return {
@@ -57,10 +58,14 @@ def site_entries(state: dict[str, dict], history: dict[str, History],
 
 
 def render_index(entries: list[dict[str, Any]], now: str) -> str:
+    from summarize.outputs.html import render
+
     return render("index.html.j2", events=entries, now=now)
 
 
 def render_feed(entries: list[dict[str, Any]], now: str, site_url: str | None) -> str:
+    from summarize.outputs.html import render
+
     recent = sorted(entries, key=lambda e: (e["written"], e["event"]), reverse=True)
     return render("index.xml.j2", events=recent[:FEED_ENTRIES], now=now,
                   updated=max((e["written"] for e in entries), default=now),

@@ -32,25 +32,23 @@ every event in the run (`idf: batch`), which tells words common in all news ("ye
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
-import scipy.sparse as sp
 from pydantic import Field, model_validator
 
 from summarize.focus import focus_relevance
 from summarize.ranking.base import Ranker
-from summarize.ranking.graph import (
-    PowerMethod,
-    SentenceGraph,
-    centrality,
-    top_k_per_row,
-)
 from summarize.words import DocumentFrequencies, EventText, tfidf_unit_rows
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 
 def lexrank_vectors(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
     """Unit-length rows of tf/max(tf) * idf (tf divided by the sentence's largest count)."""
+    import scipy.sparse as sp
+
     counts = sp.csr_matrix(counts, dtype=np.float64)
     row_max = np.ones(counts.shape[0])
     nonempty = np.diff(counts.indptr) > 0
@@ -146,6 +144,10 @@ class LexRankRanker(Ranker):
         return self.idf == "batch"
 
     def score(self, text: EventText) -> np.ndarray:
+        # The graph code and scipy are imported on first use (0.3 s a run that builds
+        # nothing skips).
+        from summarize.ranking.graph import PowerMethod, SentenceGraph, centrality, top_k_per_row
+
         n = len(text.sentences)
         if n == 0:
             return np.zeros(0)

@@ -14,15 +14,17 @@ from __future__ import annotations
 import importlib
 import random
 from collections.abc import Callable
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import numpy as np
 from pydantic import Field, model_validator
-from sumy.models.dom import ObjectDocumentModel, Paragraph
-from sumy.models.dom import Sentence as SumySentence
 
 from summarize.ranking.base import Ranker
 from summarize.words import STOP_WORDS, EventText, stem, tokenize
+
+if TYPE_CHECKING:
+    from sumy.models.dom import ObjectDocumentModel
+    from sumy.models.dom import Sentence as SumySentence
 
 # Imported when first used: the summarizers pull in nltk, which a run that finds nothing
 # changed should not pay for.
@@ -63,6 +65,9 @@ class _KnownWords:
 
 def sumy_document(text: EventText) -> tuple[ObjectDocumentModel, list[SumySentence]]:
     """sumy's document model of an event, and its sentences in our order."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+    from sumy.models.dom import Sentence as SumySentence
+
     tokenizer = _KnownWords({s.text.strip(): t for s, t in zip(text.sentences, text.tokens)})
     sentences = [SumySentence(s.text, tokenizer) for s in text.sentences]
     paragraphs = []

@@ -25,15 +25,16 @@ ranked exactly.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
-import scipy.sparse as sp
 from pydantic import Field
 
 from summarize.ranking.base import Ranker
-from summarize.ranking.graph import PowerMethod, SentenceGraph, centrality
 from summarize.words import EventText
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 
 class TextRankRanker(Ranker):
@@ -69,6 +70,10 @@ class TextRankRanker(Ranker):
     )
 
     def score(self, text: EventText) -> np.ndarray:
+        import scipy.sparse as sp  # with the graph code, on first use (0.3 s)
+
+        from summarize.ranking.graph import PowerMethod, SentenceGraph, centrality
+
         n = len(text.sentences)
         if n == 0:
             return np.zeros(0)
