@@ -21,8 +21,9 @@ def test_truncation_counts_white_space_words_across_lines():
 
 def test_tokens_follow_rouge155_lower_case_alphanumerics_and_porter():
     summary = Summary.of(["The U.S.-led talks were running late."])
-    # punctuation splits words; "the" is kept (no stop-word removal); 4+ letters stemmed
-    assert summary.sentences == (("the", "u", "s", "led", "talk", "were", "run", "late"),)
+    # punctuation splits words; "the" is kept (no stop-word removal); 4+ letters stemmed,
+    # irregular ones to WordNet's base form ("were" -> "be")
+    assert summary.sentences == (("the", "u", "s", "led", "talk", "be", "run", "late"),)
 
 
 def test_bigrams_run_across_sentence_boundaries():
@@ -35,7 +36,17 @@ def test_skip_bigrams_allow_four_words_between_and_add_unigrams():
     pairs = {g for g in summary.skip_bigrams if len(g) == 2}
     assert ("a", "f") in pairs  # four words between
     assert ("a", "g") not in pairs  # five words between
-    assert sum(1 for g in summary.skip_bigrams if len(g) == 1) == 7
+    # as in ROUGE-1.5.5's loop, which stops before the last word: "g" has no unigram
+    assert sorted(g for g in summary.skip_bigrams if len(g) == 1) == [(w,) for w in "abcdef"]
+
+
+def test_irregular_forms_take_wordnets_base_form_as_rouge155_does():
+    """Issue 17: ROUGE-1.5.5 looks words of 4+ letters up in WordNet 2.0's exception lists
+    before Porter; without it every DUC 2006 system scored 0.0017 under NIST's SU4."""
+    summary = Summary.of(["Officials said the children went home, men say."])
+    # "men" and "say" have 3 letters: ROUGE-1.5.5 leaves those as they are
+    assert summary.sentences == (("offici", "say", "the", "child", "go", "home", "men",
+                                  "say"),)
 
 
 def test_several_references_are_jackknifed():
@@ -46,11 +57,12 @@ def test_several_references_are_jackknifed():
 
 
 def test_rouge_reproduces_nists_duc2006_table(duc2006):
-    """Issue 6's calibration: every system within 0.0015 (R-2) and 0.003 (SU4) of NIST."""
+    """Issue 6's calibration, tightened in issue 17: every system within 0.0002 of NIST
+    (it was 0.0010 and 0.0026 before ROUGE-1.5.5's WordNet exceptions)."""
     results = evaluation.evaluate_peers(evaluation.discover_dataset(duc2006), words=250)
     results.official = evaluation.official_scores(duc2006)
     systems = [name for name in results.official if name.isdigit()]
     assert len(systems) == 35
     worst = evaluation.largest_differences(results)
-    assert worst["rouge-2"][0] <= 0.0015, worst
-    assert worst["rouge-su4"][0] <= 0.003, worst
+    assert worst["rouge-2"][0] <= 0.0002, worst
+    assert worst["rouge-su4"][0] <= 0.0002, worst
