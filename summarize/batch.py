@@ -439,8 +439,7 @@ def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None
                 background = run_statistics(list(read.values()))
         # absolute: a Dask worker runs in another folder, or on another machine
         tasks = [Task(slug, f.absolute(), input_root.absolute(), config, background,
-                      read.get(slug),
-                      history_of(state.get(slug, {})), now)
+                      read.get(slug), history_of(state.get(slug, {})), now)
                  for slug, f in sorted(todo, key=lambda event: _folder_size(event[1]),
                                        reverse=True)]  # big ones first
         _build_and_write(tasks, fingerprints, state, output_root, report, timer, progress,

@@ -19,6 +19,8 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from multiprocessing import get_context
 from typing import TypeVar
 
+from summarize.errors import ConfigError, OutputError
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -173,8 +175,6 @@ def dask_results(build: Callable[[T], R], tasks: list[T], jobs: int,
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError:
-        from summarize.errors import ConfigError
-
         raise ConfigError("run.executor: dask needs Dask's distributed scheduler: "
                           "pip install 'summarize[dask]'") from None
     if not tasks:
@@ -211,8 +211,6 @@ def dask_results(build: Callable[[T], R], tasks: list[T], jobs: int,
 
 
 def _connect(client_class, target):  # type: ignore[no-untyped-def]
-    from summarize.errors import OutputError
-
     try:
         return client_class(target, timeout=DASK_CONNECT_SECONDS, set_as_default=False)
     except OSError as error:  # refused, unreachable, timed out
@@ -220,8 +218,6 @@ def _connect(client_class, target):  # type: ignore[no-untyped-def]
 
 
 def _check_workers(client, fingerprint: Callable[[], str] | None) -> None:  # type: ignore[no-untyped-def]
-    from summarize.errors import OutputError
-
     if fingerprint is None:
         return
     ours = fingerprint()
