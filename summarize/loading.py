@@ -116,24 +116,33 @@ def check_slug(name: str) -> str | None:
     return None
 
 
-class FrontMatterLoader(yaml.SafeLoader):
-    """PyYAML's safe loader without its implicit timestamps (`published: 2023-13-45` stays
-    a string for `read_published` to judge and report, instead of an exception) and
-    without aliases: metadata never needs them, and nine nested aliases of nine make a
-    "billion laughs" that grows to gigabytes."""
+# libyaml's C parser where PyYAML was built with it (its wheels are): 5x faster than the
+# pure-Python one on front matter (1,250 DUC 2006 articles: 0.14 s against 0.69 s), and
+# the same documents, as the Python one reads them.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.composer.ComposerError(None, None, "aliases are not allowed in "
-                                              "front matter", event.start_mark)
-        return super().compose_node(parent, index)
+
+class FrontMatterLoader(_SAFE_LOADER):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader without its implicit timestamps (`published: 2023-13-45` stays
+    a string for `read_published` to judge and report, instead of an exception). Aliases
+    are refused before it runs (`load_front_matter`)."""
 
 
 FrontMatterLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def load_front_matter(text: str) -> object:
+    """The YAML of a front matter block, without aliases: metadata never needs them, and
+    nine nested aliases of nine make a "billion laughs" that grows to gigabytes. The
+    parser's events are scanned first (the C composer cannot be told to refuse them)."""
+    for event in yaml.parse(text, Loader=_SAFE_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "aliases are not allowed in "
+                                              "front matter", event.start_mark)
+    return yaml.load(text, Loader=FrontMatterLoader)
 
 
 def parse_front_matter(text: str, path: str) -> tuple[dict[str, object], str]:
@@ -146,7 +155,7 @@ def parse_front_matter(text: str, path: str) -> tuple[dict[str, object], str]:
     if not match:
         return {}, text
     try:
-        fields = yaml.load(match.group(1), Loader=FrontMatterLoader) or {}
+        fields = load_front_matter(match.group(1)) or {}
     except yaml.YAMLError as error:
         log.warning("%s: front matter ignored, not valid YAML (%s)", path, error)
         return {}, text
