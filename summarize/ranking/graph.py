@@ -60,6 +60,55 @@ def similar_pairs(
     return sp.coo_matrix(blockwise_edges(left, sp.csc_matrix(right.T), keep))
 
 
+# Candidate pairs verified at a time by `self_similar_pairs`: bounds its memory.
+VERIFY_PAIRS = 200_000
+
+
+def self_similar_pairs(vectors: sp.csr_matrix, min_similarity: float) -> sp.coo_matrix:
+    """The pairs of `similar_pairs(vectors, vectors, min_similarity)` for unit rows with
+    nonnegative weights (TF-IDF), without computing every product: prefix filtering
+    (Bayardo, Ma & Srikant 2007, "Scaling up all pairs similarity search", WWW, sec. 4).
+
+    Terms are ordered rarest first; each row's prefix is its terms up to where the weight
+    left after them has norm below `min_similarity`. Two rows whose prefixes share no term
+    cannot reach it: their common terms all lie in one row's rest, and by Cauchy-Schwarz
+    their dot product is at most that rest's norm. The candidates (rows sharing a prefix
+    term: few, since rare terms come first) are then scored exactly."""
+    vectors = sp.csr_matrix(vectors)
+    n = vectors.shape[0]
+    sizes = np.diff(vectors.indptr)
+    rows = np.repeat(np.arange(n), sizes)
+    rarity = np.bincount(vectors.indices, minlength=vectors.shape[1])
+    # entries by row, each row's rarest terms first
+    order = np.lexsort((vectors.indices, rarity[vectors.indices], rows))
+    squares = vectors.data[order] ** 2
+    through = np.cumsum(squares)
+    filled = sizes > 0
+    row_first = np.repeat((through - squares)[vectors.indptr[:-1][filled]], sizes[filled])
+    before = through - squares - row_first  # weight of the row's entries before this one
+    total = np.bincount(rows, weights=squares, minlength=n)[rows]
+    in_prefix = total - before >= min_similarity ** 2 * (1 - 1e-9)  # a margin for rounding
+    prefix = sp.csr_matrix((np.ones(int(in_prefix.sum())),
+                            (rows[in_prefix], vectors.indices[order][in_prefix])),
+                           shape=vectors.shape)
+    candidates = sp.triu(sp.csr_matrix(prefix @ prefix.T), format="coo")
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    for start in range(0, candidates.nnz, VERIFY_PAIRS):  # bounded memory
+        first = candidates.row[start:start + VERIFY_PAIRS]
+        second = candidates.col[start:start + VERIFY_PAIRS]
+        dots = sp.csr_matrix(vectors[first].multiply(vectors[second])) @ \
+            np.ones(vectors.shape[1])
+        keep = dots >= min_similarity
+        found.append((first[keep], second[keep], dots[keep]))
+    upper_rows, upper_cols, values = (np.concatenate(parts) for parts in zip(*found)) \
+        if found else (np.zeros(0, dtype=np.int64),) * 2 + (np.zeros(0),)
+    mirror = upper_rows != upper_cols
+    return sp.coo_matrix((np.concatenate([values, values[mirror]]),
+                          (np.concatenate([upper_rows, upper_cols[mirror]]),
+                           np.concatenate([upper_cols, upper_rows[mirror]]))),
+                         shape=(n, n))
+
+
 def top_k_per_row(block: sp.csr_matrix, k: int) -> sp.csr_matrix:
     """Keep the k largest entries of each row (ties broken by column, for determinism)."""
     data, indices, indptr = block.data, block.indices, block.indptr
