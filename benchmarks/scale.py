@@ -3,7 +3,8 @@ pipeline over these articles must do, and how the batch grows with its input.
 
 - **floor**: read every DUC 2006 article, find its words (`words.tokenize`) and stem each
   (Snowball, cached per word), in this process, imports done. Every figure below is
-  printed beside it as a ratio, measured in the same run (machines are noisy).
+  printed as a ratio to the floor measured just before it (the best of FLOOR_REPEATS):
+  this machine's speed drifts by half within minutes.
 - **pooled**: the 1,240 distinct DUC 2006 articles as one event, `--jobs 1`, stage by
   stage (`seconds` in run-report.json).
 - **batch**: the 50 events plus the seeds, `--jobs 2`; a second run with no change.
@@ -57,17 +58,21 @@ def floor_seconds(files: list[Path]) -> tuple[float, int]:
 
 def summarize_run(input_root: Path, output: Path, *extra: str) -> tuple[float, int, dict]:
     """Wall seconds, peak resident memory of the whole process tree (the run, its worker
-    processes, a Dask cluster's; sampled every 20 ms), and the run report."""
+    processes, a Dask cluster's: sampled every 20 ms, and at least the run's own peak as
+    the kernel counted it), and the run report."""
     import psutil  # a development dependency (through Dask's)
 
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "summarize", "run", "-q", "--input",
                                 str(input_root), "--output", str(output), *extra],
-                               cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+                               cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
     tree = psutil.Process(process.pid)
     peak = 0
-    while process.poll() is None:
+    while True:
+        ended, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if ended:
+            break
         total = 0
         try:
             for member in [tree, *tree.children(recursive=True)]:
@@ -77,10 +82,17 @@ def summarize_run(input_root: Path, output: Path, *extra: str) -> tuple[float, i
         peak = max(peak, total)
         time.sleep(0.02)
     seconds = time.perf_counter() - start
-    if process.returncode not in (0, 1):
-        sys.exit(f"summarize run failed ({process.returncode}): {process.stderr.read()}")
+    peak = max(peak, usage.ru_maxrss * 1024)
+    code = os.waitstatus_to_exitcode(status)
+    process.returncode = code
+    if code not in (0, 1):
+        sys.exit(f"summarize run failed ({code})")
     report = json.loads((output / "run-report.json").read_text(encoding="utf-8"))
     return seconds, peak, report
+
+
+def floor_now(files: list[Path]) -> float:
+    return min(floor_seconds(files)[0] for _ in range(FLOOR_REPEATS))
 
 
 def pooled_input(duc: Path, target: Path) -> int:
@@ -120,26 +132,34 @@ def main() -> None:
     # ever makes a run slower
     floor, words = min(floor_seconds(files) for _ in range(FLOOR_REPEATS))
     print(f"floor: {len(files):,} articles, {words:,} words read, tokenized and stemmed in "
-          f"{floor:.2f} s (in one process, imports done; best of {FLOOR_REPEATS})\n")
+          f"{floor:.2f} s (in one process, imports done; best of {FLOOR_REPEATS}); measured "
+          "again before every figure below\n")
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         articles = pooled_input(duc, work / "pooled")
+        floor = floor_now(files)
         seconds, peak, report = summarize_run(work / "pooled", work / "pooled-out", "--jobs", "1")
         stages = sorted(((k, v) for k, v in report["seconds"].items() if k != "total"),
                         key=lambda item: -item[1])
         rows = [["whole run (wall)", f"{seconds:.2f}", f"{seconds / floor:.1f}"]]
         rows += [[stage, f"{value:.2f}", f"{value / floor:.2f}"] for stage, value in stages]
-        print(f"pooled event: {articles:,} articles, --jobs 1, peak {mb(peak)} MB\n")
+        print(f"pooled event: {articles:,} articles, --jobs 1, peak {mb(peak)} MB "
+              f"(floor just before: {floor:.2f} s)\n")
         print(table(["stage", "seconds", "x floor"], rows) + "\n")
 
         events = build_input(duc, work / "batch")
+        full_floor = floor_now(files)
         full_s, full_peak, _ = summarize_run(work / "batch", work / "batch-out", "--jobs", "2")
+        none_floor = floor_now(files)
         none_s, none_peak, none = summarize_run(work / "batch", work / "batch-out",
                                                 "--jobs", "2")
         assert not none["events"]["written"]
-        print(table(["batch run, --jobs 2", "events", "seconds", "x floor", "peak MB"], [
-            ["full", events, f"{full_s:.2f}", f"{full_s / floor:.2f}", mb(full_peak)],
-            ["no change", events, f"{none_s:.2f}", f"{none_s / floor:.2f}", mb(none_peak)],
+        print(table(["batch run, --jobs 2", "events", "seconds", "floor s", "x floor",
+                     "peak MB"], [
+            ["full", events, f"{full_s:.2f}", f"{full_floor:.2f}", f"{full_s / full_floor:.2f}",
+             mb(full_peak)],
+            ["no change", events, f"{none_s:.2f}", f"{none_floor:.2f}",
+             f"{none_s / none_floor:.2f}", mb(none_peak)],
         ]) + "\n")
 
         rows = []
@@ -149,6 +169,7 @@ def main() -> None:
             source = work / f"scaled-{copies}"
             count = scaled_input(work / "batch", source, copies)
             for name, extra in executors:
+                floor = floor_now(files)
                 seconds, peak, report = summarize_run(source, work / f"out-{name}-{copies}",
                                                       "--jobs", "2", *extra)
                 assert len(report["events"]["written"]) == count, report["events"]["failed"]
