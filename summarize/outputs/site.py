@@ -13,6 +13,8 @@ from urllib.parse import quote
 
 from summarize.outputs.changes import History
 
+# outputs.html (Jinja2, the pipeline's data helpers) is imported when something is
+# rendered: a run that changes nothing looks up the site's files here and renders none.
 INDEX_PAGE = "index.html"
 FEED = "index.xml"
 # Feed readers keep what they have seen: the feed carries the recent changes only.
