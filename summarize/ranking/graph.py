@@ -61,7 +61,7 @@ def similar_pairs(
 
 
 # Candidate pairs verified at a time by `self_similar_pairs`: bounds its memory.
-VERIFY_PAIRS = 200_000
+VERIFY_PAIRS = 50_000
 
 
 def self_similar_pairs(vectors: sp.csr_matrix, min_similarity: float) -> sp.coo_matrix:
