@@ -47,6 +47,13 @@ class Run(Section):
         "local cluster, started and stopped with the run.",
     )
 
+    @model_validator(mode="after")
+    def _scheduler_is_for_dask(self) -> Run:
+        if self.scheduler is not None and self.executor != "dask":
+            raise ValueError(f"scheduler {self.scheduler!r} is for the dask executor; "
+                             f"set run.executor: dask (it is {self.executor!r})")
+        return self
+
 
 class Limits(Section):
     max_article_bytes: int = Field(

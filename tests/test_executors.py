@@ -53,6 +53,12 @@ def test_an_unreachable_scheduler_is_one_clear_error(tmp_path, monkeypatch, dask
         run(config, corpus, tmp_path / "out", now=NOW)
 
 
+def test_a_scheduler_without_the_dask_executor_is_a_config_error():
+    with pytest.raises(ConfigError, match="run: scheduler 'tcp://h:8786' is for the dask "
+                       "executor; set run.executor: dask"):
+        load_config(None, ("run.executor=local", "run.scheduler=tcp://h:8786"))
+
+
 def test_without_dask_the_message_says_what_to_install(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)  # import fails as if absent
     corpus = make_corpus(tmp_path / "in", events=2)
