@@ -17,9 +17,8 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from summarize.errors import RenderError
-from summarize.outputs.changes import reader_time
-from summarize.outputs.data import also_covered, web_address
-from summarize.outputs.markdown import TEMPLATES
+from summarize.outputs.data import web_address
+from summarize.outputs.templating import TEMPLATES, sandbox
 
 PAGE_TEMPLATE = "briefing.html.j2"
 
@@ -34,17 +33,8 @@ _LABEL_CHARACTERS = 22
 
 @cache
 def environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        undefined=jinja2.StrictUndefined,
-        autoescape=True,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["also_covered"] = also_covered
+    env = sandbox(TEMPLATES, autoescape=True)
     env.filters["web_address"] = web_address
-    env.filters["reader_time"] = reader_time
     env.filters["outlets"] = outlet_names
     env.globals["coverage"] = coverage
     return env

@@ -3,8 +3,7 @@
 Article text is untrusted: it could carry Markdown links or images, raw HTML or template
 syntax. Every value a template prints passes through `escape_markdown`, installed as the
 environment's `finalize` hook, so no template (shipped or user-supplied) can forget it.
-Templates render with StrictUndefined: a misspelt variable fails loudly instead of
-leaving a blank.
+Templates render in the sandbox of `outputs.templating`.
 """
 
 from __future__ import annotations
@@ -16,14 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
 from summarize.errors import RenderError
 from summarize.models import Briefing, ChosenSentence, CleanArticle, Sentence
-from summarize.outputs.changes import reader_time
-from summarize.outputs.data import also_covered, briefing_data, visible, web_address
+from summarize.outputs.data import briefing_data, visible, web_address
+from summarize.outputs.templating import TEMPLATES, sandbox
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 DEFAULT_TEMPLATE = "briefing.md.j2"
 
 # ASCII punctuation: what a backslash can escape (CommonMark 0.31, "Backslash escapes").
@@ -130,20 +127,8 @@ def load_template(path: Path | None) -> jinja2.Template:
     folder, name = (TEMPLATES, DEFAULT_TEMPLATE) if path is None else (path.parent, path.name)
     if path is not None and not path.is_file():
         raise RenderError(f"output.template: file not found: {path}")
-    # The sandbox: a template (which anyone who can edit a config may supply) reads the
-    # briefing's data and nothing else; `{{ lipsum.__globals__ }}` and the like fail.
-    environment = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(str(folder)),
-        undefined=jinja2.StrictUndefined,
-        finalize=escape_markdown,
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    environment.filters["also_covered"] = also_covered
+    environment = sandbox(folder, autoescape=False, finalize=escape_markdown)
     environment.filters["link"] = markdown_link
-    environment.filters["reader_time"] = reader_time
     try:
         return environment.get_template(name)
     except jinja2.TemplateSyntaxError as error:
