@@ -37,10 +37,10 @@ import numpy as np
 import scipy.sparse as sp
 
 from summarize.config import Budget, ConceptSelector, SelectorBase
-from summarize.readability import restating, term_presence
+from summarize.readability import restating
 from summarize.redundancy import attribution
 from summarize.selection import unit_scaled, word_count
-from summarize.words import STOP_WORDS, EventText, stem, tokenize
+from summarize.words import STOP_WORDS, EventText, stem, term_presence, tokenize
 
 Concept = int  # a column of an event's `ConceptIndex`
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 
 import numpy as np
 import scipy.sparse as sp
@@ -132,22 +132,9 @@ def restates(terms: Collection[str], other: Collection[str]) -> bool:
     return shared >= RESTATED_MIN_WORDS and shared >= RESTATED_SHARE * min(len(a), len(b))
 
 
-def term_presence(counts: sp.csr_matrix, ignored: Sequence[int] = ()) -> sp.csr_matrix:
-    """Which terms each sentence has (1.0), from its sentence x term counts
-    (`EventText.counts` rows), without the `ignored` columns (attribution words)."""
-    present = sp.csr_matrix(counts, copy=True)
-    present.data[:] = 1.0
-    if len(ignored):
-        keep_column = np.ones(present.shape[1])
-        keep_column[list(ignored)] = 0.0
-        present = sp.csr_matrix(present @ sp.diags(keep_column))
-        present.eliminate_zeros()
-    return present
-
-
 def restating(rows: sp.csr_matrix, present: sp.csr_matrix,
               present_columns: sp.csr_matrix | None = None) -> sp.coo_matrix:
-    """`restates` between some sentences (`rows` of `term_presence`) and all of them
+    """`restates` between some sentences (`rows` of `words.term_presence`) and all of them
     (`present`; `present_columns` is its transpose as CSR, when already made): a sparse
     matrix whose nonzero (r, j) say the same thing (a sentence with itself included)."""
     columns = present.T.tocsr() if present_columns is None else present_columns

@@ -20,7 +20,15 @@ import scipy.sparse as sp
 
 from summarize.models import CleanArticle
 from summarize.ranking.graph import self_similar_pairs, similar_pairs
-from summarize.words import EventText, content_terms, smooth_idf, stem, tfidf_unit_rows, tokenize
+from summarize.words import (
+    EventText,
+    content_terms,
+    smooth_idf,
+    stem,
+    term_presence,
+    tfidf_unit_rows,
+    tokenize,
+)
 
 
 def publication_order(articles: tuple[CleanArticle, ...]) -> list[int]:
@@ -186,9 +194,7 @@ def corroborate(
     # vectors with nonnegative weights, cos(u, v) is at most the sum of u's weights over
     # the terms v has, and a clause has no term its sentence lacks. The others are never
     # split into clauses (that was most of the time on big events).
-    present = sp.csr_matrix(text.counts, copy=True)
-    present.data[:] = 1.0
-    reach = sp.csr_matrix(present @ asked.T).max(axis=1).toarray().ravel()
+    reach = sp.csr_matrix(term_presence(text.counts) @ asked.T).max(axis=1).toarray().ravel()
     others = np.union1d(np.flatnonzero(reach >= min_similarity - 1e-9), np.asarray(indices))
     vectors, owner = statement_vectors(text, others.tolist(), idf)
     sentence_article = np.array([s.article for s in text.sentences], dtype=np.int64)

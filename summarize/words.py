@@ -93,6 +93,21 @@ def tfidf_unit_rows(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
     return sp.csr_matrix(sp.diags(1.0 / norms) @ weighted)
 
 
+def term_presence(counts: sp.csr_matrix, ignored: Sequence[int] = ()) -> sp.csr_matrix:
+    """Which terms each sentence has (1.0), from its sentence x term counts
+    (`EventText.counts` rows), without the `ignored` columns (attribution words)."""
+    import scipy.sparse as sp
+
+    present = sp.csr_matrix(counts, copy=True)
+    present.data[:] = 1.0
+    if len(ignored):
+        keep_column = np.ones(present.shape[1])
+        keep_column[list(ignored)] = 0.0
+        present = sp.csr_matrix(present @ sp.diags(keep_column))
+        present.eliminate_zeros()
+    return present
+
+
 def smooth_idf(counts: sp.csr_matrix) -> np.ndarray:
     """idf(t) = log((1 + n) / (1 + df(t))) + 1: positive for every term, as in scikit-learn."""
     n = counts.shape[0]
