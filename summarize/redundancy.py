@@ -82,9 +82,11 @@ def find_duplicates(
     return sorted(ordered, key=lambda g: rank[g[0]])
 
 
-# Prefix filtering pays at high similarities, where a row's prefix is a term or two (the
-# pooled DUC 2006 event at 0.8: the same 55,425 pairs in a third of the time); at 0.5 the
-# prefixes are long and comparing everything is faster.
+# Prefix filtering pays at high similarities, where a row's prefix is a term or two. On
+# the pooled DUC 2006 event (35,893 sentences) it takes 1.86 s against 1.71 s for the full
+# product at 0.6, 0.70 s against 1.44 s at 0.7, 0.32 s against 1.33 s at 0.8; on the 51
+# separate events (not used to choose this) the two are level from 0.7 up (0.16 s against
+# 0.155 s at 0.7), and the pairs found are the same everywhere.
 PREFIX_FILTER_FROM = 0.7
 
 
