@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Sequence
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,22 @@ def summarize(*args: str, cwd: Path = ROOT, check: bool = False,
     if check:
         assert result.returncode == 0, result.stderr
     return result
+
+
+class Page(HTMLParser):
+    """The tags, attributes and text of an HTML document."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def links(self) -> list[str]:
+        return [a["href"] for tag, a in self.tags if tag == "a" and a.get("href")]

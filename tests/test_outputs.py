@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from summarize.errors import RenderError
 from summarize.outputs.markdown import escape_markdown, load_template, render_markdown
-from tests.conftest import summarize
+from tests.conftest import Page, summarize
 
 ATTACKS = [
     "[click me](https://evil.example)",
@@ -29,28 +29,12 @@ ATTACKS = [
 def _commonmark(markdown: str) -> tuple[set[str], str]:
     """The tags a CommonMark renderer (with GFM's strikethrough, tables and bare links)
     makes of the text, and the text a reader sees."""
-    from html.parser import HTMLParser
-
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("commonmark", {"linkify": True}).enable(
         ["linkify", "strikethrough", "table"])
-    html = parser.render(markdown)
-
-    class Reader(HTMLParser):
-        tags: set[str] = set()
-        text = ""
-
-        def handle_starttag(self, tag, attrs):
-            self.tags.add(tag)
-
-        def handle_data(self, data):
-            self.text += data
-
-    reader = Reader(convert_charrefs=True)
-    reader.tags = set()
-    reader.feed(html)
-    return reader.tags, reader.text.strip()
+    page = Page(parser.render(markdown))
+    return {tag for tag, _ in page.tags}, "".join(page.text).strip()
 
 
 @pytest.mark.parametrize("text", ATTACKS + [

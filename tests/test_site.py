@@ -4,14 +4,13 @@ reader last looked; and untrusted text that must stay inert in every format."""
 import json
 import shutil
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from summarize.batch import run
 from summarize.config import load_config
-from tests.conftest import ROOT, SEED_EVENT, write_event
+from tests.conftest import ROOT, SEED_EVENT, Page, write_event
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SLUG = "kim-putin-summit-2023"
@@ -22,25 +21,6 @@ STORY = ("The Springfield city council approved the new transport budget on Mond
          "Elm Street tram bridge over the Fox River. Springfield Transit warned that fares "
          "would rise too fast for families on low incomes.")
 CONFIG = load_config(ROOT / "configs" / "default.yaml")
-
-
-class Page(HTMLParser):
-    """The tags, attributes and text of an HTML document."""
-
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-    def links(self) -> list[str]:
-        return [a["href"] for tag, a in self.tags if tag == "a" and a.get("href")]
 
 
 def budget_event(root: Path, slug: str = "city-budget") -> None:
