@@ -49,7 +49,7 @@ from summarize.config import Run as RunConfig
 from summarize.errors import ConfigError, InputError, OutputError, RunLocked, SummarizeError
 from summarize.executors import dask_results, default_jobs, local_results
 from summarize.loading import check_slug, discover_events, name_events, passed_over
-from summarize.models import SkippedFile
+from summarize.models import Event, SkippedFile
 from summarize.outputs.changes import History, Version, iso_time, mark_new, next_history
 from summarize.timing import StageTimer
 
@@ -58,6 +58,8 @@ if TYPE_CHECKING:
     from summarize.words import DocumentFrequencies
 
 log = logging.getLogger(__name__)
+
+Source = Path | Event  # an event's folder, or its articles grouped from a stream
 
 LOCK_FILE = ".lock"
 STATE_FILE = ".state.json"
@@ -292,7 +294,7 @@ def save_state(folder: Path, events: dict[str, dict]) -> None:
 @dataclass(frozen=True)
 class Task:
     slug: str
-    folder: Path
+    source: Source
     input_root: Path
     config: Config
     background: DocumentFrequencies | None = None
@@ -336,13 +338,12 @@ def build_event(task: Task) -> Outcome:
     from summarize.outputs.data import briefing_data, render_json
     from summarize.outputs.html import render_page
     from summarize.outputs.markdown import render_markdown
-    from summarize.pipeline import load_prepared, summarize_prepared
+    from summarize.pipeline import summarize_prepared
 
     timer = StageTimer()
     try:
-        prepared = task.prepared or replace(load_prepared(
-            task.folder, task.input_root, task.config.limits.max_article_bytes, timer,
-            task.config.limits.max_event_bytes), slug=task.slug)
+        prepared = task.prepared or replace(_prepared(task.source, task.input_root,
+                                                      task.config, timer), slug=task.slug)
         briefing = summarize_prepared(prepared, task.config, timer, task.background)
         with timer.stage("render"):
             data = mark_new(briefing_data(briefing), task.history)
@@ -368,6 +369,17 @@ def build_event(task: Task) -> Outcome:
                        seconds=dict(timer.seconds))
 
 
+def _prepared(source: Source, root: Path, config: Config,
+              timer: StageTimer) -> PreparedEvent:
+    """Stages 1-3 of an event folder, or 2-3 of an event's grouped articles."""
+    from summarize.pipeline import load_prepared, prepare_loaded
+
+    if isinstance(source, Event):
+        return prepare_loaded(source, timer)
+    return load_prepared(source, root, config.limits.max_article_bytes, timer,
+                         config.limits.max_event_bytes)
+
+
 def _outcomes(tasks: list[Task], jobs: int, run_config: RunConfig) -> Iterator[Outcome]:
     """Build the events in up to `jobs` local processes, or on a Dask cluster
     (`run.executor`); yields each outcome as soon as it is ready (a worker that died is
@@ -386,9 +398,11 @@ def _outcomes(tasks: list[Task], jobs: int, run_config: RunConfig) -> Iterator[O
 
 # -- the run ------------------------------------------------------------------------------
 
-def _folder_size(folder: Path) -> int:
+def _size(source: Source) -> int:
+    if isinstance(source, Event):
+        return sum(len(a.body) for a in source.articles)
     try:
-        return sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+        return sum(p.stat().st_size for p in source.iterdir() if p.is_file())
     except OSError:  # unreadable: its build reports why
         return 0
 
@@ -424,10 +438,13 @@ def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None
             log.info("removed %s, left by an interrupted run", stray.name)
         state = load_state(output_root)
         config_hash = config_fingerprint(config)
-        named, unnamed = name_events(folders)
+        named: list[tuple[str, Source]]
+        named, unnamed = name_events(folders)  # type: ignore[assignment]
         report.failed.extend(unnamed)
         with timer.stage("plan"):
-            todo, fingerprints = _plan(named, config_hash, state, output_root, force,
+            fingerprints = {slug: event_fingerprint(f, config_hash)
+                            for slug, f in named if isinstance(f, Path)}
+            todo, fingerprints = _plan(named, fingerprints, state, output_root, force,
                                        config.ranker.uses_run_statistics,
                                        config.output.formats, report)
         background, read = None, {}
@@ -438,10 +455,11 @@ def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None
             with timer.stage("words"):
                 background = run_statistics(list(read.values()))
         # absolute: a Dask worker runs in another folder, or on another machine
-        tasks = [Task(slug, f.absolute(), input_root.absolute(), config, background,
-                      read.get(slug), history_of(state.get(slug, {})), now)
-                 for slug, f in sorted(todo, key=lambda event: _folder_size(event[1]),
-                                       reverse=True)]  # big ones first
+        tasks = [Task(slug, source if isinstance(source, Event) else source.absolute(),
+                      input_root.absolute(), config, background, read.get(slug),
+                      history_of(state.get(slug, {})), now)
+                 for slug, source in sorted(todo, key=lambda event: _size(event[1]),
+                                            reverse=True)]  # big ones first
         _build_and_write(tasks, fingerprints, state, output_root, report, timer, progress,
                          now, config.run)
         if prune:
@@ -494,19 +512,19 @@ def signals_deferred() -> Iterator[None]:
                 signal.raise_signal(number)
 
 
-def _plan(named: list[tuple[str, Path]], config_hash: str, state: dict[str, dict],
-          output_root: Path, force: bool, whole_run: bool, config_formats: tuple[str, ...],
-          report: RunReport) -> tuple[list[tuple[str, Path]], dict[str, str]]:
-    """The events (slug, folder) to build, and every event's fingerprint; unchanged events
+def _plan(named: list[tuple[str, Source]], fingerprints: dict[str, str],
+          state: dict[str, dict], output_root: Path, force: bool, whole_run: bool,
+          config_formats: tuple[str, ...], report: RunReport,
+          ) -> tuple[list[tuple[str, Source]], dict[str, str]]:
+    """The events (slug, source) to build, and every event's fingerprint; unchanged events
     go to the report (with the files they skipped last time). With `whole_run` (statistics
     of the whole run shape every briefing) a change in any event rebuilds them all."""
     suffixes = [SUFFIXES[name] for name in config_formats]
-    fingerprints = {slug: event_fingerprint(f, config_hash) for slug, f in named}
     if whole_run:
         combined = hashlib.sha256("".join(sorted(fingerprints.values())).encode()).hexdigest()
         fingerprints = {slug: combined for slug in fingerprints}
     todo = []
-    for slug, folder in named:
+    for slug, source in named:
         known = state.get(slug, {})
         outputs_exist = all((output_root / f"{slug}{s}").is_file() for s in suffixes)
         if not force and outputs_exist and known.get("fingerprint") == fingerprints[slug]:
@@ -514,7 +532,7 @@ def _plan(named: list[tuple[str, Path]], config_hash: str, state: dict[str, dict
             report.articles_skipped.extend(SkippedFile(p, r) for p, r in known.get("skipped", []))
             report.articles_decoded.extend((p, e) for p, e in known.get("decoded", []))
         else:
-            todo.append((slug, folder))
+            todo.append((slug, source))
     return todo, fingerprints
 
 
@@ -603,17 +621,14 @@ def _write_site(state: dict[str, dict], output_root: Path, report: RunReport, no
                   error.strerror or error)
 
 
-def _read_all(named: list[tuple[str, Path]], root: Path, config: Config,
+def _read_all(named: list[tuple[str, Source]], root: Path, config: Config,
               timer: StageTimer) -> dict[str, PreparedEvent]:
     """Every readable event of the run, for its statistics (events that fail are left out
     here and reported when their turn comes)."""
-    from summarize.pipeline import load_prepared
-
     read = {}
-    for slug, folder in named:
+    for slug, source in named:
         try:
-            read[slug] = replace(load_prepared(folder, root, config.limits.max_article_bytes,
-                                               timer, config.limits.max_event_bytes), slug=slug)
+            read[slug] = replace(_prepared(source, root, config, timer), slug=slug)
         except InputError:
             continue
     return read

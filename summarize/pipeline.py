@@ -117,6 +117,11 @@ def load_prepared(folder: Path, root: Path, max_article_bytes: int,
     timer = timer or StageTimer()
     with timer.stage("load"):
         event = load_event(folder, root, max_article_bytes, max_event_bytes)
+    return prepare_loaded(event, timer)
+
+
+def prepare_loaded(event: Event, timer: StageTimer | None = None) -> PreparedEvent:
+    """Stages 2-3 for a loaded event; InputError when no article is left to summarize."""
     if not event.articles:
         raise InputError("no readable articles", event.skipped)
     prepared = prepare_event(event, timer)
