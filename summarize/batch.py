@@ -48,8 +48,14 @@ from summarize.config import Config
 from summarize.config import Run as RunConfig
 from summarize.errors import ConfigError, InputError, OutputError, RunLocked, SummarizeError
 from summarize.executors import dask_results, default_jobs, local_results
-from summarize.loading import check_slug, discover_events, name_events, passed_over
-from summarize.models import Event, SkippedFile
+from summarize.loading import (
+    check_slug,
+    discover_events,
+    name_events,
+    passed_over,
+    read_stream,
+)
+from summarize.models import Article, Event, SkippedFile
 from summarize.outputs.changes import History, Version, iso_time, mark_new, next_history
 from summarize.timing import StageTimer
 
@@ -91,6 +97,7 @@ class RunReport:
     pruned: list[str] = field(default_factory=list)
     articles_skipped: list[SkippedFile] = field(default_factory=list)
     articles_decoded: list[tuple[str, str]] = field(default_factory=list)  # not UTF-8
+    grouped: list[tuple[str, str, str]] = field(default_factory=list)  # (article, event, why)
     seconds: dict[str, float] = field(default_factory=dict)
     jobs: int = 1
 
@@ -104,6 +111,7 @@ class RunReport:
         line = (f"{events} event{'' if events == 1 else 's'}: {len(self.written)} written, "
                 f"{len(self.unchanged)} unchanged, {len(self.failed)} failed"
                 + (f", {len(self.pruned)} pruned" if self.pruned else "")
+                + (f"; {len(self.grouped)} new articles grouped" if self.grouped else "")
                 + f"; {len(self.articles_skipped)} files skipped; "
                 f"{self.seconds.get('total', 0.0):.2f} s")
         return line + "".join(f"\n  failed: {event}: {why}" for event, why in self.failed)
@@ -120,6 +128,8 @@ class RunReport:
                                  for s in sorted(self.articles_skipped, key=lambda s: s.path)],
             "articles_decoded": [{"path": path, "encoding": encoding}
                                  for path, encoding in sorted(self.articles_decoded)],
+            "articles_grouped": [{"path": path, "event": event, "reason": reason}
+                                 for path, event, reason in self.grouped],
             "seconds": self.seconds,
             "jobs": self.jobs,
             "versions": versions(),
@@ -409,18 +419,21 @@ def _size(source: Source) -> int:
 
 def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None = None,
         force: bool = False, prune: bool = False, wait_for_lock: bool = False,
-        progress: bool | None = None, now: str | None = None) -> RunReport:
+        progress: bool | None = None, now: str | None = None, group: bool = False,
+        ) -> RunReport:
     """Write the briefing files (`output.formats`: `<event>.md`, `.json`, `.html`) under
     `output_root` for every event folder whose files or config changed since its last
     briefing, the site's `index.html` and `index.xml` (with html), and `run-report.json`.
-    `now`: the run's time, ISO 8601 UTC (default: `run_clock()`)."""
+    `now`: the run's time, ISO 8601 UTC (default: `run_clock()`). With `group`, the input
+    is a flat stream (a feed, or a folder of articles at any depth) that
+    summarize/grouping.py sorts into events, keeping its grouping in the output folder."""
     started = time.perf_counter()
     now = now or run_clock()
     if config.output.template is not None:  # its errors stop the run before any write
         from summarize.outputs.markdown import check_template, load_template
 
         check_template(load_template(config.output.template), config.effective())
-    folders = discover_events(input_root)
+    folders = [] if group else discover_events(input_root)
     # An output folder inside the input is not an event (it would be rebuilt every run).
     folders = [f for f in folders if f.resolve() != output_root.resolve()]
     try:
@@ -429,7 +442,7 @@ def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None
         raise OutputError(f"cannot create the output folder {output_root}: "
                           f"{error.strerror}") from None
     report = RunReport(jobs=jobs or default_jobs())
-    for item in passed_over(input_root):
+    for item in [] if group else passed_over(input_root):
         log.warning("%s: skipped: %s", item.path, item.reason)
         report.articles_skipped.append(item)
     timer = StageTimer()
@@ -439,11 +452,17 @@ def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None
         state = load_state(output_root)
         config_hash = config_fingerprint(config)
         named: list[tuple[str, Source]]
-        named, unnamed = name_events(folders)  # type: ignore[assignment]
-        report.failed.extend(unnamed)
+        if group:
+            with timer.stage("group"):
+                named, fingerprints = _grouped_events(input_root, output_root, config,
+                                                      config_hash, report)
+        else:
+            named, unnamed = name_events(folders)  # type: ignore[assignment]
+            report.failed.extend(unnamed)
+            fingerprints = {}
         with timer.stage("plan"):
-            fingerprints = {slug: event_fingerprint(f, config_hash)
-                            for slug, f in named if isinstance(f, Path)}
+            fingerprints = fingerprints or {slug: event_fingerprint(f, config_hash)
+                                            for slug, f in named if isinstance(f, Path)}
             todo, fingerprints = _plan(named, fingerprints, state, output_root, force,
                                        config.ranker.uses_run_statistics,
                                        config.output.formats, report)
@@ -479,6 +498,46 @@ def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None
         except OSError as error:
             log.error("cannot write %s: %s", REPORT_FILE, error.strerror)
     return report
+
+
+def _grouped_events(input_root: Path, output_root: Path, config: Config, config_hash: str,
+                    report: RunReport) -> tuple[list[tuple[str, Source]], dict[str, str]]:
+    """Read the stream, group its new articles (summarize/grouping.py; the grouping is
+    saved before any briefing is built), and return each event with its articles and
+    their fingerprint: an event is rebuilt only when its articles change."""
+    from summarize.grouping import GROUPS_FILE, events_of, load_grouping
+
+    articles, skipped = read_stream(input_root, config.limits.max_article_bytes, output_root)
+    report.articles_skipped.extend(skipped)
+    grouping = load_grouping(output_root)
+    for decision in grouping.add(articles, config.grouping):
+        report.grouped.append((decision.article, decision.story, decision.reason))
+    write_atomic(output_root / GROUPS_FILE, grouping.to_json())
+    named: list[tuple[str, Source]] = []
+    fingerprints = {}
+    for slug, members in events_of(grouping, articles).items():
+        kept, over = _within(members, config.limits.max_event_bytes)
+        event = Event(slug, tuple(kept), tuple(over), next((a.focus for a in kept if a.focus),
+                                                           None))
+        named.append((slug, event))
+        digest = hashlib.sha256(config_hash.encode())
+        for article in members:  # every field, so an edited article rebuilds its event
+            digest.update(repr(article).encode("utf-8", "surrogateescape"))
+        fingerprints[slug] = digest.hexdigest()
+    return named, fingerprints
+
+
+def _within(articles: list[Article], max_bytes: int) -> tuple[list[Article], list[SkippedFile]]:
+    """The articles that fit in `limits.max_event_bytes` (in path order), and the rest."""
+    kept, over, total = [], [], 0
+    for article in articles:
+        total += len(article.body.encode("utf-8", "surrogateescape"))
+        if total > max_bytes:
+            over.append(SkippedFile(article.path, f"the event's articles pass "
+                                                  f"limits.max_event_bytes ({max_bytes})"))
+        else:
+            kept.append(article)
+    return kept, over
 
 
 @contextmanager

@@ -49,7 +49,8 @@ DEFAULT_CONFIG = Path("configs/default.yaml")
               help=f"YAML config. Default: {DEFAULT_CONFIG} when the current folder has one, "
               "else the built-in defaults (the same settings).")
 @click.option("--input", "input_root", type=click.Path(path_type=Path), default=Path("seeds"),
-              show_default=True, help="Folder with one sub-folder of articles per event.")
+              show_default=True, help="Folder with one sub-folder of articles per event; "
+              "with --group, a feed or a flat folder of articles.")
 @click.option("--output", "output_root", type=click.Path(path_type=Path),
               default=Path("outputs"), show_default=True, help="Where briefings are written.")
 @click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE",
@@ -68,13 +69,17 @@ DEFAULT_CONFIG = Path("configs/default.yaml")
 @click.option("--wait", "wait_for_lock", is_flag=True,
               help="If another run is writing to the output folder, wait for it to finish "
               "(default: exit at once with code 75).")
+@click.option("--group", is_flag=True,
+              help="The input is a stream: a feed, or a folder of articles at any depth. "
+              "Sort its articles into events (config grouping); an article keeps its event "
+              "from run to run (the grouping is kept in the output folder).")
 @click.option("-q", "--quiet", "run_quiet", is_flag=True,
               help="Only errors: no progress bar, no summary line.")
 @click.pass_context
 def run_command(context: click.Context, config_path: Path | None, input_root: Path,
                 output_root: Path, overrides: tuple[str, ...], jobs: int | None,
                 executor: str | None, scheduler: str | None, force: bool, prune: bool,
-                wait_for_lock: bool, run_quiet: bool) -> None:
+                wait_for_lock: bool, group: bool, run_quiet: bool) -> None:
     """Write one briefing (<event>.md, .json, .html: output.formats) per event folder whose
     articles or config changed since the last run, the site's index.html and Atom feed
     index.xml, and <output>/run-report.json.
@@ -92,10 +97,80 @@ def run_command(context: click.Context, config_path: Path | None, input_root: Pa
     if run_quiet:
         _configure_logging(0, True)
     report = run(config, input_root, output_root, jobs=jobs, force=force, prune=prune,
-                 wait_for_lock=wait_for_lock, progress=False if quiet else None)
+                 wait_for_lock=wait_for_lock, progress=False if quiet else None, group=group)
     if not quiet:
         click.echo(report.summary(), err=True)
     sys.exit(report.exit_code)
+
+
+@cli.command("group")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
+              help=f"YAML config (its grouping section). Default: {DEFAULT_CONFIG} when the "
+              "current folder has one.")
+@click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE",
+              help="Override a config key, e.g. --set grouping.threshold=0.1 (repeatable).")
+@click.option("--output", "state_from", type=click.Path(path_type=Path), default=None,
+              help="A `run --group` output folder: start from the grouping kept there (read, "
+              "never written), as that run's next run would; give its one input.")
+@click.option("--json", "as_json", is_flag=True,
+              help='Print [{"event": slug, "articles": [path, ...]}] (feeds: path#line).')
+@click.option("--explain", "explained", multiple=True, metavar="ARTICLE",
+              help="For this article (its path as printed), the events it was compared "
+              "with, their scores and the decision (repeatable).")
+def group_command(paths: tuple[Path, ...], config_path: Path | None, overrides: tuple[str, ...],
+                  state_from: Path | None, as_json: bool, explained: tuple[str, ...]) -> None:
+    """Sort the articles of feeds or flat folders into events and print the grouping,
+    writing nothing: what `run --group` would do with them."""
+    from dataclasses import replace
+
+    from summarize.grouping import GroupingState, events_of, grouping_json, load_grouping
+    from summarize.loading import read_stream
+
+    if config_path is None and DEFAULT_CONFIG.is_file():
+        config_path = DEFAULT_CONFIG
+    config = load_config(config_path, overrides)
+    if state_from is not None and len(paths) != 1:
+        raise SummarizeError("--output continues one run's grouping: give that run's input")
+    articles = []
+    for path in paths:
+        found, skipped = read_stream(path, config.limits.max_article_bytes)
+        base = path if path.is_dir() else path.parent
+        for item in skipped:
+            click.echo(f"# skipped {(base / item.path).as_posix()}: {item.reason}", err=True)
+        # As printed: under the path given; a run's own names (relative) with --output.
+        articles += found if state_from else [
+            replace(a, path=(base / a.path).as_posix()) for a in found]
+    grouping = load_grouping(state_from) if state_from else GroupingState()
+    decisions = {d.article: d for d in grouping.add(articles, config.grouping)}
+    events = events_of(grouping, articles)
+    for article in explained:
+        click.echo(_explanation(article, decisions, grouping.articles, config.grouping.threshold))
+    if explained:
+        return
+    if as_json:
+        click.echo(grouping_json(events), nl=False)
+        return
+    for slug, members in sorted(events.items()):
+        click.echo(f"{slug} ({len(members)} article{'' if len(members) == 1 else 's'})")
+        for member in members:
+            click.echo(f"  {member.path}" + (f"  {member.title}" if member.title else ""))
+
+
+def _explanation(article: str, decisions: dict, grouped: dict[str, str], threshold: float) -> str:
+    if article in decisions:
+        decision = decisions[article]
+        lines = [f"{article}: {decision.reason} -> {decision.story}"]
+        if not decision.scores:
+            return "\n".join(lines + ["  (the first article: no event before it)"])
+        lines.append(f"  events so far, most similar first (an article joins the most "
+                     f"similar at >= {threshold}):")
+        return "\n".join(lines + [f"  {score:8.4f}  {slug}" for slug, score in decision.scores])
+    if article in grouped:
+        return (f"{article}: in {grouped[article]} since an earlier run (scores are shown "
+                "for articles grouped now)")
+    raise SummarizeError(f"{article}: not among the articles read (give its path as "
+                         "printed without --explain)")
 
 
 @cli.command("validate")

@@ -55,6 +55,45 @@ class Run(Section):
         return self
 
 
+class Grouping(Section):
+    """How `run --group` and `summarize group` sort a flat stream of articles into events
+    (summarize/grouping.py). A change applies to articles not yet grouped: grouped ones
+    keep their event."""
+
+    threshold: float = Field(
+        0.08,
+        gt=0.0,
+        le=1.0,
+        description="An article joins the most similar story when their similarity (the "
+        "average TF-IDF cosine between it and the story's articles) is at least this; "
+        "otherwise it starts a new story. Higher: more, tighter stories.",
+    )
+    lead_weight: float = Field(
+        0.2,
+        ge=0.0,
+        le=1.0,
+        description="Share of the similarity taken from the title and first two "
+        "paragraphs; the rest comes from the whole text.",
+    )
+    window_days: int | None = Field(
+        None,
+        ge=0,
+        description="A story stays open this many days after its newest article; later "
+        "articles see its similarity halve every half_life_days. null: no time limit. "
+        "Undated articles are grouped by content alone.",
+    )
+    half_life_days: float = Field(
+        30.0, gt=0.0, description="See window_days."
+    )
+    copy_bits: int = Field(
+        3,
+        ge=0,
+        le=16,
+        description="An article whose 64-bit SimHash differs from an earlier article's in "
+        "at most this many bits is a copy of it and joins its story, whatever the threshold.",
+    )
+
+
 class Limits(Section):
     max_article_bytes: int = Field(
         5_000_000, ge=1, description="Articles larger than this are skipped with a reason."
@@ -302,6 +341,7 @@ class Config(Section):
     output: Output = Field(default_factory=Output)
     limits: Limits = Field(default_factory=Limits)
     run: Run = Field(default_factory=Run)
+    grouping: Grouping = Field(default_factory=Grouping)
 
     @model_validator(mode="before")
     @classmethod
@@ -317,9 +357,10 @@ class Config(Section):
 
     def effective(self) -> dict[str, Any]:
         """The full config with every default filled in, as JSON-ready data: what shapes
-        a briefing (recorded in it and in its fingerprint). `run` is left out: where the
-        events are built changes nothing in them."""
-        return self.model_dump(mode="json", by_alias=True, exclude={"run"})
+        a briefing (recorded in it and in its fingerprint). `run` and `grouping` are left
+        out: where the events are built changes nothing in them, and grouping decides
+        which articles an event has, which its fingerprint already covers."""
+        return self.model_dump(mode="json", by_alias=True, exclude={"run", "grouping"})
 
 
 # --- loading, overrides and error messages ----------------------------------------------

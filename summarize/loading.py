@@ -292,6 +292,63 @@ def load_event(folder: Path, root: Path, max_bytes: int,
                  focus=focus)
 
 
+def read_stream(source: Path, max_bytes: int, exclude: Path | None = None,
+                ) -> tuple[list[Article], list[SkippedFile]]:
+    """Every article of a flat input, for grouping: one feed or article file, or a
+    folder's article files at any depth, in path order (paths relative to the folder;
+    hidden entries and `exclude`, the output folder, are passed over). What cannot be
+    read is skipped with its reason, as in an event folder."""
+    if source.is_file():
+        found, skipped = _read_one(source, source.name, source.parent.resolve(), max_bytes)
+        return found, skipped
+    if not source.is_dir():
+        raise InputError(f"input not found: {source}")
+    articles: list[Article] = []
+    skipped: list[SkippedFile] = []
+    root = source.resolve()
+    excluded = exclude.resolve() if exclude is not None else None
+    pending = [source]
+    while pending:
+        folder = pending.pop()
+        try:
+            entries = sorted(folder.iterdir(), key=lambda p: p.name)
+        except OSError as error:
+            relative = folder.relative_to(source).as_posix()
+            skipped.append(SkippedFile(printable(relative) + "/", f"folder cannot be read: "
+                                       f"{error.strerror or error}"))
+            continue
+        for path in entries:
+            relative = path.relative_to(source).as_posix()
+            if path.name.startswith("."):
+                kind = "folder" if path.is_dir() else "file"
+                skipped.append(SkippedFile(printable(relative), f"hidden {kind} (its name "
+                                                                "starts with '.')"))
+            elif path.is_dir() and not path.is_symlink():
+                if excluded is None or path.resolve() != excluded:
+                    pending.append(path)
+            elif path.name.lower() == FOCUS_FILE:
+                skipped.append(SkippedFile(printable(relative), "an event folder's focus "
+                                           "file; grouping reads articles only"))
+            else:
+                found, passed_over = _read_one(path, relative, root, max_bytes)
+                articles.extend(found)
+                skipped.extend(passed_over)
+    for item in skipped:
+        log.warning("%s: skipped: %s", item.path, item.reason)
+    return sorted(articles, key=lambda a: a.path), sorted(skipped, key=lambda s: s.path)
+
+
+def _read_one(path: Path, relative: str, root: Path, max_bytes: int,
+              ) -> tuple[list[Article], list[SkippedFile]]:
+    problem = unreadable(path, relative, root)
+    if problem:
+        return [], [SkippedFile(printable(relative), problem)]
+    try:
+        return read_file(path, relative, max_bytes)
+    except OSError as error:  # it vanished or changed since it was listed
+        return [], [SkippedFile(relative, f"cannot be read: {error.strerror or error}")]
+
+
 def unreadable(path: Path, relative: str, root: Path) -> str | None:
     """Why a directory entry cannot be read as an article (never an exception: one bad
     file must not cost its event), or None. A file that cannot be opened is found when it

@@ -1,0 +1,200 @@
+"""Grouping a flat stream into events, in one run: quality, stability, time and memory.
+
+All 1,250 DUC 2006 articles (50 topics, 25 each) are copied into one flat folder under
+names that do not tell their topic, and grouped by `summarize.grouping` (the default
+`grouping` config) without being told the number of events.
+
+- **quality**: B-cubed precision, recall and F1 against the 50 topics; the same on the
+  odd and the even topics alone (the default threshold was chosen on all 50, so the two
+  halves show how much it depends on the set); beside two anchors from scikit-learn on
+  the same TF-IDF vectors: k-means given the true number of events, and average-link
+  agglomerative clustering at each cut (the best cut is an oracle: it is chosen on the
+  answer).
+- **batches**: the stream read in 5 batches by date (the state saved and read back in
+  between, as `run --group` does), against one run over all of it: B-cubed F1 between
+  the two groupings.
+- **time and memory**: reading the folder, then grouping (best of 3; peak memory by
+  tracemalloc), in this process, one core.
+- **growth**: the stream 1x, 2x, 4x, 8x: each copy with every word respelled (new words,
+  so new stories) and dates 10 years later; time per article.
+
+    .venv/bin/python benchmarks/grouping.py [--scales 1,2,4,8] [--no-anchors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import hashlib
+import re
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import require_duc2006, table  # noqa: E402
+from summarize.config import Grouping  # noqa: E402
+from summarize.grouping import GroupingState, bcubed, stream_order  # noqa: E402
+from summarize.loading import read_stream  # noqa: E402
+from summarize.models import Article  # noqa: E402
+
+
+def pooled_folder(duc: Path, into: Path) -> dict[str, str]:
+    """Copy every article into one folder under a name hashed from its topic and file;
+    returns name -> topic."""
+    topics = {}
+    for topic in sorted(p for p in duc.iterdir() if (p / "articles").is_dir()):
+        for path in sorted((topic / "articles").iterdir()):
+            name = hashlib.sha256(f"{topic.name}/{path.name}".encode()).hexdigest()[:16] + ".md"
+            (into / name).write_bytes(path.read_bytes())
+            topics[name] = topic.name
+    return topics
+
+
+def group(articles: list[Article], config: Grouping) -> dict[str, str]:
+    state = GroupingState()
+    state.add(articles, config)
+    return state.articles
+
+
+def f1_against(topics: dict[str, str], grouping: dict[str, str]) -> tuple[float, ...]:
+    keys = sorted(topics)
+    return bcubed([topics[k] for k in keys], [grouping[k] for k in keys])
+
+
+def in_batches(articles: list[Article], config: Grouping, batches: int) -> dict[str, str]:
+    """Group in `batches` runs by date (cut between days), the state through JSON."""
+    ordered = sorted(articles, key=stream_order)
+    state_json = GroupingState().to_json()
+    start = 0
+    for number in range(1, batches + 1):
+        end = len(ordered) * number // batches
+        while 0 < end < len(ordered) and ordered[end].published is not None and \
+                ordered[end].published == ordered[end - 1].published:
+            end += 1  # a day is never split between two runs
+        state = GroupingState.from_json(state_json)
+        state.add(ordered[:end], config)  # earlier batches' articles are known: skipped
+        state_json = state.to_json()
+        start = end
+    assert start == len(ordered)
+    return GroupingState.from_json(state_json).articles
+
+
+def respelled(articles: list[Article], copy: int) -> list[Article]:
+    """A copy of the stream that shares no word with it, ten years per copy later."""
+    mark = "q" + chr(ord("a") + copy)
+
+    def respell(text: str | None) -> str | None:
+        return re.sub(r"[A-Za-z]+", lambda m: m.group(0) + mark, text) if text else text
+
+    def later(day: dt.date | None) -> dt.date | None:
+        return day.replace(year=day.year + 10 * copy) if day and day.month * 100 + day.day != 229 \
+            else day
+
+    return [dataclasses.replace(a, path=f"{copy}/{a.path}", body=respell(a.body) or "",
+                                title=respell(a.title), published=later(a.published))
+            for a in articles]
+
+
+def timed(articles: list[Article], config: Grouping, repeats: int = 3) -> tuple[float, float]:
+    """Best seconds of `repeats` groupings, and peak MB (tracemalloc) of one."""
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        group(articles, config)
+        best = min(best, time.perf_counter() - start)
+    tracemalloc.start()
+    group(articles, config)
+    peak = tracemalloc.get_traced_memory()[1] / 1e6
+    tracemalloc.stop()
+    return best, peak
+
+
+def anchors(articles: list[Article], topics: dict[str, str]) -> list[list[object]]:
+    try:
+        from sklearn.cluster import AgglomerativeClustering, KMeans
+        from sklearn.feature_extraction.text import TfidfVectorizer
+    except ImportError:
+        return [["anchors skipped: pip install scikit-learn", "", "", "", ""]]
+    from summarize.grouping import word_counts
+
+    texts = [a.body for a in articles]
+    truth = [topics[a.path] for a in articles]
+    vectors = TfidfVectorizer(analyzer=lambda t: list(word_counts(t).elements()),
+                              sublinear_tf=True).fit_transform(texts)
+    rows: list[list[object]] = []
+    labels = KMeans(len(set(truth)), n_init=10, random_state=0).fit_predict(vectors)
+    rows.append(["k-means, true k (scikit-learn)", *fmt(bcubed(truth, list(map(str, labels)))),
+                 len(set(truth))])
+    distance = 1 - (vectors @ vectors.T).toarray()
+    best = None
+    for cut in (0.88, 0.9, 0.92, 0.94):
+        model = AgglomerativeClustering(n_clusters=None, metric="precomputed",
+                                        linkage="average", distance_threshold=cut)
+        labels = model.fit_predict(distance)
+        scores = bcubed(truth, list(map(str, labels)))
+        if best is None or scores[2] > best[0][2]:
+            best = (scores, cut, len(set(labels)))
+    assert best is not None
+    rows.append([f"average-link agglomerative, best cut {1 - best[1]:.2f} (oracle)",
+                 *fmt(best[0]), best[2]])
+    return rows
+
+
+def fmt(scores: tuple[float, ...]) -> list[str]:
+    return [f"{s:.3f}" for s in scores]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scales", default="1,2,4,8")
+    parser.add_argument("--no-anchors", action="store_true")
+    options = parser.parse_args()
+    duc = require_duc2006()
+    config = Grouping()
+    with tempfile.TemporaryDirectory() as folder:
+        topics = pooled_folder(duc, Path(folder))
+        start = time.perf_counter()
+        articles, skipped = read_stream(Path(folder), 5_000_000)
+        read_seconds = time.perf_counter() - start
+    assert not skipped and len(articles) == len(topics)
+    grouping = group(articles, config)
+    ours = f1_against(topics, grouping)
+    rows = [["summarize.grouping (online, default config)", *fmt(ours),
+             len(set(grouping.values()))]]
+    names = sorted(set(topics.values()))
+    for label, half in (("  odd topics only", set(names[0::2])),
+                        ("  even topics only", set(names[1::2]))):
+        part = {k: t for k, t in topics.items() if t in half}
+        found = group([a for a in articles if a.path in part], config)
+        rows.append([label, *fmt(f1_against(part, found)), len(set(found.values()))])
+    if not options.no_anchors:
+        rows += anchors(articles, topics)
+    print(f"Grouping {len(articles)} DUC 2006 articles ({len(set(topics.values()))} topics), "
+          f"not told how many events:\n")
+    print(table(["method", "B-cubed P", "R", "F1", "events"], rows))
+
+    batched = in_batches(articles, config, 5)
+    keys = sorted(grouping)
+    agreement = bcubed([grouping[k] for k in keys], [batched[k] for k in keys])
+    print(f"\n5 batches by date against one run: B-cubed F1 {agreement[2]:.4f} "
+          f"({sum(grouping[k] != batched[k] for k in keys)} articles in a differently "
+          "named event)")
+
+    print(f"\nreading the folder: {read_seconds:.2f} s")
+    rows = []
+    for scale in (int(s) for s in options.scales.split(",")):
+        stream = [a for copy in range(scale) for a in
+                  (articles if copy == 0 else respelled(articles, copy))]
+        seconds, peak = timed(stream, config, 3 if scale <= 2 else 1)
+        rows.append([f"{scale}x", len(stream), f"{seconds:.2f}",
+                     f"{1000 * seconds / len(stream):.3f}", f"{peak:.0f}"])
+    print(table(["stream", "articles", "grouping s", "ms per article", "peak MB"], rows))
+
+
+if __name__ == "__main__":
+    main()
