@@ -84,7 +84,6 @@ def lead_text(article: Article) -> str:
 
 
 _WORD_HASHES: dict[str, int] = {}
-_BITS = np.arange(64, dtype=np.uint64)
 
 
 def _word_hashes(words: Sequence[str]) -> np.ndarray:
@@ -113,8 +112,10 @@ def simhash(words: Sequence[str]) -> int:
         shingles *= np.uint64(0x94D049BB133111EB)
         shingles ^= shingles >> np.uint64(31)
     shingles = np.unique(shingles)
-    ones = ((shingles[:, None] >> _BITS) & np.uint64(1)).sum(axis=0)  # per bit, low first
-    return sum(1 << bit for bit in range(64) if 2 * int(ones[bit]) > len(shingles))
+    bits = np.unpackbits(shingles.astype("<u8").view(np.uint8).reshape(-1, 8), axis=1,
+                         bitorder="little")  # column k: bit k
+    majority = bits.sum(axis=0, dtype=np.int64) * 2 > len(shingles)  # per bit, low first
+    return int(np.packbits(majority, bitorder="little").view("<u8")[0])
 
 
 def simhash_of(text: str) -> int:
@@ -424,11 +425,13 @@ def story_slug(article: Article, taken: set[str]) -> str:
     """A readable, unique name from the story's first article: its date and the first
     words of its title, or of its story text (cleaned of a scraped page's menus and
     dateline), e.g. `2023-09-13-north-koreas-kim-vows-full-support-putins`."""
-    from summarize.cleaning import clean_article  # once per new story, not per article
+    published, source = article.published, article.title
+    if not source:  # a scraped page: its headline, or its story's first words
+        from summarize.cleaning import clean_article  # once per new story, not per article
 
-    clean = clean_article(article)
-    published = article.published or clean.published
-    source = article.title or clean.title or " ".join(clean.paragraphs)[:300] or article.body[:300]
+        clean = clean_article(article)
+        published = published or clean.published
+        source = clean.title or " ".join(clean.paragraphs)[:300] or article.body[:300]
     folded = unicodedata.normalize("NFKD", source.replace("\u2019", "'")).encode(
         "ascii", "ignore").decode("ascii")
     words = [w for w in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", folded.lower())
