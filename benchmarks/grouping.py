@@ -12,7 +12,9 @@ names that do not tell their topic, and grouped by `summarize.grouping` (the def
   answer).
 - **batches**: the stream read in 5 batches by date (the state saved and read back in
   between, as `run --group` does), against one run over all of it: B-cubed F1 between
-  the two groupings.
+  the two groupings. Then the same 5 batches as 5 `summarize run --group` (the files
+  copied into the input folder batch by batch): the events each run rebuilt against the
+  events that received articles (`run-report.json`).
 - **time and memory**: reading the folder, then grouping (best of 3; peak memory by
   tracemalloc), in this process, one core.
 - **growth**: the stream 1x, 2x, 4x, 8x: each copy with every word respelled (new words,
@@ -27,7 +29,10 @@ import argparse
 import dataclasses
 import datetime as dt
 import hashlib
+import json
 import re
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -66,22 +71,49 @@ def f1_against(topics: dict[str, str], grouping: dict[str, str]) -> tuple[float,
     return bcubed([topics[k] for k in keys], [grouping[k] for k in keys])
 
 
-def in_batches(articles: list[Article], config: Grouping, batches: int) -> dict[str, str]:
-    """Group in `batches` runs by date (cut between days), the state through JSON."""
+def by_date(articles: list[Article], batches: int) -> list[list[Article]]:
+    """The articles in publication order, cut into `batches` runs between days."""
     ordered = sorted(articles, key=stream_order)
-    state_json = GroupingState().to_json()
-    start = 0
+    cut, start = [], 0
     for number in range(1, batches + 1):
         end = len(ordered) * number // batches
         while 0 < end < len(ordered) and ordered[end].published is not None and \
                 ordered[end].published == ordered[end - 1].published:
             end += 1  # a day is never split between two runs
-        state = GroupingState.from_json(state_json)
-        state.add(ordered[:end], config)  # earlier batches' articles are known: skipped
-        state_json = state.to_json()
+        cut.append(ordered[start:end])
         start = end
-    assert start == len(ordered)
+    return cut
+
+
+def in_batches(articles: list[Article], config: Grouping, batches: int) -> dict[str, str]:
+    """Group in `batches` runs by date, the state through JSON in between."""
+    state_json = GroupingState().to_json()
+    for batch in by_date(articles, batches):
+        state = GroupingState.from_json(state_json)
+        state.add(batch, config)
+        state_json = state.to_json()
     return GroupingState.from_json(state_json).articles
+
+
+def runs_in_batches(source: Path, articles: list[Article], batches: int) -> list[list[object]]:
+    """`summarize run --group` once per batch, the batch's files added to its input."""
+    rows: list[list[object]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        stream, output = Path(folder) / "in", Path(folder) / "out"
+        stream.mkdir()
+        for number, batch in enumerate(by_date(articles, batches), 1):
+            for article in batch:
+                shutil.copy(source / article.path, stream / article.path)
+            subprocess.run([sys.executable, "-m", "summarize", "run", "-q", "--group",
+                            "--input", str(stream), "--output", str(output)], check=True)
+            report = json.loads((output / "run-report.json").read_text(encoding="utf-8"))
+            received = {g["event"] for g in report["articles_grouped"]}
+            written = set(report["events"]["written"])
+            rows.append([number, len(batch), len(received), len(written),
+                         len(report["events"]["unchanged"]),
+                         "yes" if written == received else "NO",
+                         f"{report['seconds']['group']:.2f}"])
+    return rows
 
 
 def respelled(articles: list[Article], copy: int) -> list[Article]:
@@ -161,7 +193,8 @@ def main() -> None:
         start = time.perf_counter()
         articles, skipped = read_stream(Path(folder), 5_000_000)
         read_seconds = time.perf_counter() - start
-    assert not skipped and len(articles) == len(topics)
+        assert not skipped and len(articles) == len(topics)
+        run_rows = runs_in_batches(Path(folder), articles, 5)
     grouping = group(articles, config)
     ours = f1_against(topics, grouping)
     rows = [["summarize.grouping (online, default config)", *fmt(ours),
@@ -183,7 +216,9 @@ def main() -> None:
     agreement = bcubed([grouping[k] for k in keys], [batched[k] for k in keys])
     print(f"\n5 batches by date against one run: B-cubed F1 {agreement[2]:.4f} "
           f"({sum(grouping[k] != batched[k] for k in keys)} articles in a differently "
-          "named event)")
+          "named event)\n")
+    print(table(["run", "new articles", "events that received them", "events rebuilt",
+                 "unchanged", "rebuilt = received", "group stage s"], run_rows))
 
     print(f"\nreading the folder: {read_seconds:.2f} s")
     rows = []
