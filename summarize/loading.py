@@ -58,7 +58,8 @@ def discover_events(root: Path) -> list[Path]:
     if not events:
         articles = [p.name for p in root.iterdir() if p.is_file() and article_suffix(p.name)]
         hint = (f"; it holds {len(articles)} article file(s) directly: is it one event's "
-                "folder? Give its parent folder" if articles else "")
+                "folder? Give its parent folder; or is it a stream? Add --group to sort "
+                "its articles into events" if articles else "")
         raise InputError(f"no event folders in {root}{hint}; {LAYOUT}")
     return events
 

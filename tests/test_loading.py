@@ -118,7 +118,7 @@ def test_an_ambiguous_numeric_date_is_reported_not_guessed():
 
 def test_an_input_without_event_folders_is_an_error(tmp_path):
     (tmp_path / "a.txt").write_text("Story.", encoding="utf-8")
-    with pytest.raises(InputError, match="it holds 1 article file.* directly"):
+    with pytest.raises(InputError, match="it holds 1 article file.* directly.*--group"):
         discover_events(tmp_path)
     with pytest.raises(InputError, match="is a file; expected a folder with one sub-folder"):
         discover_events(tmp_path / "a.txt")
