@@ -97,6 +97,12 @@ def _is_boundary(
     lowered = word.lower()
     if not word:
         return True
+    spaced = _previous_word(text, word_start)
+    if len(word) == 1 and len(spaced) == 2 and spaced[0].isalpha() and spaced[1] == ".":
+        # an acronym written with spaces ("1 p. m. Saturday", "U. S. Army"): as unspaced
+        word_start -= len(spaced) + 1
+        word = text[word_start:start].replace(" ", "").lstrip(_OPENERS)
+        lowered = word.lower()
     if lowered in NEVER_FINAL:
         return False
     if lowered in SOMETIMES_FINAL:

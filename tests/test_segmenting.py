@@ -98,6 +98,12 @@ CASES = {
          ["Voting ended at 8 p.m.", "Turnout was the lowest in a decade."]),
         ("The rally starts at 10 a.m. Saturday in Lyon. Police expect thousands.",
          ["The rally starts at 10 a.m. Saturday in Lyon.", "Police expect thousands."]),
+        # acronyms written with spaces, as some wire services do (Xinhua in DUC 2006)
+        ("A craft is due at about 1 p. m. Saturday, Interfax said. Divers wait.",
+         ["A craft is due at about 1 p. m. Saturday, Interfax said.", "Divers wait."]),
+        ("It ended at 9 p. m. The crowd left.", ["It ended at 9 p. m.", "The crowd left."]),
+        ("Troops of the U. S. Army arrived. They left.",
+         ["Troops of the U. S. Army arrived.", "They left."]),
         ("The flight lands at 6:40 a.m. EST on Friday. Crews are ready.",
          ["The flight lands at 6:40 a.m. EST on Friday.", "Crews are ready."]),
     ],
