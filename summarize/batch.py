@@ -459,10 +459,10 @@ def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None
         else:
             named, unnamed = name_events(folders)  # type: ignore[assignment]
             report.failed.extend(unnamed)
-            fingerprints = {}
+            with timer.stage("plan"):
+                fingerprints = {slug: event_fingerprint(f, config_hash)
+                                for slug, f in named if isinstance(f, Path)}
         with timer.stage("plan"):
-            fingerprints = fingerprints or {slug: event_fingerprint(f, config_hash)
-                                            for slug, f in named if isinstance(f, Path)}
             todo, fingerprints = _plan(named, fingerprints, state, output_root, force,
                                        config.ranker.uses_run_statistics,
                                        config.output.formats, report)
@@ -512,7 +512,11 @@ def _grouped_events(input_root: Path, output_root: Path, config: Config, config_
     grouping = load_grouping(output_root)
     for decision in grouping.add(articles, config.grouping):
         report.grouped.append((decision.article, decision.story, decision.reason))
-    write_atomic(output_root / GROUPS_FILE, grouping.to_json())
+    try:
+        write_atomic(output_root / GROUPS_FILE, grouping.to_json())
+    except OSError as error:  # nothing is built on a grouping the next run would not know
+        raise OutputError(f"cannot save the grouping {output_root / GROUPS_FILE}: "
+                          f"{error.strerror or error}") from None
     named: list[tuple[str, Source]] = []
     fingerprints = {}
     for slug, members in events_of(grouping, articles).items():
@@ -531,12 +535,13 @@ def _within(articles: list[Article], max_bytes: int) -> tuple[list[Article], lis
     """The articles that fit in `limits.max_event_bytes` (in path order), and the rest."""
     kept, over, total = [], [], 0
     for article in articles:
-        total += len(article.body.encode("utf-8", "surrogateescape"))
-        if total > max_bytes:
+        size = len(article.body.encode("utf-8", "surrogateescape"))
+        if total + size > max_bytes:
             over.append(SkippedFile(article.path, f"the event's articles pass "
                                                   f"limits.max_event_bytes ({max_bytes})"))
         else:
             kept.append(article)
+            total += size
     return kept, over
 
 

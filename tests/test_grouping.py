@@ -331,3 +331,36 @@ def test_group_continues_a_runs_grouping_without_writing_it(tmp_path):
     explained = summarize("group", str(source), "--output", str(output), "--explain",
                           "flood-0.md", check=True)
     assert "since an earlier run" in explained.stdout
+
+
+def test_a_grouping_that_cannot_be_saved_stops_the_run_before_any_briefing(tmp_path,
+                                                                           monkeypatch):
+    import errno
+
+    from summarize.config import Config
+    from summarize.errors import OutputError
+
+    source = tmp_path / "stream"
+    for item in stream(days=1):
+        write_md(source, item)
+    output = tmp_path / "out"
+
+    def full_disk(path, text):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(batch, "write_atomic", full_disk)  # a full disk
+    with pytest.raises(OutputError, match="cannot save the grouping .*No space left"):
+        batch.run(Config(), source, output, jobs=1, group=True, progress=False)
+    assert not list(output.glob("*.md")) and not (output / GROUPS_FILE).exists()
+
+
+def test_an_events_articles_past_the_byte_limit_are_skipped_with_a_reason(tmp_path):
+    source = tmp_path / "stream"
+    for item in stream(days=2):
+        write_md(source, item)
+    limit = 2 * len(story_text("flood", 0).encode()) + 10  # two articles fit, not three
+    report = run_group(source, tmp_path / "out", "--set",
+                       f"limits.max_event_bytes={limit}")
+    assert len(report["events"]["written"]) == 3
+    skipped = [s for s in report["articles_skipped"] if "max_event_bytes" in s["reason"]]
+    assert len(skipped) == 3 * 2  # each event keeps two of its four articles
