@@ -41,6 +41,7 @@ def _commonmark(markdown: str) -> tuple[set[str], str]:
     "***", "---", "= = =", "~~~ fence", "    indented", "2023. A year", "+ plus",
     "AT&amp;T &#60;b&#62;", "<!-- comment -->", "<?php ?>", "a\\*b\\*", "trailing \\",
     "mail tips@evil.example now", "__init__ and **kw**", "~~gone~~", "``code``",
+    "1.ba", "see evil.ru today", "Amazon.com Inc", "APW19990707.0181.md",
 ])
 def test_escaped_text_renders_as_itself_and_nothing_else(text):
     tags, seen = _commonmark(escape_markdown(text))

@@ -40,6 +40,12 @@ _ENTITY = re.compile(r"&(?=#?\w+;)")
 _TEMPLATE_OPEN = re.compile(r"(?<=\{)[{%#]")
 # GFM's bare links: http(s)://, www. and e-mail addresses become live links.
 _BARE_LINK = re.compile(r"(?i)\b(?:https?|ftp)(:)(?=//)|\bwww(\.)(?=\w)|(?<=\w)(@)(?=[\w-]+\.\w)")
+# Renderers that also link bare domains (markdown-it's linkify, through linkify-it) read
+# "evil.ru" or "1.ba" as a link: a dot before a top-level domain (any two letters, or
+# linkify-it's default list of longer ones) is escaped, which keeps the text as it is.
+_BARE_DOMAIN = re.compile(
+    r"(?i)(?<=[^\W_]|-)(\.)(?=(?:[a-z]{2}|biz|com|edu|gov|net|org|pro|web|xxx|aero|asia|coop"
+    r"|info|museum|name|shop|рф|xn--[\w-]+)(?![\w-]))")
 
 
 def _is_space(character: str) -> bool:
@@ -116,6 +122,7 @@ def escape_markdown(value: Any) -> Any:
         marked.update(match.start() for match in pattern.finditer(text))
     for match in _BARE_LINK.finditer(text):
         marked.add(match.start(match.lastindex or 0))
+    marked.update(match.start(1) for match in _BARE_DOMAIN.finditer(text))
     start = _BLOCK_START.match(text)
     if start:
         marked.add(start.start(3) if start.group(3) else 0)
