@@ -236,7 +236,8 @@ def test_run_group_writes_one_briefing_per_event_and_rebuilds_only_what_grew(tmp
     after = {p.name: p.read_bytes() for p in (tmp_path / "out").glob("*.md")}
     assert set(after) == set(before)
     assert [n for n in after if after[n] != before[n]] == [f"{flood}.md"]
-    assert "flood-77.md" in after[f"{flood}.md"].decode()
+    sources = json.loads((tmp_path / "out" / f"{flood}.json").read_text(encoding="utf-8"))
+    assert "flood-77.md" in json.dumps(sources)
     # nothing new: nothing rebuilt, and the grouping file is byte-identical
     state = (tmp_path / "out" / GROUPS_FILE).read_bytes()
     third = run_group(source, tmp_path / "out")
