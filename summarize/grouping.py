@@ -40,7 +40,6 @@ import hashlib
 import json
 import logging
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -49,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from summarize.loading import RESERVED_SLUGS, check_slug
+from summarize.loading import RESERVED_SLUGS, ascii_folded, check_slug
 from summarize.models import Article
 from summarize.words import STOP_WORDS, tokenize
 
@@ -432,8 +431,7 @@ def story_slug(article: Article, taken: set[str]) -> str:
         clean = clean_article(article)
         published = published or clean.published
         source = clean.title or " ".join(clean.paragraphs)[:300] or article.body[:300]
-    folded = unicodedata.normalize("NFKD", source.replace("\u2019", "'")).encode(
-        "ascii", "ignore").decode("ascii")
+    folded = ascii_folded(source.replace("\u2019", "'"))
     words = [w for w in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", folded.lower())
              if w not in STOP_WORDS][:SLUG_WORDS] or ["story"]
     words = [w.replace("'", "") for w in words]

@@ -95,8 +95,7 @@ def name_events(folders: list[Path]) -> tuple[list[tuple[str, Path]], list[tuple
     for folder in sorted(folders, key=lambda f: (not _SLUG.match(f.name), f.name)):
         shown = printable(folder.name)
         slug = folder.name if _SLUG.match(folder.name) else re.sub(
-            r"[^A-Za-z0-9._-]+", "-", unicodedata.normalize("NFKD", shown)
-            .encode("ascii", "ignore").decode("ascii")).strip("-._")
+            r"[^A-Za-z0-9._-]+", "-", ascii_folded(shown)).strip("-._")
         problem = check_slug(slug) if slug else "no letter or digit to name its briefing by"
         if problem is None and slug.lower() in taken:
             problem = f"its briefing's name {slug!r} is taken by folder {taken[slug.lower()]!r}"
@@ -106,6 +105,12 @@ def name_events(folders: list[Path]) -> tuple[list[tuple[str, Path]], list[tuple
         taken[slug.lower()] = shown
         named.append((slug, folder))
     return sorted(named, key=lambda event: event[1].name), failed
+
+
+def ascii_folded(text: str) -> str:
+    """The text with accents folded and other non-ASCII characters dropped ("Évora" ->
+    "Evora"): what an event's name is made of."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def check_slug(name: str) -> str | None:
