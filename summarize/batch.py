@@ -513,7 +513,9 @@ def _grouped_events(input_root: Path, output_root: Path, config: Config, config_
     for decision in grouping.add(articles, config.grouping):
         report.grouped.append((decision.article, decision.story, decision.reason))
     try:
-        write_atomic(output_root / GROUPS_FILE, grouping.to_json())
+        if report.grouped or not (output_root / GROUPS_FILE).is_file():
+            # (unchanged otherwise: a run with nothing new skips writing megabytes)
+            write_atomic(output_root / GROUPS_FILE, grouping.to_json())
     except OSError as error:  # nothing is built on a grouping the next run would not know
         raise OutputError(f"cannot save the grouping {output_root / GROUPS_FILE}: "
                           f"{error.strerror or error}") from None
