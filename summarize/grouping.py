@@ -44,7 +44,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -478,9 +478,9 @@ def events_of(state: GroupingState, articles: Sequence[Article]) -> dict[str, li
     return events
 
 
-def grouping_json(events: dict[str, list[Article]], shown: Any = str) -> str:
+def grouping_json(events: dict[str, list[Article]]) -> str:
     """`summarize group --json`: a list of {"event", "articles"} in slug order."""
-    return json.dumps([{"event": slug, "articles": [shown(a.path) for a in members]}
+    return json.dumps([{"event": slug, "articles": [a.path for a in members]}
                        for slug, members in sorted(events.items())], indent=1) + "\n"
 
 
