@@ -284,11 +284,7 @@ def load_event(folder: Path, root: Path, max_bytes: int,
             log.warning("%s: skipped: the event's files pass limits.max_event_bytes", relative)
             continue
         total += size
-        try:
-            found, passed_over = read_file(path, relative, max_bytes)
-        except OSError as error:  # it vanished or changed since it was listed
-            found, passed_over = [], [SkippedFile(relative, f"cannot be read: "
-                                                            f"{error.strerror or error}")]
+        found, passed_over = _read_listed(path, relative, max_bytes)
         for item in passed_over:
             log.warning("%s: skipped: %s", item.path, item.reason)
         articles.extend(found)
@@ -349,9 +345,16 @@ def _read_one(path: Path, relative: str, root: Path, max_bytes: int,
     problem = unreadable(path, relative, root)
     if problem:
         return [], [SkippedFile(printable(relative), problem)]
+    return _read_listed(path, relative, max_bytes)
+
+
+def _read_listed(path: Path, relative: str, max_bytes: int,
+                 ) -> tuple[list[Article], list[SkippedFile]]:
+    """`read_file` on a file found by listing its folder: one that vanished or changed
+    since is skipped with the reason."""
     try:
         return read_file(path, relative, max_bytes)
-    except OSError as error:  # it vanished or changed since it was listed
+    except OSError as error:
         return [], [SkippedFile(relative, f"cannot be read: {error.strerror or error}")]
 
 
