@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pkgutil
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -33,12 +34,26 @@ STOP_WORDS = frozenset(
     if word)
 
 
+_IMPORTING = threading.Lock()
+
+
 @lru_cache(maxsize=1)
 def _snowball():  # type: ignore[no-untyped-def]
-    # Imported on first use: importing nltk takes 0.6 s (it pulls in scipy.stats), which
-    # a run that finds nothing changed should not pay.
-    from nltk.stem.snowball import SnowballStemmer
+    # Imported on first use, and without scipy.stats: importing nltk imports every nltk
+    # module, and nltk.metrics imports scipy.stats (0.6 s of its 0.8 s, in every process
+    # of a run) for a Fisher test nothing here uses. nltk falls back to a stub when the
+    # import fails, so scipy.stats is hidden while nltk loads, then shown again.
+    import sys
 
+    with _IMPORTING:  # threads of a Dask worker stem at once
+        hide = "scipy.stats" not in sys.modules
+        if hide:
+            sys.modules["scipy.stats"] = None  # type: ignore[assignment]  # "import" raises
+        try:
+            from nltk.stem.snowball import SnowballStemmer
+        finally:
+            if hide:
+                del sys.modules["scipy.stats"]
     return SnowballStemmer("english")
 
 
