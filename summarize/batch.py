@@ -137,6 +137,7 @@ class RunReport:
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
+@cache  # the run report and the code fingerprint both ask; each lookup scans sys.path
 def versions() -> dict[str, str]:
     found = {"python": platform.python_version()}
     for package in ("summarize", "sumy", "nltk", "numpy", "scipy", "jinja2", "pydantic"):
