@@ -188,7 +188,7 @@ def date_weekdays(text: str, published: dt.date | None) -> str:
     the last one on or before publication, or the next one after it when its clause
     speaks of the future ("will meet on Tuesday", "next Tuesday"). Unchanged without a
     date."""
-    if published is None:
+    if published is None or "day" not in text:  # (every weekday's name ends in "day")
         return text
     dated: set[str] = set()
 
