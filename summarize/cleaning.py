@@ -34,9 +34,11 @@ from summarize.words import STOP_WORDS, content_terms, tokenize
 _ODD_SPACES = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 _RUNS_OF_SPACES = re.compile(r"[ \t]{2,}")
 # A quote mark with white space (or the line's edge) on both sides quotes nothing: it is a
-# scraping artefact, as in `” In this photo…` or `…will stand.” ”`. (Applied to the whole
-# text at once, so the space after it stops at the line's end.)
-_STRAY_QUOTE = re.compile(r"(?:(?<=\s)|^)[”“\"](?:[^\S\n]+|$)", re.MULTILINE)
+# scraping artefact, as in `” In this photo…` or `…will stand.” ”`. Applied to the whole
+# text at once, so the space after it stops at the line's end; the mark comes first in the
+# pattern and the space before it is looked for behind it (no non-space before the mark),
+# which lets the engine skip to quote marks (4x faster than the look-behind first).
+_STRAY_QUOTE = re.compile(r"[”“\"](?<!\S.)(?:[^\S\n]+|$)", re.MULTILINE)
 
 
 # ftfy's repairs depend on their surroundings: a no-break space or a line's edge beside
@@ -59,7 +61,9 @@ def _normalize_once(text: str) -> str:
                              normalization="NFC")
     text = _ODD_SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
     # (each substitution once over the whole text, not per line: 3x faster on newswire)
-    text = _STRAY_QUOTE.sub("", _RUNS_OF_SPACES.sub(" ", text))
+    if "  " in text or "\t" in text:  # (finding one space in every word is slower)
+        text = _RUNS_OF_SPACES.sub(" ", text)
+    text = _STRAY_QUOTE.sub("", text)
     return "\n".join(line.strip() for line in text.split("\n"))
 
 
