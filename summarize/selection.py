@@ -73,7 +73,9 @@ _DESCRIPTION = re.compile(r"^(?:The|A|An)\s+[a-z]")
 
 def names_nothing(text: str) -> bool:
     """No word after the first has a capital letter or a digit."""
-    return not any(c.isupper() or c.isdigit() for word in text.split()[1:] for c in word)
+    words = text.split(None, 1)
+    rest = words[1] if len(words) > 1 else ""  # (white space is neither: no need to split)
+    return not (any(map(str.isupper, rest)) or any(map(str.isdigit, rest)))
 
 
 def is_dependent(text: str) -> bool:
@@ -96,6 +98,8 @@ def quote_balance(text: str) -> int:
     """Quotations a sentence opens minus those it closes (curly quotes, the newswire's
     `` and '', and straight quotes told apart by the space before them)."""
     balance = text.count("\u201c") + text.count("``") - text.count("\u201d") - text.count("''")
+    if '"' not in text:
+        return balance
     for match in re.finditer(r'"', text.replace("''", "").replace("``", "")):
         before = match.string[match.start() - 1] if match.start() else " "
         balance += 1 if before.isspace() or before in "([" else -1
