@@ -67,7 +67,6 @@ _CITATION = re.compile(r"\s*\([^()\n]{1,80}?(?<![.!?\"'”’])\)(?=\s|$)")
 # is left alone: prose enumerates inside one sentence that way ("will a) alienate … and b) …").
 _ITEM_MARKER = re.compile(
     r"(?<!\S)(?:(?P<number>\d{1,2})|(?P<letter>[a-z]))(?P<end>\.\)|\.)(?=\s)")
-_SPACE = re.compile(r"\s+")
 
 
 def _is_boundary(
@@ -207,7 +206,7 @@ def split_sentences(text: str) -> list[str]:
     """The sentences of `text`, in order, with white space inside each folded to one space."""
     sentences: list[str] = []
     for paragraph in _PARAGRAPH_BREAK.split(text):
-        paragraph = _SPACE.sub(" ", paragraph).strip()
+        paragraph = " ".join(paragraph.split())  # (str.split's white space is re's \s)
         for part in _list_items(paragraph):
             sentences.extend(_split_paragraph(part.strip()))
     return sentences
