@@ -136,8 +136,9 @@ def clauses(sentence: str) -> list[tuple[str, ...]]:
     short for that are joined to the clause before them (or after, at the start)."""
     result: list[list[str]] = []
     pending: list[str] = []
+    ignored = attribution()
     for piece in _CLAUSE_BREAK.split(sentence):
-        terms = [t for t in content_terms(tokenize(piece)) if t not in attribution()]
+        terms = [t for t in content_terms(tokenize(piece)) if t not in ignored]
         if len(terms) >= MIN_CLAUSE_TERMS:
             result.append(pending + terms)
             pending = []
@@ -158,8 +159,9 @@ def statement_vectors(text: EventText, sentences: Sequence[int], idf: np.ndarray
     of the vectors of all."""
     units: list[tuple[str, ...]] = []
     owner: list[int] = []
+    ignored = attribution()
     for index in sentences:
-        units.append(tuple(t for t in text.terms[index] if t not in attribution()))
+        units.append(tuple(t for t in text.terms[index] if t not in ignored))
         owner.append(index)
         parts = clauses(text.sentences[index].text)
         if len(parts) > 1:
