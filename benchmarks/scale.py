@@ -4,7 +4,9 @@ pipeline over these articles must do, and how the batch grows with its input.
 - **floor**: read every DUC 2006 article, find its words (`words.tokenize`) and stem each
   (Snowball, cached per word), in this process, imports done. Every figure below is
   printed as a ratio to the floor measured just before it (the best of FLOOR_REPEATS):
-  this machine's speed drifts by half within minutes.
+  this machine's speed drifts by half within minutes. The floor stems with NLTK's
+  Snowball, as issue 16 defined it; the pipeline stems with PyStemmer (the same algorithm
+  in C), whose floor is printed beside it once, for reference.
 - **pooled**: the 1,240 distinct DUC 2006 articles as one event, `--jobs 1`, stage by
   stage (`seconds` in run-report.json).
 - **batch**: the 50 events plus the seeds, `--jobs 2`; a second run with no change.
@@ -20,6 +22,7 @@ Every run is `summarize run` in a fresh process (start-up included).
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import shutil
@@ -37,15 +40,20 @@ from benchmarks.common import ROOT, require_duc2006, table  # noqa: E402
 FLOOR_REPEATS = 3
 
 
-def floor_seconds(files: list[Path]) -> tuple[float, int]:
+def floor_seconds(files: list[Path], stemmer: str = "nltk") -> tuple[float, int]:
     """Read, tokenize, stem (cached per word): the least work over these articles."""
     from functools import lru_cache
 
-    from nltk.stem.snowball import SnowballStemmer
-
     from summarize.words import tokenize
 
-    stem = lru_cache(maxsize=None)(SnowballStemmer("english").stem)
+    if stemmer == "nltk":
+        from nltk.stem.snowball import SnowballStemmer
+
+        stem = lru_cache(maxsize=None)(SnowballStemmer("english").stem)
+    else:
+        import Stemmer
+
+        stem = lru_cache(maxsize=None)(Stemmer.Stemmer("english", 0).stemWord)
     start = time.perf_counter()
     words = 0
     for path in files:
@@ -128,12 +136,18 @@ def main() -> None:
     scales = [int(s) for s in options.scales.split(",")]
     duc = require_duc2006()
     files = sorted(duc.glob("*/articles/*"))
+    # The runs below read the package's byte code, as after `pip install` (which compiles
+    # it): a shell with PYTHONDONTWRITEBYTECODE would otherwise compile every module in
+    # every process of every run.
+    compileall.compile_dir(ROOT / "summarize", quiet=1)
     # the least of FLOOR_REPEATS runs (each with a cold stem cache): a busy machine only
     # ever makes a run slower
     floor, words = min(floor_seconds(files) for _ in range(FLOOR_REPEATS))
+    c_floor = min(floor_seconds(files, "pystemmer")[0] for _ in range(FLOOR_REPEATS))
     print(f"floor: {len(files):,} articles, {words:,} words read, tokenized and stemmed in "
-          f"{floor:.2f} s (in one process, imports done; best of {FLOOR_REPEATS}); measured "
-          "again before every figure below\n")
+          f"{floor:.2f} s (NLTK's Snowball; in one process, imports done; best of "
+          f"{FLOOR_REPEATS}); measured again before every figure below. With PyStemmer, "
+          f"the pipeline's stemmer: {c_floor:.2f} s\n")
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         articles = pooled_input(duc, work / "pooled")
