@@ -15,11 +15,13 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from multiprocessing import get_context
-from typing import TypeVar
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from typing import TYPE_CHECKING, TypeVar
 
 from summarize.errors import ConfigError, OutputError
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +88,10 @@ def local_results(build: Callable[[T], R], tasks: list[T], jobs: int,
     # forkserver: workers start from a clean process that imported this module once, so
     # they are quick to start and do not inherit the lock's file descriptor (a forked
     # worker outliving a killed run would otherwise keep the output folder locked).
+    # (imported here: a run with nothing to build needs no pool)
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
     context = get_context("forkserver")
     context.set_forkserver_preload([build.__module__, *preload])
     level = logging.getLogger("summarize").getEffectiveLevel()
