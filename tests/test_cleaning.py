@@ -1,6 +1,8 @@
 """Cleaning: the story survives, the boilerplate does not, metadata is read from the text."""
 
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -211,3 +213,25 @@ def test_text_that_ftfy_is_skipped_for_is_text_it_would_not_change(text):
 
     assert ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False,
                          normalization="NFC") == text
+
+
+def test_english_pages_are_cleaned_without_loading_the_language_model():
+    """Language identification's model takes a third of a second to load in every process;
+    a scraped page whose words are mostly English stop words does not need it, and a page
+    in another language still gets its language (and stop words) from it."""
+    probe = ("import sys\n"
+             "from pathlib import Path\n"
+             "from summarize.cleaning import clean_article, page_language\n"
+             "from summarize.models import Article\n"
+             f"for path in sorted(Path({str(SEED_EVENT)!r}).glob('*.txt')):\n"
+             "    body = path.read_text(encoding='utf-8')\n"
+             "    assert clean_article(Article(path.name, path.stem, body, 'txt')).paragraphs\n"
+             "assert 'py3langid' not in sys.modules, 'the language model was loaded'\n"
+             "print(page_language('Der Bundestag hat am Donnerstag mit großer Mehrheit ein "
+             "neues Gesetz beschlossen, das die Förderung von Wärmepumpen in Deutschland "
+             "deutlich ausweitet und zugleich die Fristen für den Austausch alter "
+             "Heizungen verlängert.'))\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "de"
