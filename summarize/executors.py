@@ -85,13 +85,13 @@ def local_results(build: Callable[[T], R], tasks: list[T], jobs: int,
         for task in tasks:
             yield task, build(task)
         return
-    # forkserver: workers start from a clean process that imported this module once, so
-    # they are quick to start and do not inherit the lock's file descriptor (a forked
-    # worker outliving a killed run would otherwise keep the output folder locked).
     # (imported here: a run with nothing to build needs no pool)
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
+    # forkserver: workers start from a clean process that imported this module once, so
+    # they are quick to start and do not inherit the lock's file descriptor (a forked
+    # worker outliving a killed run would otherwise keep the output folder locked).
     context = get_context("forkserver")
     context.set_forkserver_preload([build.__module__, *preload])
     level = logging.getLogger("summarize").getEffectiveLevel()

@@ -127,7 +127,7 @@ ATTRIBUTION_WORDS = (
 
 @cache
 def attribution() -> frozenset[str]:
-    """The stems of ATTRIBUTION_WORDS (computed on first use: stemming loads nltk)."""
+    """The stems of ATTRIBUTION_WORDS (computed once, on first use)."""
     return frozenset(stem(w) for w in ATTRIBUTION_WORDS)
 
 
