@@ -171,7 +171,8 @@ def greedy_cover(
     # Gains only shrink as concepts get covered (the objective is submodular), so a
     # sentence's stale gain is an upper bound: "lazy greedy" (Minoux 1978) re-evaluates
     # only the top of the queue.
-    gain = np.array([prior[i] * sum(weights[c] for c in concepts[i]) / lengths[i]
+    weight = weights.tolist()  # (Python floats: the same sums, without numpy's per-item cost)
+    gain = np.array([prior[i] * sum(weight[c] for c in concepts[i]) / lengths[i]
                      for i in range(len(concepts))])
     alive = gain > 0
     for i in fixed:
@@ -185,7 +186,7 @@ def greedy_cover(
         while True:
             candidate = int(np.argmax(np.where(alive, gain, -np.inf)))
             fresh = prior[candidate] * sum(
-                weights[c] for c in concepts[candidate] - covered) / lengths[candidate]
+                weight[c] for c in concepts[candidate] - covered) / lengths[candidate]
             if fresh >= gain[candidate] - 1e-12:
                 best = candidate
                 break
@@ -393,7 +394,7 @@ def select_by_concepts(
     prior = 1.0 + selector.prior_weight * unit_scaled(ranked, np.ones(len(pool), dtype=bool),
                                                       flat=0.0)
     words = budget.words if budget.words is not None else int(lengths.sum())
-    valued = weights > 0
+    valued = (weights > 0).tolist()  # (a list: numpy's per-item indexing was half the time)
     own = [frozenset(c for c in index.of_sentence(int(i)) if valued[c]) for i in pool]
     conflicts = Restatements(text, pool, selector.max_similarity)
     place = {int(sentence): k for k, sentence in enumerate(pool)}
