@@ -452,7 +452,7 @@ ENGLISH_STOP_SHARE = 0.3
 
 
 def _english_by_stop_words(words: Sequence[str]) -> bool:
-    return sum(word in STOP_WORDS for word in words) / len(words) >= ENGLISH_STOP_SHARE
+    return sum(map(STOP_WORDS.__contains__, words)) / len(words) >= ENGLISH_STOP_SHARE
 
 
 def story_language(paragraphs: Sequence[str]) -> str | None:
