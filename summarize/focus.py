@@ -9,9 +9,14 @@ optionally a blank line and a narrative), a `focus:` key in an article's front m
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
 
-from summarize.words import EventText, content_terms, smooth_idf, stem, tokenize
+from summarize.words import content_terms, smooth_idf, stem, tokenize
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from summarize.words import EventText
 
 FOCUS_FILE = "topic.txt"
 
@@ -37,6 +42,8 @@ def focus_relevance(text: EventText) -> np.ndarray | None:
     focus, or when no focus word occurs in the event."""
     if not text.focus:
         return None
+    import numpy as np  # (on first use: loading reads FOCUS_FILE from here in every run)
+
     vocabulary = text.vocabulary
     idf = smooth_idf(text.counts)
     query = np.zeros(len(vocabulary))

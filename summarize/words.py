@@ -17,12 +17,12 @@ from functools import cached_property, lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING
 
-import numpy as np
 import Stemmer
 
 from summarize.models import CleanArticle, Sentence
 
 if TYPE_CHECKING:
+    import numpy as np
     import scipy.sparse as sp
 
 # A word is a run of letters or digits, possibly joined by inner apostrophes (don't, Korea's)
@@ -78,14 +78,17 @@ def term_counts(documents: Sequence[Sequence[str]]) -> tuple[sp.csr_matrix, dict
     Columns are numbered in order of first appearance, so the result depends only on the input.
     Built with C-level iteration (dict.fromkeys, map, np.fromiter): rankers call it per event.
     """
+    # numpy and scipy on first use: a run with nothing to build (and `summarize validate`)
+    # imports neither (0.3 s)
+    import numpy as np
+    import scipy.sparse as sp
+
     flat = list(chain.from_iterable(documents))
     vocabulary = {term: column for column, term in enumerate(dict.fromkeys(flat))}
     indices = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
     indptr = np.zeros(len(documents) + 1, dtype=np.int64)
     np.cumsum(np.fromiter(map(len, documents), dtype=np.int64, count=len(documents)),
               out=indptr[1:])
-    import scipy.sparse as sp  # on first use: 0.3 s that a run with nothing to build skips
-
     matrix = sp.csr_matrix(
         (np.ones(len(flat)), indices, indptr), shape=(len(documents), len(vocabulary))
     )
@@ -95,6 +98,7 @@ def term_counts(documents: Sequence[Sequence[str]]) -> tuple[sp.csr_matrix, dict
 
 def tfidf_unit_rows(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
     """Rows scaled by idf and normalized to unit length (all-zero rows stay zero)."""
+    import numpy as np
     import scipy.sparse as sp
 
     weighted = sp.csr_matrix(counts.multiply(idf[np.newaxis, :]))
@@ -106,6 +110,7 @@ def tfidf_unit_rows(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
 def term_presence(counts: sp.csr_matrix, ignored: Sequence[int] = ()) -> sp.csr_matrix:
     """Which terms each sentence has (1.0), from its sentence x term counts
     (`EventText.counts` rows), without the `ignored` columns (attribution words)."""
+    import numpy as np
     import scipy.sparse as sp
 
     present = sp.csr_matrix(counts, copy=True)
@@ -120,6 +125,8 @@ def term_presence(counts: sp.csr_matrix, ignored: Sequence[int] = ()) -> sp.csr_
 
 def smooth_idf(counts: sp.csr_matrix) -> np.ndarray:
     """idf(t) = log((1 + n) / (1 + df(t))) + 1: positive for every term, as in scikit-learn."""
+    import numpy as np
+
     n = counts.shape[0]
     df = np.bincount(counts.indices, minlength=counts.shape[1])
     return np.log((1.0 + n) / (1.0 + df)) + 1.0

@@ -87,6 +87,27 @@ def test_unchanged_events_are_skipped_and_a_changed_one_rebuilt(tmp_path):
     assert "6 written, 0 unchanged" in forced.stderr
 
 
+def test_a_run_with_nothing_to_build_imports_no_numerical_code(tmp_path):
+    """Cron starts a run every hour and most find nothing new: such a run reads the config
+    and fingerprints the files, and pays for no numpy, scipy or pipeline import (0.4 s)."""
+    corpus = make_corpus(tmp_path / "in", events=2)
+    out = tmp_path / "out"
+    summarize("run", "--input", str(corpus), "--output", str(out), check=True)
+    probe = ("import sys\n"
+             "from summarize.cli import main\n"
+             f"sys.argv = ['summarize', 'run', '-q', '--input', {str(corpus)!r}, "
+             f"'--output', {str(out)!r}]\n"
+             "try:\n    main()\nexcept SystemExit as stop:\n    assert not stop.code\n"
+             "print(sorted(m for m in ('numpy', 'scipy', 'summarize.pipeline') "
+             "if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr
+    assert report(out)["events"]["unchanged"] == ["event-00", "event-01"]
+    assert done.stdout.strip() == "[]"
+
+
 def test_a_config_change_rebuilds_every_event(tmp_path):
     corpus = make_corpus(tmp_path / "in", events=2)
     out = tmp_path / "out"

@@ -6,9 +6,8 @@ Contract (summarize.ranking.base.Ranker): sentences of one event, with their wor
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import numpy as np
 from pydantic import Field
 
 from summarize.ranking.base import Ranker
@@ -16,7 +15,11 @@ from summarize.ranking.baselines import CentroidRanker, LeadRanker
 from summarize.ranking.lexrank import LexRankRanker
 from summarize.ranking.sumy_adapter import EdmundsonRanker, SumyRanker, sumy_reference_scores
 from summarize.ranking.textrank import TextRankRanker
-from summarize.words import EventText
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from summarize.words import EventText
 
 RANKER_CLASSES: tuple[type[Ranker], ...] = (
     LexRankRanker,
@@ -47,6 +50,10 @@ ALGORITHMS = tuple(algorithm_classes())
 
 def rank_sentences(text: EventText, ranker: Ranker) -> np.ndarray:
     """Scores of every sentence of the event under the configured ranker."""
+    # Each ranker module imports numpy where it computes: importing the rankers (as the
+    # config does, in every command) costs no numpy.
+    import numpy as np
+
     if getattr(ranker, "engine", "fast") == "sumy":
         scores = sumy_reference_scores(ranker.algorithm, text)  # type: ignore[attr-defined]
     else:

@@ -7,10 +7,14 @@ reads the scores; no ranker chooses sentences itself.
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
+
 from pydantic import BaseModel, ConfigDict
 
-from summarize.words import EventText
+if TYPE_CHECKING:  # a config names its ranker without importing numpy (summarize/config.py)
+    import numpy as np
+
+    from summarize.words import EventText
 
 
 class Ranker(BaseModel):

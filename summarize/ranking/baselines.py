@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
-import numpy as np
+from typing import TYPE_CHECKING, Literal
 
 from summarize.ranking.base import Ranker
 from summarize.ranking.lexrank import sumy_idf
-from summarize.words import EventText
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from summarize.words import EventText
 
 
 class CentroidRanker(Ranker):
@@ -22,6 +24,8 @@ class CentroidRanker(Ranker):
     algorithm: Literal["centroid"] = "centroid"
 
     def score(self, text: EventText) -> np.ndarray:
+        import numpy as np
+
         n = len(text.sentences)
         if n == 0:
             return np.zeros(0)
@@ -42,6 +46,8 @@ class LeadRanker(Ranker):
     algorithm: Literal["lead"] = "lead"
 
     def score(self, text: EventText) -> np.ndarray:
+        import numpy as np
+
         n = len(text.sentences)
         if n == 0:
             return np.zeros(0)

@@ -34,19 +34,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-import numpy as np
 from pydantic import Field, model_validator
 
-from summarize.focus import focus_relevance
 from summarize.ranking.base import Ranker
-from summarize.words import DocumentFrequencies, EventText, tfidf_unit_rows
+from summarize.words import tfidf_unit_rows
 
 if TYPE_CHECKING:
+    import numpy as np
     import scipy.sparse as sp
+
+    from summarize.words import DocumentFrequencies, EventText
 
 
 def lexrank_vectors(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
     """Unit-length rows of tf/max(tf) * idf (tf divided by the sentence's largest count)."""
+    import numpy as np
     import scipy.sparse as sp
 
     counts = sp.csr_matrix(counts, dtype=np.float64)
@@ -58,12 +60,16 @@ def lexrank_vectors(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
 
 def sumy_idf(counts: sp.csr_matrix) -> np.ndarray:
     """idf(t) = log(N / (1 + df(t))), sentences as documents (sumy's formula)."""
+    import numpy as np
+
     df = np.bincount(counts.indices, minlength=counts.shape[1])
     return np.log(counts.shape[0] / (1.0 + df))
 
 
 def batch_idf(text: EventText, background: DocumentFrequencies) -> np.ndarray:
     """sumy's formula with N and df(t) counted over the sentences of every event of the run."""
+    import numpy as np
+
     df = np.array([background.df.get(term, 0) for term in text.vocabulary], dtype=np.float64)
     return np.log(max(background.sentences, 1) / (1.0 + df))
 
@@ -144,8 +150,11 @@ class LexRankRanker(Ranker):
         return self.idf == "batch"
 
     def score(self, text: EventText) -> np.ndarray:
-        # The graph code and scipy are imported on first use (0.3 s a run that builds
-        # nothing skips).
+        # numpy, scipy and the graph code are imported on first use (0.4 s a run that
+        # builds nothing skips).
+        import numpy as np
+
+        from summarize.focus import focus_relevance
         from summarize.ranking.graph import PowerMethod, SentenceGraph, centrality, top_k_per_row
 
         n = len(text.sentences)

@@ -16,15 +16,17 @@ import random
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-import numpy as np
 from pydantic import Field, model_validator
 
 from summarize.ranking.base import Ranker
-from summarize.words import STOP_WORDS, EventText, stem, tokenize
+from summarize.words import STOP_WORDS, stem, tokenize
 
 if TYPE_CHECKING:
+    import numpy as np
     from sumy.models.dom import ObjectDocumentModel
     from sumy.models.dom import Sentence as SumySentence
+
+    from summarize.words import EventText
 
 # Imported when first used: the summarizers pull in nltk, which a run that finds nothing
 # changed should not pay for.
@@ -80,6 +82,8 @@ def sumy_document(text: EventText) -> tuple[ObjectDocumentModel, list[SumySenten
 
 def sumy_scores(summarizer: Any, text: EventText) -> np.ndarray:
     """Run a configured sumy summarizer and read back one rating per sentence."""
+    import numpy as np
+
     document, sentences = sumy_document(text)
     ratings: dict[SumySentence, float] = {}
 
@@ -125,6 +129,8 @@ class SumyRanker(Ranker):
     seed: int = Field(0, description="Seed of the shuffle, for repeatable runs.")
 
     def score(self, text: EventText) -> np.ndarray:
+        import numpy as np
+
         if not text.sentences:
             return np.zeros(0)
         summarizer = configured(self.algorithm)
@@ -159,6 +165,8 @@ class EdmundsonRanker(Ranker):
         return self
 
     def score(self, text: EventText) -> np.ndarray:
+        import numpy as np
+
         if not text.sentences:
             return np.zeros(0)
         summarizer = sumy_class("edmundson")(
@@ -178,6 +186,8 @@ class EdmundsonRanker(Ranker):
 
 def sumy_reference_scores(algorithm: str, text: EventText) -> np.ndarray:
     """sumy's own LexRank or TextRank (`engine: sumy`), on our words."""
+    import numpy as np
+
     if not text.sentences:
         return np.zeros(0)
     return sumy_scores(configured(algorithm), text)

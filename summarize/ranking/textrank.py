@@ -27,14 +27,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-import numpy as np
 from pydantic import Field
 
 from summarize.ranking.base import Ranker
-from summarize.words import EventText
 
 if TYPE_CHECKING:
+    import numpy as np
     import scipy.sparse as sp
+
+    from summarize.words import EventText
 
 
 class TextRankRanker(Ranker):
@@ -70,7 +71,8 @@ class TextRankRanker(Ranker):
     )
 
     def score(self, text: EventText) -> np.ndarray:
-        import scipy.sparse as sp  # with the graph code, on first use (0.3 s)
+        import numpy as np  # with scipy and the graph code, on first use (0.4 s)
+        import scipy.sparse as sp
 
         from summarize.ranking.graph import PowerMethod, SentenceGraph, centrality
 
