@@ -295,9 +295,20 @@ def history_of(known: dict[str, Any]) -> History:
                    Version.from_state(known.get("previous")))
 
 
-def save_state(folder: Path, events: dict[str, dict]) -> None:
+def save_state(folder: Path, events: dict[str, dict], *, unless_unchanged: bool = False,
+               ) -> None:
+    """Write the state file; with `unless_unchanged`, not when it already holds these
+    events (a run with nothing to build writes and flushes nothing but its report)."""
     data = {"version": STATE_VERSION, "events": dict(sorted(events.items()))}
-    write_atomic(folder / STATE_FILE, json.dumps(data, indent=1) + "\n")
+    text = json.dumps(data, indent=1) + "\n"
+    path = folder / STATE_FILE
+    if unless_unchanged:
+        try:
+            if path.read_text(encoding="utf-8") == text:
+                return
+        except (OSError, UnicodeDecodeError):  # absent or unreadable: written below
+            pass
+    write_atomic(path, text)
 
 
 # -- building one event (in a worker process) ---------------------------------------------
@@ -488,7 +499,7 @@ def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None
             with timer.stage("write"):
                 _write_site(state, output_root, report, now, config.output.site_url)
         try:
-            save_state(output_root, state)
+            save_state(output_root, state, unless_unchanged=True)
         except OSError as error:  # a full disk: the briefings are written; the next run
             # finds no record of some and rebuilds them
             log.error("cannot save %s: %s", STATE_FILE, error.strerror or error)
@@ -606,6 +617,8 @@ def _plan(named: list[tuple[str, Source]], fingerprints: dict[str, str],
 def _build_and_write(tasks: list[Task], fingerprints: dict[str, str], state: dict[str, dict],
                      output_root: Path, report: RunReport, timer: StageTimer,
                      progress: bool | None, now: str, run_config: RunConfig) -> None:
+    if not tasks:
+        return
     from tqdm import tqdm  # only when there is work to show
 
     # tqdm draws on stderr and switches itself off when stderr is not a terminal (cron)

@@ -87,12 +87,14 @@ def test_unchanged_events_are_skipped_and_a_changed_one_rebuilt(tmp_path):
     assert "6 written, 0 unchanged" in forced.stderr
 
 
-def test_a_run_with_nothing_to_build_imports_no_numerical_code(tmp_path):
+def test_a_run_with_nothing_to_build_imports_no_numerical_code_and_keeps_the_state(tmp_path):
     """Cron starts a run every hour and most find nothing new: such a run reads the config
-    and fingerprints the files, and pays for no numpy, scipy or pipeline import (0.4 s)."""
+    and fingerprints the files, pays for no numpy, scipy or pipeline import (0.4 s), and
+    rewrites (and flushes) nothing but its report."""
     corpus = make_corpus(tmp_path / "in", events=2)
     out = tmp_path / "out"
     summarize("run", "--input", str(corpus), "--output", str(out), check=True)
+    state = (out / batch.STATE_FILE).stat()
     probe = ("import sys\n"
              "from summarize.cli import main\n"
              f"sys.argv = ['summarize', 'run', '-q', '--input', {str(corpus)!r}, "
@@ -106,6 +108,8 @@ def test_a_run_with_nothing_to_build_imports_no_numerical_code(tmp_path):
     assert done.returncode == 0, done.stderr
     assert report(out)["events"]["unchanged"] == ["event-00", "event-01"]
     assert done.stdout.strip() == "[]"
+    after = (out / batch.STATE_FILE).stat()
+    assert (after.st_ino, after.st_mtime_ns) == (state.st_ino, state.st_mtime_ns)
 
 
 def test_a_config_change_rebuilds_every_event(tmp_path):
@@ -505,11 +509,11 @@ def test_a_full_disk_at_the_final_state_save_still_ends_with_a_report(tmp_path, 
     real = batch.save_state
     calls = []
 
-    def save_state(folder, state):
+    def save_state(folder, state, **options):
         calls.append(len(state))
         if len(calls) > 2:  # the per-event saves pass, the final one finds the disk full
             raise OSError(errno.ENOSPC, "No space left on device")
-        real(folder, state)
+        real(folder, state, **options)
 
     monkeypatch.setattr(batch, "save_state", save_state)
     result = batch.run(load_config(None), corpus, out, jobs=1)
