@@ -1,4 +1,5 @@
-"""Ordering: the order in which chosen sentences are read (`order.strategy`)."""
+"""Ordering: the order in which chosen sentences are read (`order.strategy`), and the
+articles' publication order (sources are cited earliest first)."""
 
 from __future__ import annotations
 
@@ -24,3 +25,13 @@ def order_sentences(
                 c.sentence.position)
 
     return sorted(chosen, key=chronological)
+
+
+def publication_order(articles: tuple[CleanArticle, ...]) -> list[int]:
+    """Article indices, earliest publication first, undated last, then by path."""
+
+    def key(i: int) -> tuple[bool, dt.date, str]:
+        published = articles[i].published
+        return (published is None, published or dt.date.min, articles[i].path)
+
+    return sorted(range(len(articles)), key=key)

@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -18,7 +17,7 @@ from functools import cache
 import numpy as np
 import scipy.sparse as sp
 
-from summarize.models import CleanArticle
+from summarize.ordering import publication_order
 from summarize.ranking.graph import self_similar_pairs, similar_pairs
 from summarize.words import (
     EventText,
@@ -29,16 +28,6 @@ from summarize.words import (
     tfidf_unit_rows,
     tokenize,
 )
-
-
-def publication_order(articles: tuple[CleanArticle, ...]) -> list[int]:
-    """Article indices, earliest publication first, undated last, then by path."""
-
-    def key(i: int) -> tuple[bool, dt.date, str]:
-        published = articles[i].published
-        return (published is None, published or dt.date.min, articles[i].path)
-
-    return sorted(range(len(articles)), key=key)
 
 
 def find_duplicates(
