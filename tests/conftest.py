@@ -63,6 +63,16 @@ def summarize(*args: str, cwd: Path = ROOT, check: bool = False,
     return result
 
 
+def fresh_python(code: str) -> str:
+    """What `code` prints when run in a fresh Python process (its own imports, as a run
+    starts); the process must succeed."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
 class Page(HTMLParser):
     """The tags, attributes and text of an HTML document."""
 

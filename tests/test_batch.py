@@ -19,7 +19,7 @@ import pytest
 
 from summarize import batch, executors
 from summarize.config import load_config
-from tests.conftest import ROOT, summarize, write_event
+from tests.conftest import ROOT, fresh_python, summarize, write_event
 
 TOPICS = ["flood", "election", "harvest", "strike", "storm", "court", "bridge", "vaccine"]
 
@@ -102,12 +102,9 @@ def test_a_run_with_nothing_to_build_imports_no_numerical_code_and_keeps_the_sta
              "try:\n    main()\nexcept SystemExit as stop:\n    assert not stop.code\n"
              "print(sorted(m for m in ('numpy', 'scipy', 'summarize.pipeline') "
              "if m in sys.modules))\n")
-    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
-    assert done.returncode == 0, done.stderr
+    imported = fresh_python(probe)
     assert report(out)["events"]["unchanged"] == ["event-00", "event-01"]
-    assert done.stdout.strip() == "[]"
+    assert imported == "[]"
     after = (out / batch.STATE_FILE).stat()
     assert (after.st_ino, after.st_mtime_ns) == (state.st_ino, state.st_mtime_ns)
 

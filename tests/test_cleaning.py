@@ -1,8 +1,6 @@
 """Cleaning: the story survives, the boilerplate does not, metadata is read from the text."""
 
 import datetime as dt
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +13,7 @@ from summarize.loading import load_event
 from summarize.models import Article
 from summarize.segmenting import split_sentences
 from summarize.words import tokenize
-from tests.conftest import SEED_EVENT, SEEDS
+from tests.conftest import SEED_EVENT, SEEDS, fresh_python
 
 LABELS = Path(__file__).parent / "fixtures" / "seed_labels"
 
@@ -231,7 +229,4 @@ def test_english_pages_are_cleaned_without_loading_the_language_model():
              "neues Gesetz beschlossen, das die Förderung von Wärmepumpen in Deutschland "
              "deutlich ausweitet und zugleich die Fristen für den Austausch alter "
              "Heizungen verlängert.'))\n")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          check=False)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "de"
+    assert fresh_python(probe) == "de"

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 from summarize.words import content_terms, stem, tokenize
+from tests.conftest import fresh_python
 
 
 def test_stems_are_snowballs_english_stems() -> None:
@@ -31,7 +29,4 @@ def test_stemming_imports_no_nltk() -> None:
              "from summarize.words import stem\n"
              "assert stem('meetings') == 'meet'\n"
              "print(sorted(m for m in sys.modules if m.split('.')[0] == 'nltk'))\n")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          check=False)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
+    assert fresh_python(probe) == "[]"
