@@ -12,7 +12,8 @@
   flushed to disk, then renamed over the old ones; a reader, or a run killed at any
   moment, sees the old or the new complete file. The next run removes stray temporaries.
 - The state file (`<output>/.state.json`) maps each event to a fingerprint of its files'
-  names and bytes, the effective config, the template and this code, and to what its
+  names and bytes, the effective config, the template and this code (the bytes are read
+  again only when a file's size or times changed: `event_fingerprint`), and to what its
   readers have seen (`outputs.changes`: the sentences of its last two versions, for the
   "new since" marks; its line in the index). It is updated after each briefing is
   written, so a killed run's finished events are not redone.
@@ -253,9 +254,53 @@ def config_fingerprint(config: Config) -> str:
     return digest.hexdigest()
 
 
-def event_fingerprint(folder: Path, config_hash: str) -> str:
-    """The names and bytes of the event's files, with the config's fingerprint."""
-    digest = hashlib.sha256(config_hash.encode())
+# A file changed within this long before its bytes were read may change again without its
+# times moving (FAT keeps modification times to 2 s, some network file systems to 1 s):
+# its listing is not trusted, and the next run reads its bytes again (git's "racily clean"
+# entries, Documentation/technical/racy-git.txt).
+RACY_NANOSECONDS = 2_000_000_000
+
+
+def event_fingerprint(folder: Path, config_hash: str, known: dict[str, Any] | None = None,
+                      ) -> tuple[str, dict[str, str]]:
+    """The fingerprint of the event's files' names and bytes with the config's, and what
+    the state keeps to skip reading them next time: a digest of their listing (name, size,
+    inode, modification and change times) and of their content. When the listing is the
+    one `known` recorded, its content digest is reused and no file is read; as git and
+    make do, a file whose times and size stay the same is taken as unchanged."""
+    listing = _listing_digest(folder)
+    if listing is not None and known and known.get("listing") == listing \
+            and isinstance(known.get("content"), str):
+        content = known["content"]
+    else:
+        content = _content_digest(folder)
+    record = {"content": content} if listing is None else {"listing": listing,
+                                                            "content": content}
+    fingerprint = hashlib.sha256(f"{config_hash}\0{content}".encode()).hexdigest()
+    return fingerprint, record
+
+
+def _listing_digest(folder: Path) -> str | None:
+    """A digest of what `stat` says of each entry; None when the folder cannot be listed
+    or an entry changed too recently to be trusted (RACY_NANOSECONDS)."""
+    trusted_before = time.time_ns() - RACY_NANOSECONDS
+    digest = hashlib.sha256()
+    try:
+        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+            info = entry.stat()  # follows links, as reading the file does
+            if max(info.st_mtime_ns, info.st_ctime_ns) >= trusted_before:
+                return None
+            digest.update(f"{entry.name}\0{info.st_mode}\0{info.st_size}\0{info.st_ino}\0"
+                          f"{info.st_mtime_ns}\0{info.st_ctime_ns}\0"
+                          .encode(errors="surrogateescape"))
+    except OSError:  # unreadable or vanishing: the content digest says what happened
+        return None
+    return digest.hexdigest()
+
+
+def _content_digest(folder: Path) -> str:
+    """The names and bytes of the event's files."""
+    digest = hashlib.sha256()
     try:
         entries = sorted(folder.iterdir(), key=lambda p: p.name)
     except OSError as error:  # an unreadable event folder: its build will fail and say why
@@ -274,8 +319,8 @@ def event_fingerprint(folder: Path, config_hash: str) -> str:
 
 
 def load_state(folder: Path) -> dict[str, dict]:
-    """Event slug -> {"fingerprint", "skipped", "decoded", "first_written", "current",
-    "previous", "index"}; empty when absent or unreadable."""
+    """Event slug -> {"fingerprint", "listing", "content", "skipped", "decoded",
+    "first_written", "current", "previous", "index"}; empty when absent or unreadable."""
     path = folder / STATE_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -466,6 +511,8 @@ def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None
         state = load_state(output_root)
         config_hash = config_fingerprint(config)
         named: list[tuple[str, Source]]
+        fingerprints: dict[str, str] = {}
+        contents: dict[str, dict[str, str]] = {}  # per event folder, see event_fingerprint
         if group:
             with timer.stage("group"):
                 named, fingerprints = _grouped_events(input_root, output_root, config,
@@ -474,12 +521,16 @@ def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None
             named, unnamed = name_events(folders)  # type: ignore[assignment]
             report.failed.extend(unnamed)
             with timer.stage("plan"):
-                fingerprints = {slug: event_fingerprint(f, config_hash)
-                                for slug, f in named if isinstance(f, Path)}
+                for slug, folder in named:
+                    if isinstance(folder, Path):
+                        fingerprints[slug], contents[slug] = event_fingerprint(
+                            folder, config_hash, state.get(slug))
         with timer.stage("plan"):
             todo, fingerprints = _plan(named, fingerprints, state, output_root, force,
                                        config.ranker.uses_run_statistics,
                                        config.output.formats, report)
+            for slug in report.unchanged:  # what lets the next run skip reading them
+                state[slug].update(contents.get(slug, {}))
         background, read = None, {}
         if todo and config.ranker.uses_run_statistics:
             from summarize.pipeline import run_statistics
@@ -493,8 +544,8 @@ def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None
                       history_of(state.get(slug, {})), now)
                  for slug, source in sorted(todo, key=lambda event: _size(event[1]),
                                             reverse=True)]  # big ones first
-        _build_and_write(tasks, fingerprints, state, output_root, report, timer, progress,
-                         now, config.run)
+        _build_and_write(tasks, fingerprints, contents, state, output_root, report, timer,
+                         progress, now, config.run)
         if prune:
             _prune(state, {slug for slug, _ in named}, output_root, report)
         if "html" in config.output.formats:
@@ -616,7 +667,8 @@ def _plan(named: list[tuple[str, Source]], fingerprints: dict[str, str],
     return todo, fingerprints
 
 
-def _build_and_write(tasks: list[Task], fingerprints: dict[str, str], state: dict[str, dict],
+def _build_and_write(tasks: list[Task], fingerprints: dict[str, str],
+                     contents: dict[str, dict[str, str]], state: dict[str, dict],
                      output_root: Path, report: RunReport, timer: StageTimer,
                      progress: bool | None, now: str, run_config: RunConfig) -> None:
     if not tasks:
@@ -644,6 +696,7 @@ def _build_and_write(tasks: list[Task], fingerprints: dict[str, str], state: dic
                     current, previous = outcome.history.current, outcome.history.previous
                     state[outcome.slug] = {
                         "fingerprint": fingerprints[outcome.slug],
+                        **contents.get(outcome.slug, {}),
                         "skipped": [[s.path, s.reason] for s in outcome.skipped],
                         "decoded": [list(d) for d in outcome.decoded],
                         "first_written": known.get("first_written", now),

@@ -109,6 +109,53 @@ def test_a_run_with_nothing_to_build_imports_no_numerical_code_and_keeps_the_sta
     assert (after.st_ino, after.st_mtime_ns) == (state.st_ino, state.st_mtime_ns)
 
 
+def test_an_unchanged_event_is_not_read_again_and_an_edit_that_keeps_its_times_is_seen(
+        tmp_path, monkeypatch):
+    """An hourly run over an archive that keeps growing must not read every byte of it
+    every hour: a file whose size, inode and times are those recorded is not read again
+    (as git and make decide). An edit that puts the old modification time back still moves
+    the change time, which no user can set, so it is rebuilt."""
+    monkeypatch.setattr(batch, "RACY_NANOSECONDS", 0)  # the files were written just now
+    corpus = make_corpus(tmp_path / "in", events=2, articles=2)
+    out = tmp_path / "out"
+    config = load_config(None)
+    assert sorted(batch.run(config, corpus, out, jobs=1).written) == ["event-00", "event-01"]
+    real_digest = batch._content_digest
+
+    def no_reading(folder):
+        raise AssertionError(f"{folder} was read")
+
+    monkeypatch.setattr(batch, "_content_digest", no_reading)
+    assert batch.run(config, corpus, out, jobs=1).unchanged == ["event-00", "event-01"]
+
+    article = corpus / "event-01" / "1.txt"
+    times = article.stat()
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("Residents", "Townsfolk"), encoding="utf-8")
+    os.utime(article, ns=(times.st_atime_ns, times.st_mtime_ns))
+    assert article.stat().st_size == times.st_size
+    monkeypatch.setattr(batch, "_content_digest", real_digest)
+    again = batch.run(config, corpus, out, jobs=1)
+    assert (again.written, again.unchanged) == (["event-01"], ["event-00"])
+
+
+def test_files_changed_in_the_last_seconds_are_read_again_next_run(tmp_path, monkeypatch):
+    """A file written within the file system's time resolution of being read may change
+    again without its times moving: its event's listing is not recorded, so the next run
+    reads the bytes (git's racily clean entries)."""
+    corpus = make_corpus(tmp_path / "in", events=1, articles=2)
+    out = tmp_path / "out"
+    config = load_config(None)
+    batch.run(config, corpus, out, jobs=1)
+    state = json.loads((out / batch.STATE_FILE).read_text(encoding="utf-8"))["events"]
+    assert "listing" not in state["event-00"] and "content" in state["event-00"]
+    read = []
+    real_digest = batch._content_digest
+    monkeypatch.setattr(batch, "_content_digest", lambda f: read.append(f) or real_digest(f))
+    assert batch.run(config, corpus, out, jobs=1).unchanged == ["event-00"]
+    assert read == [corpus / "event-00"]
+
+
 def test_a_config_change_rebuilds_every_event(tmp_path):
     corpus = make_corpus(tmp_path / "in", events=2)
     out = tmp_path / "out"
