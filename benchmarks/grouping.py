@@ -190,23 +190,13 @@ def supervised_ceiling(articles: list[Article], topics: dict[str, str],
     import scipy.sparse as sp
 
     from summarize.grouping import lead_text, word_counts
-    from summarize.words import tokenize
+    from summarize.words import smooth_idf, term_counts, tfidf_unit_rows, tokenize
 
     def unit_tfidf(bags: list[Counter[str]]) -> sp.csr_matrix:
-        vocabulary: dict[str, int] = {}
-        rows, columns, counts = [], [], []
-        for row, bag in enumerate(bags):
-            for word, count in bag.items():
-                rows.append(row)
-                columns.append(vocabulary.setdefault(word, len(vocabulary)))
-                counts.append(count)
-        matrix = sp.csr_matrix((np.array(counts, dtype=float), (rows, columns)),
-                               shape=(len(bags), len(vocabulary)))
-        frequency = np.bincount(matrix.indices, minlength=len(vocabulary))
-        matrix.data = 1 + np.log(matrix.data)  # as grouping.py weighs them
-        matrix = (matrix @ sp.diags(np.log((len(bags) + 1) / (frequency + 1)) + 1)).tocsr()
-        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-        return (sp.diags(1 / np.maximum(norms, 1e-12)) @ matrix).tocsr()
+        counts, _ = term_counts([list(bag.elements()) for bag in bags])
+        idf = smooth_idf(counts)
+        counts.data = 1 + np.log(counts.data)  # as grouping.py weighs them
+        return tfidf_unit_rows(counts, idf)
 
     body = unit_tfidf([word_counts(tokenize(a.body)) for a in articles])
     lead = unit_tfidf([word_counts(tokenize(lead_text(a))) for a in articles])
