@@ -530,7 +530,9 @@ def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None
                                        config.ranker.uses_run_statistics,
                                        config.output.formats, report)
             for slug in report.unchanged:  # what lets the next run skip reading them
-                state[slug].update(contents.get(slug, {}))
+                if slug in contents:
+                    state[slug].pop("listing", None)  # a listing too recent is not kept
+                    state[slug].update(contents[slug])
         background, read = None, {}
         if todo and config.ranker.uses_run_statistics:
             from summarize.pipeline import run_statistics
