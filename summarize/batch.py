@@ -32,7 +32,6 @@ import hashlib
 import json
 import logging
 import os
-import platform
 import signal
 import tempfile
 import threading
@@ -41,12 +40,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from summarize.config import Config
-from summarize.config import Run as RunConfig
 from summarize.errors import ConfigError, InputError, OutputError, RunLocked, SummarizeError
 from summarize.executors import dask_results, default_jobs, local_results
 from summarize.loading import (
@@ -58,9 +54,12 @@ from summarize.loading import (
 )
 from summarize.models import Article, Event, SkippedFile
 from summarize.outputs.changes import History, Version, iso_time, mark_new, next_history
+from summarize.settings import ConfigFile, Settings, code_fingerprint, versions
 from summarize.timing import StageTimer
 
 if TYPE_CHECKING:
+    from summarize.config import Config
+    from summarize.config import Run as RunConfig
     from summarize.pipeline import PreparedEvent
     from summarize.words import DocumentFrequencies
 
@@ -70,12 +69,12 @@ Source = Path | Event  # an event's folder, or its articles grouped from a strea
 
 LOCK_FILE = ".lock"
 STATE_FILE = ".state.json"
+SETTINGS_FILE = ".settings.json"  # the last run's settings (summarize/settings.py)
 REPORT_FILE = "run-report.json"
 STATE_VERSION = 2
 # The file each output format writes per event.
 SUFFIXES = {"markdown": ".md", "json": ".json", "html": ".html"}
 _TEMPORARY_SUFFIX = ".tmp"
-_PACKAGE = Path(__file__).resolve().parent
 
 
 def _current_umask() -> int:
@@ -136,17 +135,6 @@ class RunReport:
             "versions": versions(),
         }
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-
-
-@cache  # the run report and the code fingerprint both ask; each lookup scans sys.path
-def versions() -> dict[str, str]:
-    found = {"python": platform.python_version()}
-    for package in ("summarize", "sumy", "nltk", "numpy", "scipy", "jinja2", "pydantic"):
-        try:
-            found[package] = metadata.version(package)
-        except metadata.PackageNotFoundError:
-            found[package] = "unknown"
-    return found
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -232,27 +220,6 @@ def run_lock(folder: Path, wait_for_it: bool) -> Iterator[None]:
 
 
 # -- fingerprints and state ---------------------------------------------------------------
-
-@cache
-def code_fingerprint() -> str:
-    """This code and its templates: a new version of either rebuilds every briefing."""
-    digest = hashlib.sha256()
-    for path in sorted(_PACKAGE.rglob("*")):
-        if path.suffix in (".py", ".j2", ".css") and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(_PACKAGE).as_posix().encode())
-            digest.update(path.read_bytes())
-    for package, version in sorted(versions().items()):
-        digest.update(f"{package}={version}".encode())
-    return digest.hexdigest()
-
-
-def config_fingerprint(config: Config) -> str:
-    digest = hashlib.sha256(code_fingerprint().encode())
-    digest.update(json.dumps(config.effective(), sort_keys=True).encode())
-    if config.output.template is not None:
-        digest.update(Path(config.output.template).read_bytes())
-    return digest.hexdigest()
-
 
 # A file changed within this long before its bytes were read may change again without its
 # times moving (FAT keeps modification times to 2 s, some network file systems to 1 s):
@@ -390,8 +357,20 @@ BUILD_MODULES = ("summarize.pipeline", "summarize.outputs.html", "summarize.outp
                  "summarize.outputs.site", "summarize.outputs.data")
 
 
-@cache
 def _template(path: str | None):  # type: ignore[no-untyped-def]
+    """The Markdown template, parsed once per process for as long as its file is
+    unchanged (a long-lived process that runs again after an edit renders with the edit,
+    as the briefings' fingerprints, which cover its bytes, expect)."""
+    try:
+        info = os.stat(path) if path else None
+        stamp = info and (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    except OSError:
+        stamp = None  # loading it says why
+    return _parsed_template(path, stamp)
+
+
+@cache
+def _parsed_template(path: str | None, stamp: object):  # type: ignore[no-untyped-def]
     from summarize.outputs.markdown import load_template
 
     return load_template(Path(path) if path else None)
@@ -476,22 +455,29 @@ def _size(source: Source) -> int:
         return 0
 
 
-def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None = None,
-        force: bool = False, prune: bool = False, wait_for_lock: bool = False,
-        progress: bool | None = None, now: str | None = None, group: bool = False,
-        ) -> RunReport:
+def run(config: Config | ConfigFile, input_root: Path, output_root: Path, *,
+        jobs: int | None = None, force: bool = False, prune: bool = False,
+        wait_for_lock: bool = False, progress: bool | None = None, now: str | None = None,
+        group: bool = False) -> RunReport:
     """Write the briefing files (`output.formats`: `<event>.md`, `.json`, `.html`) under
     `output_root` for every event folder whose files or config changed since its last
     briefing, the site's `index.html` and `index.xml` (with html), and `run-report.json`.
+    `config`: validated, or a `ConfigFile`, validated only when an event needs building
+    (the settings a run plans with are kept in the output folder: summarize/settings.py).
     `now`: the run's time, ISO 8601 UTC (default: `run_clock()`). With `group`, the input
     is a flat stream (a feed, or a folder of articles at any depth) that
     summarize/grouping.py sorts into events, keeping its grouping in the output folder."""
     started = time.perf_counter()
     now = now or run_clock()
-    if config.output.template is not None:  # its errors stop the run before any write
-        from summarize.outputs.markdown import check_template, load_template
-
-        check_template(load_template(config.output.template), config.effective())
+    # The config is validated now, its errors stopping the run before any write, unless
+    # it is a file that the last run recorded the settings of (not with --group: grouping
+    # reads every article, with the config's limits).
+    key = config.key() if isinstance(config, ConfigFile) and not group else None
+    settings = _recorded_settings(output_root, key) if key else None
+    validated = None
+    if settings is None:
+        validated = _validated(config)
+        settings = Settings.of(validated)
     folders = [] if group else discover_events(input_root)
     # An output folder inside the input is not an event (it would be rebuilt every run).
     folders = [f for f in folders if f.resolve() != output_root.resolve()]
@@ -509,13 +495,14 @@ def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None
         for stray in remove_temporaries(output_root):
             log.info("removed %s, left by an interrupted run", stray.name)
         state = load_state(output_root)
-        config_hash = config_fingerprint(config)
+        config_hash = settings.fingerprint()
         named: list[tuple[str, Source]]
         fingerprints: dict[str, str] = {}
         contents: dict[str, dict[str, str]] = {}  # per event folder, see event_fingerprint
         if group:
             with timer.stage("group"):
-                named, fingerprints = _grouped_events(input_root, output_root, config,
+                assert validated is not None
+                named, fingerprints = _grouped_events(input_root, output_root, validated,
                                                       config_hash, report)
         else:
             named, unnamed = name_events(folders)  # type: ignore[assignment]
@@ -527,37 +514,40 @@ def run(config: Config, input_root: Path, output_root: Path, *, jobs: int | None
                             folder, config_hash, state.get(slug))
         with timer.stage("plan"):
             todo, fingerprints = _plan(named, fingerprints, state, output_root, force,
-                                       config.ranker.uses_run_statistics,
-                                       config.output.formats, report)
+                                       settings.whole_run, settings.formats, report)
             for slug in report.unchanged:  # what lets the next run skip reading them
                 if slug in contents:
                     state[slug].pop("listing", None)  # a listing too recent is not kept
                     state[slug].update(contents[slug])
-        background, read = None, {}
-        if todo and config.ranker.uses_run_statistics:
-            from summarize.pipeline import run_statistics
+        if todo:
+            validated = validated or _validated(config)
+            background, read = None, {}
+            if settings.whole_run:
+                from summarize.pipeline import run_statistics
 
-            read = _read_all(named, input_root, config, timer)
-            with timer.stage("words"):
-                background = run_statistics(list(read.values()))
-        # absolute: a Dask worker runs in another folder, or on another machine
-        tasks = [Task(slug, source if isinstance(source, Event) else source.absolute(),
-                      input_root.absolute(), config, background, read.get(slug),
-                      history_of(state.get(slug, {})), now)
-                 for slug, source in sorted(todo, key=lambda event: _size(event[1]),
-                                            reverse=True)]  # big ones first
-        _build_and_write(tasks, fingerprints, contents, state, output_root, report, timer,
-                         progress, now, config.run)
+                read = _read_all(named, input_root, validated, timer)
+                with timer.stage("words"):
+                    background = run_statistics(list(read.values()))
+            # absolute: a Dask worker runs in another folder, or on another machine
+            tasks = [Task(slug, source if isinstance(source, Event) else source.absolute(),
+                          input_root.absolute(), validated, background, read.get(slug),
+                          history_of(state.get(slug, {})), now)
+                     for slug, source in sorted(todo, key=lambda event: _size(event[1]),
+                                                reverse=True)]  # big ones first
+            _build_and_write(tasks, fingerprints, contents, state, output_root, report,
+                             timer, progress, now, validated.run)
         if prune:
             _prune(state, {slug for slug, _ in named}, output_root, report)
-        if "html" in config.output.formats:
+        if "html" in settings.formats:
             with timer.stage("write"):
-                _write_site(state, output_root, report, now, config.output.site_url)
+                _write_site(state, output_root, report, now, settings.site_url)
         try:
             save_state(output_root, state, unless_unchanged=True)
         except OSError as error:  # a full disk: the briefings are written; the next run
             # finds no record of some and rebuilds them
             log.error("cannot save %s: %s", STATE_FILE, error.strerror or error)
+        if key:
+            _record_settings(output_root, settings.as_record(key))
         report.seconds = {k: round(v, 4) for k, v in sorted(timer.seconds.items())}
         report.seconds["total"] = round(time.perf_counter() - started, 4)
         try:
@@ -598,6 +588,39 @@ def _grouped_events(input_root: Path, output_root: Path, config: Config, config_
             digest.update(repr(article).encode("utf-8", "surrogateescape"))
         fingerprints[slug] = digest.hexdigest()
     return named, fingerprints
+
+
+def _validated(config: Config | ConfigFile) -> Config:
+    """The config, read and validated if it is a file, with its Markdown template checked
+    (a template error stops the run before anything is written)."""
+    if isinstance(config, ConfigFile):
+        config = config.load()
+    if config.output.template is not None:
+        from summarize.outputs.markdown import check_template, load_template
+
+        check_template(load_template(config.output.template), config.effective())
+    return config
+
+
+def _recorded_settings(output_root: Path, key: str) -> Settings | None:
+    """The settings the last run recorded for a config with this key, if it did."""
+    try:
+        record = json.loads((output_root / SETTINGS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # none yet, or damaged: the config is validated
+        return None
+    return Settings.from_record(record, key)
+
+
+def _record_settings(output_root: Path, record: dict[str, Any]) -> None:
+    """Keep the run's settings for the next run, unless they are already kept."""
+    text = json.dumps(record, sort_keys=True) + "\n"
+    path = output_root / SETTINGS_FILE
+    try:
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            return
+        write_atomic(path, text)
+    except (OSError, UnicodeDecodeError) as error:  # the next run validates the config
+        log.warning("cannot save %s: %s", path, getattr(error, "strerror", None) or error)
 
 
 def _within(articles: list[Article], max_bytes: int) -> tuple[list[Article], list[SkippedFile]]:

@@ -12,14 +12,18 @@ import logging
 import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from summarize.batch import run, write_atomic
-from summarize.config import Config, Limits, load_config
 from summarize.errors import SummarizeError
 from summarize.loading import load_event, read_file
 from summarize.models import Event
+from summarize.settings import ConfigFile
+
+if TYPE_CHECKING:
+    from summarize.config import Config
 
 
 def _configure_logging(verbose: int, quiet: bool) -> None:
@@ -92,7 +96,8 @@ def run_command(context: click.Context, config_path: Path | None, input_root: Pa
         overrides += (f"run.executor={executor}",)
     if scheduler is not None:
         overrides += (f"run.executor={executor or 'dask'}", f"run.scheduler={scheduler}")
-    config = load_config(config_path, overrides)
+    # validated by the run only when it has an event to build (summarize/settings.py)
+    config = ConfigFile(config_path, overrides)
     quiet = run_quiet or context.find_root().params.get("quiet", False)
     if run_quiet:
         _configure_logging(0, True)
@@ -124,6 +129,7 @@ def group_command(paths: tuple[Path, ...], config_path: Path | None, overrides: 
     writing nothing: what `run --group` would do with them."""
     from dataclasses import replace
 
+    from summarize.config import load_config
     from summarize.grouping import GroupingState, events_of, grouping_json, load_grouping
     from summarize.loading import read_stream
 
@@ -178,6 +184,8 @@ def _explanation(article: str, decisions: dict, grouped: dict[str, str], thresho
 @click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE")
 def validate_command(config_path: Path, overrides: tuple[str, ...]) -> None:
     """Check a config file and the template it names; exit 0 when valid, 2 otherwise."""
+    from summarize.config import load_config
+
     config = load_config(config_path, overrides)
     from summarize.outputs.markdown import check_template, load_template
 
@@ -209,6 +217,7 @@ def list_command() -> None:
 def sentences_command(paths: tuple[Path, ...], as_json: bool, explain: bool) -> None:
     """Print the cleaned sentences of articles or event folders, one per line."""
     records = []
+    from summarize.config import Limits
     from summarize.pipeline import prepare_event
 
     max_bytes = Limits().max_article_bytes
@@ -261,6 +270,8 @@ def sentences_command(paths: tuple[Path, ...], as_json: bool, explain: bool) -> 
 def eval_command(dataset: Path, config_paths: tuple[Path, ...], peers: bool, words: int | None,
                  output_dir: Path, overrides: tuple[str, ...], show: int) -> None:
     """ROUGE-1/2/SU4/L of configs (plus the lead and random baselines) on DATASET."""
+    from summarize.config import load_config
+
     try:  # its imports (ROUGE, nltk's Porter, matplotlib) only when asked
         from summarize import evaluation
     except ImportError as error:
