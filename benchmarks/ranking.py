@@ -31,7 +31,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import require_duc2006, table  # noqa: E402
-from summarize.loading import discover_events  # noqa: E402
+from summarize.layout import discover_events  # noqa: E402
 from summarize.models import CleanArticle, Sentence  # noqa: E402
 from summarize.pipeline import load_prepared  # noqa: E402
 from summarize.ranking.base import Ranker  # noqa: E402

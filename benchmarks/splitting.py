@@ -18,7 +18,8 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer  # noqa:
 
 from benchmarks.common import require_duc2006, table  # noqa: E402
 from summarize.cleaning import clean_article  # noqa: E402
-from summarize.loading import discover_events, load_event  # noqa: E402
+from summarize.layout import discover_events  # noqa: E402
+from summarize.loading import load_event  # noqa: E402
 from summarize.segmenting import NEVER_FINAL, SOMETIMES_FINAL, split_sentences  # noqa: E402
 from tests.test_segmenting import CASES  # noqa: E402
 

@@ -45,13 +45,7 @@ from typing import TYPE_CHECKING, Any
 
 from summarize.errors import ConfigError, InputError, OutputError, RunLocked, SummarizeError
 from summarize.executors import dask_results, default_jobs, local_results
-from summarize.loading import (
-    check_slug,
-    discover_events,
-    name_events,
-    passed_over,
-    read_stream,
-)
+from summarize.layout import check_slug, discover_events, name_events, passed_over
 from summarize.models import Article, Event, SkippedFile
 from summarize.outputs.changes import History, Version, iso_time, mark_new, next_history
 from summarize.settings import ConfigFile, Settings, code_fingerprint, versions
@@ -563,6 +557,7 @@ def _grouped_events(input_root: Path, output_root: Path, config: Config, config_
     saved before any briefing is built), and return each event with its articles and
     their fingerprint: an event is rebuilt only when its articles change."""
     from summarize.grouping import GROUPS_FILE, events_of, load_grouping
+    from summarize.loading import read_stream
 
     articles, skipped = read_stream(input_root, config.limits.max_article_bytes, output_root)
     report.articles_skipped.extend(skipped)

@@ -18,7 +18,6 @@ import click
 
 from summarize.batch import run, write_atomic
 from summarize.errors import SummarizeError
-from summarize.loading import load_event, read_file
 from summarize.models import Event
 from summarize.settings import ConfigFile
 
@@ -218,6 +217,7 @@ def sentences_command(paths: tuple[Path, ...], as_json: bool, explain: bool) -> 
     """Print the cleaned sentences of articles or event folders, one per line."""
     records = []
     from summarize.config import Limits
+    from summarize.loading import load_event, read_file
     from summarize.pipeline import prepare_event
 
     max_bytes = Limits().max_article_bytes

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from summarize.loading import RESERVED_SLUGS, ascii_folded, check_slug
+from summarize.layout import RESERVED_SLUGS, ascii_folded, check_slug
 from summarize.models import Article
 from summarize.words import STOP_WORDS, tokenize
 
