@@ -28,17 +28,25 @@ page has some most story-like text.
 
 from __future__ import annotations
 
+import array
+import contextlib
 import json
+import logging
 import math
+import os
 import re
+import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
+
+log = logging.getLogger(__name__)
 
 WORD = re.compile(r"\w+")
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*$")
@@ -88,10 +96,76 @@ def load_model() -> Model:
 
 @lru_cache(maxsize=1)
 def _identifier():  # type: ignore[no-untyped-def]
-    # Imported on first use: loading langid's model takes a quarter of a second.
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """langid's identifier, imported and loaded on first use. Its model ships compressed
+    with LZMA, which takes 0.4-0.5 s to undo in every process that meets a text that is not
+    plainly English (most scraped pages: their boilerplate dilutes the stop words). So the
+    first process keeps the loaded model in the user's cache folder (68 MB, uncompressed,
+    under a name that changes with py3langid's version and model file), and the next ones
+    read it in a tenth of the time. A cache that cannot be read or written is passed by."""
+    from py3langid import __version__
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    model = MODEL_DIR / MODEL_FILE
+    try:
+        info = model.stat()
+        cached = cache_folder() / (f"py3langid-{__version__}-{info.st_size}-"
+                                   f"{info.st_mtime_ns}.npz")
+    except OSError:
+        cached = None
+    if cached is not None and cached.is_file():
+        try:
+            with np.load(cached, allow_pickle=False) as data:
+                return LanguageIdentifier(
+                    data["ptc"], data["pc"], data["classes"].tolist(),
+                    _python_array(data["nextmove"]), data["output"].tolist(),
+                    norm_probs=True, tk_row=_python_array(data["row"]))
+        except Exception:  # damaged, or a py3langid that takes other arguments
+            log.debug("%s: unusable, loading langid's model", cached, exc_info=True)
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    if cached is not None:
+        _keep_model(cached, identifier)
+    return identifier
+
+
+def cache_folder() -> Path:
+    """Where models are kept between runs ($XDG_CACHE_HOME/summarize, ~/.cache/summarize)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "summarize"
+
+
+def _keep_model(path: Path, identifier) -> None:  # type: ignore[no-untyped-def]
+    """Write the model to `path` whole under another name, then rename it: a process
+    reading it meanwhile, or another one writing it, never sees half a file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        out = tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False)
+    except OSError as error:  # a read-only home: every process loads the model itself
+        log.debug("cannot keep langid's model in %s: %s", path.parent, error)
+        return
+    try:
+        with out:
+            np.savez(out, ptc=identifier.nb_ptc, pc=identifier.nb_pc,
+                     classes=np.array(identifier.nb_classes),
+                     nextmove=_numpy_array(identifier.tk_nextmove),
+                     row=_numpy_array(identifier.tk_row),
+                     output=np.array(identifier.tk_output, dtype=np.int32))
+        os.replace(out.name, path)
+    except OSError as error:  # a full disk
+        log.debug("cannot keep langid's model in %s: %s", path, error)
+        with contextlib.suppress(OSError):
+            os.unlink(out.name)
+
+
+def _numpy_array(values: array.array) -> np.ndarray:
+    return np.frombuffer(values, dtype=np.dtype(values.typecode))
+
+
+def _python_array(values: np.ndarray) -> array.array:
+    """The array.array langid walks its automaton with (its typecode from the item size)."""
+    typecode = {2: "H", 4: "I", 8: "L"}[values.dtype.itemsize]
+    result = array.array(typecode)
+    result.frombytes(memoryview(np.ascontiguousarray(values)).cast("B"))
+    return result
 
 
 def detect_language(text: str) -> tuple[str, float]:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -17,6 +18,22 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED_EVENT = SEEDS / "kim-putin-summit-2023"
 DUC2006 = ROOT.parent / "shared" / "eval" / "duc2006"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory):
+    """What runs keep between them (langid's model: summarize/boilerplate.py) goes to a
+    folder of the test session's, removed with it, not to the user's cache folder; the
+    runs that tests start in fresh processes inherit it."""
+    folder = tmp_path_factory.mktemp("cache")
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    yield
+    if before is None:
+        del os.environ["XDG_CACHE_HOME"]
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture

@@ -213,6 +213,51 @@ def test_text_that_ftfy_is_skipped_for_is_text_it_would_not_change(text):
                          normalization="NFC") == text
 
 
+LANGUAGE_SAMPLES = {
+    "de": "Der Bundestag hat am Donnerstag mit großer Mehrheit ein neues Gesetz beschlossen.",
+    "fr": "Le président a déclaré mardi que la réunion aurait lieu à Paris la semaine prochaine.",
+    "es": "El gobierno anunció el martes un nuevo plan para reducir el precio de la vivienda.",
+    "ja": "東京で開かれた会議で、首相は新しい経済対策を発表した。",
+    "en": "Floodwaters rose through the night as rescuers searched the valley for survivors.",
+}
+
+
+def test_the_language_model_kept_in_the_cache_folder_identifies_as_the_shipped_one(
+        tmp_path, monkeypatch):
+    """langid's model ships LZMA-compressed (0.4-0.5 s to load in every process that needs
+    it); the first process keeps it uncompressed in the user's cache folder. A model read
+    from there must decide exactly as the shipped one, and a damaged or unwritable cache
+    must only cost the time."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from summarize import boilerplate
+
+    shipped = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+    def identifier():
+        boilerplate._identifier.cache_clear()
+        return boilerplate._identifier()
+
+    identifier()  # loads the shipped model and keeps it
+    kept = list((tmp_path / "cache" / "summarize").iterdir())
+    assert [p.suffix for p in kept] == [".npz"]
+    from_cache = identifier()
+    for language, text in LANGUAGE_SAMPLES.items():
+        assert from_cache.rank(text) == shipped.rank(text)
+        assert from_cache.classify(text)[0] == language
+
+    kept[0].write_bytes(kept[0].read_bytes()[:1000])  # a disk that filled up
+    assert identifier().rank(LANGUAGE_SAMPLES["fr"]) == shipped.rank(LANGUAGE_SAMPLES["fr"])
+    assert kept[0].stat().st_size > 1_000_000  # written again
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a-file"))  # cannot hold a folder
+    try:
+        assert identifier().classify(LANGUAGE_SAMPLES["de"])[0] == "de"
+    finally:
+        boilerplate._identifier.cache_clear()
+
+
 def test_english_pages_are_cleaned_without_loading_the_language_model():
     """Language identification's model takes a third of a second to load in every process;
     a scraped page whose words are mostly English stop words does not need it, and a page
