@@ -17,7 +17,7 @@ import yaml
 
 from summarize.errors import InputError
 from summarize.focus import FOCUS_FILE
-from summarize.inputs.dates import read_published
+from summarize.inputs.dates import numeric_date, read_published
 from summarize.inputs.decoding import UTF8, decode
 from summarize.inputs.feeds import read_feed
 from summarize.inputs.html import read_compressed, read_html
@@ -157,6 +157,7 @@ def read_text_article(text: str, encoding: str, relative: str, stem: str,
         published=published,
         encoding=encoding,
         focus=text_field("focus"),
+        numeric_date=numeric_date(fields.get("published")),
     )
 
 

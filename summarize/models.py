@@ -26,6 +26,9 @@ class Article:
     author: str | None = None
     event: str | None = None  # the event a feed entry names, if any
     focus: str | None = None  # what the reader wants to know (front matter `focus:`)
+    # `published` as written when it is all numbers (`07/12/1998`): when day and month could
+    # be either way round, the outlet's other dates settle them (inputs/dates.py)
+    numeric_date: str | None = None
 
 
 @dataclass(frozen=True)

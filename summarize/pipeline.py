@@ -39,6 +39,7 @@ from summarize.concepts import (
 from summarize.config import ConceptSelector, Config
 from summarize.errors import InputError
 from summarize.focus import focus_relevance, focus_terms
+from summarize.inputs.dates import settle_day_month
 from summarize.loading import load_event
 from summarize.models import (
     Briefing,
@@ -82,9 +83,11 @@ def prepare_event(event: Event, timer: StageTimer | None = None) -> PreparedEven
     sentences: list[Sentence] = []
     skipped = list(event.skipped)
     with timer.stage("clean"):
-        lines = [article_lines(article) for article in event.articles]
-        repeated = repeated_lines(event.articles, lines)
-    for article, own_lines in zip(event.articles, lines):
+        # dates like 07/12/1998 read the way the outlet's other dates here are written
+        event_articles = settle_day_month(event.articles)
+        lines = [article_lines(article) for article in event_articles]
+        repeated = repeated_lines(event_articles, lines)
+    for article, own_lines in zip(event_articles, lines):
         with timer.stage("clean"):
             clean = clean_lines(article, own_lines, repeated)
         if clean.language not in SUPPORTED_LANGUAGES + (None,):

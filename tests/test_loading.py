@@ -117,6 +117,50 @@ def test_an_ambiguous_numeric_date_is_reported_not_guessed():
         parse_date("12/09/2023")
 
 
+def dated_article(name: str, outlet: str | None, published: str) -> str:
+    source = f"source: {outlet}\n" if outlet else ""
+    return (f"---\n{source}published: \"{published}\"\n---\n\nFloodwaters rose through "
+            f"the valley overnight, officials said, as crews worked to reach {name}.\n")
+
+
+def test_an_ambiguous_date_is_read_the_way_its_outlet_writes_its_other_dates(
+        tmp_path, caplog):
+    """`07/12/1998` may be 12 July or 7 December. When the same outlet writes another date
+    of the event `07/25/1998`, it writes the month first; with no such date, or dates both
+    ways, or another separator, the date stays out (with a warning), never guessed."""
+    from summarize.pipeline import prepare_event
+
+    folder = write_event(tmp_path, "flood", {
+        "a.md": dated_article("Vale", "Wire", "07/25/1998 10:00:00"),
+        "b.md": dated_article("Ford", "Wire", "07/12/1998 07:24:00"),
+        "b2.md": dated_article("Ash", "Wire", "08/03/1998"),  # settled by a.md too
+        "c.md": dated_article("Mere", "Daily", "07/12/1998"),  # no other Daily date
+        "d.md": dated_article("Holm", "Gazette", "25.07.1998"),
+        "e.md": dated_article("Lea", "Gazette", "07.12.1998"),  # day first, as 25.07
+        "f.md": dated_article("Tor", "Wire", "07.12.1998"),  # Wire's dots: unknown
+        "g.md": dated_article("Ness", "Herald", "25/07/1998"),
+        "h.md": dated_article("Dale", "Herald", "07/26/1998"),
+        "i.md": dated_article("Combe", "Herald", "07/12/1998"),  # Herald writes both
+        "j.md": dated_article("Wick", None, "07/12/1998"),  # no outlet, no evidence
+    })
+    event = load_event(folder, tmp_path, 1_000_000)
+    assert all(a.published is None for a in event.articles if a.path.endswith(
+        ("b.md", "c.md", "e.md", "f.md", "i.md", "j.md")))
+    with caplog.at_level("WARNING"):
+        prepared = prepare_event(event)
+    published = {a.path.rsplit("/", 1)[-1]: a.published for a in prepared.articles}
+    assert published == {
+        "a.md": dt.date(1998, 7, 25), "b.md": dt.date(1998, 7, 12),
+        "b2.md": dt.date(1998, 8, 3), "c.md": None,
+        "d.md": dt.date(1998, 7, 25), "e.md": dt.date(1998, 12, 7), "f.md": None,
+        "g.md": dt.date(1998, 7, 25), "h.md": dt.date(1998, 7, 26), "i.md": None,
+        "j.md": None}
+    warned = [r.getMessage() for r in caplog.records if "either way round" in r.getMessage()]
+    assert sorted(m.split(":")[0].rsplit("/", 1)[-1] for m in warned) == [
+        "c.md", "f.md", "i.md", "j.md"]
+    assert any("i.md" in m and "writes both" in m for m in warned)
+
+
 def test_an_input_without_event_folders_is_an_error(tmp_path):
     (tmp_path / "a.txt").write_text("Story.", encoding="utf-8")
     with pytest.raises(InputError, match="it holds 1 article file.* directly.*--group"):

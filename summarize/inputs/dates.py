@@ -4,7 +4,9 @@ ISO 8601 with or without time and zone (`2023-09-12`, `2023-09-12T14:15:00Z`), R
 RSS writes it (`Tue, 12 Sep 2023 14:15:00 GMT`, through the standard library's e-mail
 parser), and written dates (`September 12, 2023`, `12 Sept. 2023`, through dateutil). A
 numeric date whose day and month could be swapped (`12/09/2023`) is never guessed: the
-caller is told it is ambiguous. The date kept is the one the source wrote, in its own zone.
+caller is told it is ambiguous, and `settle_day_month` reads it the way the same outlet's
+other dates in the event are written (`07/25/1998`: month first), when they all agree. The
+date kept is the one the source wrote, in its own zone.
 """
 
 from __future__ import annotations
@@ -13,6 +15,13 @@ import datetime as dt
 import email.utils
 import logging
 import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from summarize.models import Article
 
 log = logging.getLogger(__name__)
 
@@ -65,15 +74,74 @@ def parse_date(value: object) -> dt.date | None:
 
 def read_published(value: object, where: str) -> dt.date | None:
     """`parse_date` for a source's `published` field: what cannot be read is logged with
-    `where` (the article's path) and left out, never guessed."""
+    `where` (the article's path) and left out, never guessed. An ambiguous numeric date is
+    None here, for `settle_day_month` to read or report once the event's articles are in."""
     try:
         published = parse_date(value)
-    except AmbiguousDate as error:
-        log.warning("%s: 'published' ignored: %s", where, error)
+    except AmbiguousDate:
         return None
     if value is not None and published is None:
         log.warning("%s: 'published' is not a date: %.80r", where, str(value))
     return published
+
+
+def numeric_date(value: object) -> str | None:
+    """`value` when it is a date written in numbers, year last (`07/12/1998 07:24`,
+    `25.07.1998`): the ones that `settle_day_month` learns from and reads."""
+    if isinstance(value, str) and _NUMERIC.match(value.strip()):
+        return value.strip()
+    return None
+
+
+def settle_day_month(articles: Sequence[Article]) -> list[Article]:
+    """The articles, with those whose numeric date was ambiguous (`07/12/1998`) dated the
+    way the same outlet writes its other numeric dates here (same separator): month first
+    when one of them has a day past 12 in second place (`07/25/1998`), day first in the
+    opposite case, and only when none says otherwise. The others stay undated, with a
+    warning. Only the event's own articles count: its briefing never depends on another
+    event's files."""
+    orders: defaultdict[tuple[str | None, str], set[str]] = defaultdict(set)
+    for article in articles:
+        parts = _numeric_parts(article)
+        if parts is not None:
+            first, separator, second, _ = parts
+            if first > 12 or second > 12:
+                orders[article.outlet, separator].add("day" if first > 12 else "month")
+    settled = []
+    for article in articles:
+        parts = _numeric_parts(article)
+        if parts is None or article.published is not None:
+            settled.append(article)
+            continue
+        first, separator, second, year = parts
+        if not (first <= 12 and second <= 12 and first != second):
+            settled.append(article)  # not ambiguous: not a date at all (13/13/1998)
+            continue
+        found = orders.get((article.outlet, separator), set()) if article.outlet else set()
+        if len(found) != 1:
+            log.warning("%s: 'published' ignored: %r: day and month could be either way "
+                        "round%s", article.path, article.numeric_date,
+                        " (its outlet writes both)" if found else "")
+            settled.append(article)
+            continue
+        (order,) = found
+        month, day = (first, second) if order == "month" else (second, first)
+        log.info("%s: 'published' %r read %s first, as %s writes its other dates here",
+                 article.path, article.numeric_date, order, article.outlet)
+        settled.append(replace(article, published=_date(year, month, day)))
+    return settled
+
+
+def _numeric_parts(article: Article) -> tuple[int, str, int, int] | None:
+    """(first number, separator, second number, year) of the article's numeric date."""
+    match = _NUMERIC_PARTS.match(article.numeric_date or "")
+    if match is None:
+        return None
+    first, separator, second, year = match.groups()
+    return int(first), separator, int(second), int(year)
+
+
+_NUMERIC_PARTS = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4})")
 
 
 def _written(text: str) -> dt.date | None:

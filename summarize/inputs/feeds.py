@@ -21,7 +21,7 @@ import json
 import logging
 from collections.abc import Iterator
 
-from summarize.inputs.dates import read_published
+from summarize.inputs.dates import numeric_date, read_published
 from summarize.inputs.html import extract
 from summarize.models import Article, SkippedFile
 
@@ -118,7 +118,8 @@ def entry_article(item: object, path: str, default_id: str) -> Article | Skipped
     article_id = (item.get("id") or "").strip() or default_id
     if text:
         return Article(path=path, id=article_id, body=text, format="feed",
-                       published=published, event=item.get("event"), **stated)
+                       published=published, event=item.get("event"),
+                       numeric_date=numeric_date(item.get("published")), **stated)
     page = extract(html, path, article_id)
     if isinstance(page, SkippedFile):
         return page
@@ -126,4 +127,5 @@ def entry_article(item: object, path: str, default_id: str) -> Article | Skipped
                    title=stated.get("title", page.title),
                    outlet=stated.get("outlet", page.outlet), url=stated.get("url", page.url),
                    published=published or page.published,
-                   author=stated.get("author", page.author), event=item.get("event"))
+                   author=stated.get("author", page.author), event=item.get("event"),
+                   numeric_date=numeric_date(item.get("published")))
