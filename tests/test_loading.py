@@ -2,6 +2,7 @@
 
 import codecs
 import datetime as dt
+import json
 
 import pytest
 
@@ -142,6 +143,10 @@ def test_an_ambiguous_date_is_read_the_way_its_outlet_writes_its_other_dates(
         "h.md": dated_article("Dale", "Herald", "07/26/1998"),
         "i.md": dated_article("Combe", "Herald", "07/12/1998"),  # Herald writes both
         "j.md": dated_article("Wick", None, "07/12/1998"),  # no outlet, no evidence
+        "k.jsonl": "\n".join(json.dumps({
+            "outlet": "Feed", "published": published,
+            "text": "Floodwaters rose through the valley overnight, officials said."})
+            for published in ("07/30/1998", "08/04/1998")),
     })
     event = load_event(folder, tmp_path, 1_000_000)
     assert all(a.published is None for a in event.articles if a.path.endswith(
@@ -149,6 +154,8 @@ def test_an_ambiguous_date_is_read_the_way_its_outlet_writes_its_other_dates(
     with caplog.at_level("WARNING"):
         prepared = prepare_event(event)
     published = {a.path.rsplit("/", 1)[-1]: a.published for a in prepared.articles}
+    assert published.pop("k.jsonl#2") == dt.date(1998, 8, 4)  # feed entries too
+    assert published.pop("k.jsonl#1") == dt.date(1998, 7, 30)
     assert published == {
         "a.md": dt.date(1998, 7, 25), "b.md": dt.date(1998, 7, 12),
         "b2.md": dt.date(1998, 8, 3), "c.md": None,
