@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 _TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$"
 _YEAR_FIRST = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME)
 _NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})" + _TIME)
+_NUMERIC_PARTS = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4})")  # with its separator
 _HAS_LETTERS = re.compile(r"[A-Za-z]{3}")
 MAX_LENGTH = 80  # longer values are not dates; never hand them to a parser
 
@@ -103,7 +104,7 @@ def settle_day_month(articles: Sequence[Article]) -> list[Article]:
     orders: defaultdict[tuple[str | None, str], set[str]] = defaultdict(set)
     for article in articles:
         parts = _numeric_parts(article)
-        if parts is not None:
+        if parts is not None and article.published is not None:  # (a real date)
             first, separator, second, _ = parts
             if first > 12 or second > 12:
                 orders[article.outlet, separator].add("day" if first > 12 else "month")
@@ -139,9 +140,6 @@ def _numeric_parts(article: Article) -> tuple[int, str, int, int] | None:
         return None
     first, separator, second, year = match.groups()
     return int(first), separator, int(second), int(year)
-
-
-_NUMERIC_PARTS = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4})")
 
 
 def _written(text: str) -> dt.date | None:
