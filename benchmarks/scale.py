@@ -2,7 +2,7 @@
 pipeline over these articles must do, and how the batch grows with its input.
 
 - **floor**: read every DUC 2006 article, find its words (`words.tokenize`) and stem each
-  (Snowball, cached per word), in this process, imports done. Every figure below is
+  (Snowball, cached per word), in one process, imports done. Every figure below is
   printed as a ratio to the floor measured just before it (the best of FLOOR_REPEATS):
   this machine's speed drifts by half within minutes. The floor stems with NLTK's
   Snowball, as issue 16 defined it; the pipeline stems with PyStemmer (the same algorithm
@@ -15,7 +15,9 @@ pipeline over these articles must do, and how the batch grows with its input.
   moment it exits (a pidfd), not at the next memory sample.
 - **growth**: the batch at 1x, 2x, 4x, 8x (copies of every event under new names) with
   local processes and with a 2-worker local Dask cluster: seconds, seconds per event,
-  peak memory of all the run's processes together.
+  peak memory of all the run's processes together (this process stays small: the floors
+  are measured in processes of their own, for Linux counts a parent's memory at fork in
+  its child's peak).
 
 Every run is `summarize run` in a fresh process (start-up included), with langid's model
 already kept in the user's cache folder, as after any first run on the machine.
@@ -114,8 +116,20 @@ def summarize_run(input_root: Path, output: Path, *extra: str) -> tuple[float, i
     return seconds, peak, report
 
 
-def floor_now(files: list[Path]) -> float:
-    return min(floor_seconds(files)[0] for _ in range(FLOOR_REPEATS))
+def best_floor(stemmer: str = "nltk") -> tuple[float, int]:
+    """The least of FLOOR_REPEATS floors (each with a cold stem cache: a busy machine only
+    ever makes a run slower), measured in a process of its own: this one stays small, for
+    Linux carries a process's memory at fork into its child's peak (ru_maxrss), and every
+    run below is its child."""
+    result = subprocess.run([sys.executable, __file__, "--floor", stemmer], check=True,
+                            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                            capture_output=True, text=True)
+    seconds, words = json.loads(result.stdout)
+    return seconds, words
+
+
+def floor_now() -> float:
+    return best_floor()[0]
 
 
 def pooled_input(duc: Path, target: Path) -> int:
@@ -147,25 +161,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="1,2,4,8")
     parser.add_argument("--no-dask", action="store_true")
+    parser.add_argument("--floor", choices=("nltk", "pystemmer"), help=argparse.SUPPRESS)
     options = parser.parse_args()
     scales = [int(s) for s in options.scales.split(",")]
     duc = require_duc2006()
     files = sorted(duc.glob("*/articles/*"))
+    if options.floor:  # (best_floor's process)
+        print(json.dumps(min(floor_seconds(files, options.floor)
+                             for _ in range(FLOOR_REPEATS))))
+        return
     # The runs below read the package's byte code, as after `pip install` (which compiles
     # it): a shell with PYTHONDONTWRITEBYTECODE would otherwise compile every module in
     # every process of every run.
     compileall.compile_dir(ROOT / "summarize", quiet=1)
     # As after any first run on this machine: langid's model is in the user's cache folder
     # (summarize/boilerplate.py), so no figure below includes the one-time decompression.
-    # (In another process: this one's memory would count in the runs' peaks, which Linux
-    # carries across exec.)
+    # (In another process, as the floors: see best_floor.)
     subprocess.run([sys.executable, "-c", "from summarize.boilerplate import detect_language; "
                     "detect_language('Der Bundestag hat ein neues Gesetz beschlossen.')"],
                    check=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
-    # the least of FLOOR_REPEATS runs (each with a cold stem cache): a busy machine only
-    # ever makes a run slower
-    floor, words = min(floor_seconds(files) for _ in range(FLOOR_REPEATS))
-    c_floor = min(floor_seconds(files, "pystemmer")[0] for _ in range(FLOOR_REPEATS))
+    floor, words = best_floor()
+    c_floor = best_floor("pystemmer")[0]
     print(f"floor: {len(files):,} articles, {words:,} words read, tokenized and stemmed in "
           f"{floor:.2f} s (NLTK's Snowball; in one process, imports done; best of "
           f"{FLOOR_REPEATS}); measured again before every figure below. With PyStemmer, "
@@ -173,7 +189,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         articles = pooled_input(duc, work / "pooled")
-        floor = floor_now(files)
+        floor = floor_now()
         seconds, peak, report = summarize_run(work / "pooled", work / "pooled-out", "--jobs", "1")
         stages = sorted(((k, v) for k, v in report["seconds"].items() if k != "total"),
                         key=lambda item: -item[1])
@@ -184,16 +200,16 @@ def main() -> None:
         print(table(["stage", "seconds", "x floor"], rows) + "\n")
 
         events = build_input(duc, work / "batch")
-        full_floor = floor_now(files)
+        full_floor = floor_now()
         full_s, full_peak, _ = summarize_run(work / "batch", work / "batch-out", "--jobs", "2")
-        none_floor = floor_now(files)
+        none_floor = floor_now()
         none_s, none_peak, none = summarize_run(work / "batch", work / "batch-out",
                                                 "--jobs", "2")
         assert not none["events"]["written"]
         # The files were copied seconds before the first runs, too recently for their
         # listing to be trusted (batch.RACY_NANOSECONDS): the first run with nothing to
         # build still reads them; the next, like every hourly run after it, only lists them.
-        steady_floor = floor_now(files)
+        steady_floor = floor_now()
         steady_s, steady_peak, steady = min(  # the least: a busy machine only adds
             (summarize_run(work / "batch", work / "batch-out", "--jobs", "2")
              for _ in range(STEADY_REPEATS)), key=lambda result: result[0])
@@ -216,7 +232,7 @@ def main() -> None:
             source = work / f"scaled-{copies}"
             count = scaled_input(work / "batch", source, copies)
             for name, extra in executors:
-                floor = floor_now(files)
+                floor = floor_now()
                 seconds, peak, report = summarize_run(source, work / f"out-{name}-{copies}",
                                                       "--jobs", "2", *extra)
                 assert len(report["events"]["written"]) == count, report["events"]["failed"]
