@@ -472,6 +472,8 @@ def run(config: Config | ConfigFile, input_root: Path, output_root: Path, *,
     if settings is None:
         validated = _validated(config)
         settings = Settings.of(validated)
+    else:
+        log.debug("the config's settings taken from %s", output_root / SETTINGS_FILE)
     folders = [] if group else discover_events(input_root)
     # An output folder inside the input is not an event (it would be rebuilt every run).
     folders = [f for f in folders if f.resolve() != output_root.resolve()]
