@@ -191,9 +191,9 @@ def test_the_settings_kept_for_the_next_run_follow_the_config_file(tmp_path):
 
     with_override = ConfigFile(config_path, ("budget.words=60",))
     assert len(batch.run(with_override, corpus, out, jobs=1).written) == 2
-    assert len(batch.run(config, corpus, out, jobs=1).written) == 2  # and back
+    # and back (had the override's record been taken for the file's, nothing was rebuilt)
+    assert len(batch.run(config, corpus, out, jobs=1).written) == 2
 
-    # (had the override's record been taken for the file's, nothing would be rebuilt)
     (out / batch.SETTINGS_FILE).write_text('{"key": "', encoding="utf-8")  # damaged
     assert len(batch.run(config, corpus, out, jobs=1).unchanged) == 2
     assert json.loads((out / batch.SETTINGS_FILE).read_text(encoding="utf-8"))["key"] == \
@@ -214,7 +214,7 @@ def test_the_settings_kept_for_the_next_run_follow_the_config_file(tmp_path):
     assert briefings(out) == before
 
 
-def test_versions_are_the_installed_ones(monkeypatch):
+def test_versions_are_the_installed_ones():
     """The run report and the code's fingerprint read versions from the .dist-info folders'
     names (importlib.metadata costs a run with nothing to build 30 ms of imports)."""
     from importlib import metadata
