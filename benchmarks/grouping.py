@@ -15,6 +15,9 @@ names that do not tell their topic, and grouped by `summarize.grouping` (the def
   classifier told the answer; its F1 bounds what clustering on the same similarity can
   reach. So does the other classic classifier: the true topics of the article's 10 most
   similar articles vote.
+- **scraped**: the same articles as a scraper leaves them (`.txt`), each page wrapped in
+  the menus, teasers and footers of one of 20 real sites (`../shared/eval/webpages`):
+  grouping must follow the stories, not the sites (no dates: grouped by content alone).
 - **batches**: the stream read in 5 batches by date (the state saved and read back in
   between, as `run --group` does), against one run over all of it: B-cubed F1 between
   the two groupings. Then the same 5 batches as 5 `summarize run --group` (the files
@@ -63,6 +66,46 @@ def pooled_folder(duc: Path, into: Path) -> dict[str, str]:
             name = hashlib.sha256(f"{topic.name}/{path.name}".encode()).hexdigest()[:16] + ".md"
             (into / name).write_bytes(path.read_bytes())
             topics[name] = topic.name
+    return topics
+
+
+SITES = 20
+
+
+def scraped_folder(duc: Path, into: Path) -> dict[str, str] | None:
+    """The articles of `pooled_folder` as a scraper leaves them (`.txt`: headline, then
+    paragraphs), each wrapped in the page furniture of one of SITES real sites: the lines
+    of a page of ../shared/eval/webpages (flattened, one visible block a line) above and
+    below its hand-made article body. The site is drawn from the article's file name, so
+    copies of one article get one site. None without the web pages."""
+    from benchmarks.webpages import WEBPAGES, flatten_html, pages
+
+    if not WEBPAGES.is_dir():
+        return None
+    sites: list[tuple[list[str], list[str]]] = []
+    for page in pages():
+        lines = flatten_html(page.html).split("\n")
+        body = " ".join(page.body.split())
+        inside = [i for i, line in enumerate(lines) if len(line) > 40 and line in body]
+        head, foot = (lines[:inside[0]], lines[inside[-1] + 1:]) if len(inside) >= 3 else ([], [])
+        if len(head) + len(foot) >= 10:  # a page with furniture around its story
+            sites.append((head, foot))
+        if len(sites) == SITES:
+            break
+    topics = {}
+    for topic in sorted(p for p in duc.iterdir() if (p / "articles").is_dir()):
+        for path in sorted((topic / "articles").iterdir()):
+            name = hashlib.sha256(f"{topic.name}/{path.name}".encode()).hexdigest()[:16]
+            text = path.read_text(encoding="utf-8")
+            front, body = re.match(r"---\n(.*?)\n---\n(.*)", text, re.DOTALL).groups()
+            title = re.search(r'^title: "(.*)"$', front, re.MULTILINE)
+            story = ([title.group(1)] if title else []) + [
+                line for line in body.split("\n") if line.strip()]
+            head, foot = sites[int(hashlib.sha256(path.name.encode()).hexdigest(), 16)
+                               % len(sites)]
+            (into / f"{name}.txt").write_text("\n".join(head + story + foot) + "\n",
+                                              encoding="utf-8")
+            topics[f"{name}.txt"] = topic.name
     return topics
 
 
@@ -201,7 +244,7 @@ def supervised_ceiling(articles: list[Article], topics: dict[str, str],
         return tfidf_unit_rows(counts, idf)
 
     body = unit_tfidf([word_counts(tokenize(a.body)) for a in articles])
-    lead = unit_tfidf([word_counts(tokenize(lead_text(a))) for a in articles])
+    lead = unit_tfidf([word_counts(tokenize(lead_text(a.body, a.title))) for a in articles])
     similarity = ((1 - config.lead_weight) * (body @ body.T)
                   + config.lead_weight * (lead @ lead.T)).toarray()
     np.fill_diagonal(similarity, 0.0)
@@ -261,6 +304,13 @@ def main() -> None:
         part = {k: t for k, t in topics.items() if t in half}
         found = group([a for a in articles if a.path in part], config)
         rows.append([label, *fmt(f1_against(part, found)), len(set(found.values()))])
+    with tempfile.TemporaryDirectory() as folder:
+        scraped = scraped_folder(duc, Path(folder))
+        if scraped is not None:
+            pages, _ = read_stream(Path(folder), 5_000_000)
+            found = group(pages, config)
+            rows.append([f"  the same as scraped pages in {SITES} real sites' furniture",
+                         *fmt(f1_against(scraped, found)), len(set(found.values()))])
     if not options.no_anchors:
         rows += anchors(articles, topics)
     rows += supervised_ceiling(articles, topics, config)
