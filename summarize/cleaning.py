@@ -53,12 +53,33 @@ MAX_PASSES = 3
 # which skips ftfy for most newswire text (94% of the DUC 2006 articles; ftfy was 1.8 s
 # of the 1,250).
 _FTFY_MATTERS = re.compile(r"[^\x20-\x7e\n\t]|&")
+_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False,
+                             normalization="NFC", explain=False)
+
+
+def fix_text(text: str) -> str:
+    """ftfy's `fix_text`, run only on the lines it could change. ftfy fixes each line on
+    its own anyway, but for one thing: after a line with "<" it stops decoding HTML
+    entities ("auto"), which is carried over here. On scraped pages, where 15% of the
+    lines (43% of the text) have a character ftfy could change, this is a third of the
+    work."""
+    if not _FTFY_MATTERS.search(text):
+        return text
+    out, config, start = [], _FTFY, 0
+    while start < len(text):
+        end = text.find("\n", start) + 1 or len(text)
+        line = text[start:end]
+        if _FTFY_MATTERS.search(line):
+            line = ftfy.fix_text(line, config)
+        if config.unescape_html == "auto" and "<" in text[start:end]:
+            config = config._replace(unescape_html=False)
+        out.append(line)
+        start = end
+    return "".join(out)
 
 
 def _normalize_once(text: str) -> str:
-    if _FTFY_MATTERS.search(text):
-        text = ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False,
-                             normalization="NFC")
+    text = fix_text(text)
     text = _ODD_SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
     # (each substitution once over the whole text, not per line: 3x faster on newswire)
     if "  " in text or "\t" in text:  # (finding one space in every word is slower)

@@ -213,6 +213,25 @@ def test_text_that_ftfy_is_skipped_for_is_text_it_would_not_change(text):
                          normalization="NFC") == text
 
 
+PIECES = ["The mayor said", " ", "&amp;", "&lt;b&gt;", "&hellip;", "<b>", "</p>", "â€™",
+          "Ã©", "Â\xa0", "café", "\u2019", "\x85", "\r", "\t", "ﬂ", "＆", "Ã", "&#x2019;"]
+
+
+@given(st.lists(st.lists(st.sampled_from(PIECES), max_size=8).map("".join), max_size=12)
+       .map("\n".join))
+@settings(max_examples=400, deadline=None)
+def test_ftfy_run_only_on_the_lines_it_could_change_fixes_as_ftfy_does(text):
+    """normalize_text runs ftfy line by line, on the lines it could change: the result
+    must be ftfy's on the whole text, "<" on an earlier line (which stops ftfy decoding
+    HTML entities from there on) included."""
+    import ftfy
+
+    from summarize.cleaning import fix_text
+
+    assert fix_text(text) == ftfy.fix_text(text, uncurl_quotes=False,
+                                           fix_character_width=False, normalization="NFC")
+
+
 LANGUAGE_SAMPLES = {
     "de": "Der Bundestag hat am Donnerstag mit großer Mehrheit ein neues Gesetz beschlossen.",
     "fr": "Le président a déclaré mardi que la réunion aurait lieu à Paris la semaine prochaine.",
