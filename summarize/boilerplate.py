@@ -214,10 +214,11 @@ def _shape(line: str) -> str:
 def line_features(lines: Sequence[str], stops: frozenset[str]) -> np.ndarray:
     """The line model's evidence: one row per line, the bias column last."""
     n = len(lines)
-    shapes = Counter(_shape(line) for line in lines)
+    line_shapes = [_shape(line) for line in lines]
+    shapes = Counter(line_shapes)
     exact = Counter(lines)
     own = []
-    for line in lines:
+    for line, shape in zip(lines, line_shapes):
         words = WORD.findall(line)
         count = len(words) or 1
         stop = (sum(w.lower() in stops for w in words) / count if stops
@@ -229,7 +230,7 @@ def line_features(lines: Sequence[str], stops: frozenset[str]) -> np.ndarray:
             len(_DIGIT.findall(line)) / max(len(line), 1),
             1.0 if _TERMINAL.search(line) else 0.0,
             min(sum(map(len, words)) / count, 15) / 10,
-            math.log(shapes[_shape(line)]) if len(words) < 12 else 0.0,
+            math.log(shapes[shape]) if len(words) < 12 else 0.0,
             math.log(exact[line]),
             1.0 if "©" in line or "opyright" in line else 0.0,
             1.0 if line[:1] in _BULLETS else 0.0,
