@@ -274,7 +274,7 @@ class _Cleaner:
     def run_txt(self, lines: list[str], repeated: frozenset[str]) -> None:
         """Scraped text: the line classifier finds the story, rules drop what it let by."""
         present = rejoin_broken_lines(lines)
-        language = page_language(" ".join(present))
+        language = page_language(present)
         story, scores = story_lines(present, stop_words(language))
         story_started = in_teasers = after_related_header = False
         story_terms: set[str] | None = None  # the story's words, gathered once a teaser shows
@@ -488,12 +488,26 @@ def story_language(paragraphs: Sequence[str]) -> str | None:
     return code if confidence >= LANGUAGE_MIN_CONFIDENCE else None
 
 
-def page_language(text: str) -> str:
-    """ISO 639-1 code of the language a scraped page is mostly in (for its stop words)."""
-    words = tokenize(text)
+# langid reads a page's longest lines up to this much: its prose, whose language the page
+# is in. Its time grows with the text; on the 362 flattened web pages this gives the same
+# language as the whole page in 45% of the time (1 ms a page).
+PAGE_SAMPLE_CHARS = 3000
+
+
+def page_language(lines: str | Sequence[str]) -> str:
+    """ISO 639-1 code of the language a scraped page (its text, or its lines) is mostly
+    in, for its stop words."""
+    lines = lines.split("\n") if isinstance(lines, str) else lines
+    words = tokenize(" ".join(lines))
     if len(words) >= LANGUAGE_MIN_WORDS and _english_by_stop_words(words):
         return "en"
-    return detect_language(text)[0]
+    sample, size = [], 0
+    for line in sorted(lines, key=len, reverse=True):
+        if size >= PAGE_SAMPLE_CHARS:
+            break
+        sample.append(line)
+        size += len(line)
+    return detect_language(" ".join(sample))[0]
 
 
 def repeated_lines(articles: Sequence[Article], lines: Sequence[list[str]]) -> frozenset[str]:
