@@ -468,6 +468,7 @@ def run(config: Config | ConfigFile, input_root: Path, output_root: Path, *,
     # reads every article, with the config's limits).
     key = config.key() if isinstance(config, ConfigFile) and not group else None
     settings = _recorded_settings(output_root, key) if key else None
+    recorded = settings is not None
     validated = None
     if settings is None:
         validated = _validated(config)
@@ -542,7 +543,7 @@ def run(config: Config | ConfigFile, input_root: Path, output_root: Path, *,
         except OSError as error:  # a full disk: the briefings are written; the next run
             # finds no record of some and rebuilds them
             log.error("cannot save %s: %s", STATE_FILE, error.strerror or error)
-        if key:
+        if key and not recorded:
             _record_settings(output_root, settings.as_record(key))
         report.seconds = {k: round(v, 4) for k, v in sorted(timer.seconds.items())}
         report.seconds["total"] = round(time.perf_counter() - started, 4)
@@ -609,15 +610,13 @@ def _recorded_settings(output_root: Path, key: str) -> Settings | None:
 
 
 def _record_settings(output_root: Path, record: dict[str, Any]) -> None:
-    """Keep the run's settings for the next run, unless they are already kept."""
-    text = json.dumps(record, sort_keys=True) + "\n"
+    """Keep the settings a validated config gave for the next run (a run that took them
+    from the record has nothing to add)."""
     path = output_root / SETTINGS_FILE
     try:
-        if path.is_file() and path.read_text(encoding="utf-8") == text:
-            return
-        write_atomic(path, text)
-    except (OSError, UnicodeDecodeError) as error:  # the next run validates the config
-        log.warning("cannot save %s: %s", path, getattr(error, "strerror", None) or error)
+        write_atomic(path, json.dumps(record, sort_keys=True) + "\n")
+    except OSError as error:  # the next run validates the config
+        log.warning("cannot save %s: %s", path, error.strerror or error)
 
 
 def _within(articles: list[Article], max_bytes: int) -> tuple[list[Article], list[SkippedFile]]:

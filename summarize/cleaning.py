@@ -69,11 +69,9 @@ def fix_text(text: str) -> str:
     while start < len(text):
         end = text.find("\n", start) + 1 or len(text)
         line = text[start:end]
-        if _FTFY_MATTERS.search(line):
-            line = ftfy.fix_text(line, config)
-        if config.unescape_html == "auto" and "<" in text[start:end]:
+        out.append(ftfy.fix_text(line, config) if _FTFY_MATTERS.search(line) else line)
+        if config.unescape_html == "auto" and "<" in line:
             config = config._replace(unescape_html=False)
-        out.append(line)
         start = end
     return "".join(out)
 
@@ -494,10 +492,9 @@ def story_language(paragraphs: Sequence[str]) -> str | None:
 PAGE_SAMPLE_CHARS = 3000
 
 
-def page_language(lines: str | Sequence[str]) -> str:
-    """ISO 639-1 code of the language a scraped page (its text, or its lines) is mostly
-    in, for its stop words."""
-    lines = lines.split("\n") if isinstance(lines, str) else lines
+def page_language(lines: Sequence[str]) -> str:
+    """ISO 639-1 code of the language a scraped page (its lines) is mostly in, for its
+    stop words."""
     words = tokenize(" ".join(lines))
     if len(words) >= LANGUAGE_MIN_WORDS and _english_by_stop_words(words):
         return "en"

@@ -88,8 +88,7 @@ def word_counts(words: Sequence[str]) -> Counter[str]:
 
 def lead_text(text: str, title: str | None) -> str:
     """The title and first paragraphs of the text an article is grouped by."""
-    paragraphs = [p for p in text.split("\n") if p.strip()][:LEAD_PARAGRAPHS]
-    return "\n".join([title or "", *paragraphs])
+    return "\n".join([title or "", *text_lines(text)[:LEAD_PARAGRAPHS]])
 
 
 def text_lines(text: str) -> list[str]:

@@ -289,8 +289,8 @@ def test_english_pages_are_cleaned_without_loading_the_language_model():
              "    body = path.read_text(encoding='utf-8')\n"
              "    assert clean_article(Article(path.name, path.stem, body, 'txt')).paragraphs\n"
              "assert 'py3langid' not in sys.modules, 'the language model was loaded'\n"
-             "print(page_language('Der Bundestag hat am Donnerstag mit großer Mehrheit ein "
+             "print(page_language(['Der Bundestag hat am Donnerstag mit großer Mehrheit ein "
              "neues Gesetz beschlossen, das die Förderung von Wärmepumpen in Deutschland "
              "deutlich ausweitet und zugleich die Fristen für den Austausch alter "
-             "Heizungen verlängert.'))\n")
+             "Heizungen verlängert.']))\n")
     assert fresh_python(probe) == "de"

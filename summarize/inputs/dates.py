@@ -101,16 +101,15 @@ def settle_day_month(articles: Sequence[Article]) -> list[Article]:
     opposite case, and only when none says otherwise. The others stay undated, with a
     warning. Only the event's own articles count: its briefing never depends on another
     event's files."""
+    numeric = [_numeric_parts(article) for article in articles]
     orders: defaultdict[tuple[str | None, str], set[str]] = defaultdict(set)
-    for article in articles:
-        parts = _numeric_parts(article)
+    for article, parts in zip(articles, numeric):
         if parts is not None and article.published is not None:  # (a real date)
             first, separator, second, _ = parts
             if first > 12 or second > 12:
                 orders[article.outlet, separator].add("day" if first > 12 else "month")
     settled = []
-    for article in articles:
-        parts = _numeric_parts(article)
+    for article, parts in zip(articles, numeric):
         if parts is None or article.published is not None:
             settled.append(article)
             continue
