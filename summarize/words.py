@@ -67,9 +67,32 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
+# Words kept in `_TERMS` before it starts again: a long-lived process (a Dask worker) meets
+# ever new names and numbers. 500,000 words take about 60 MB; DUC 2006 has 34,000.
+MAX_KNOWN_WORDS = 500_000
+
+
+class _ContentTerm(dict[str, str | None]):
+    """word -> its stem, or None for a stop word, filled on first sight: `content_terms`
+    looks every word up in C (map, filter) instead of a Python test and call per word,
+    1.7x faster on DUC 2006 sentences."""
+
+    def __missing__(self, word: str) -> str | None:
+        if len(self) >= MAX_KNOWN_WORDS:
+            self.clear()
+        term = None if word in STOP_WORDS else stem(word)
+        self[word] = term
+        return term
+
+
+_TERMS = _ContentTerm()
+
+
 def content_terms(words: Sequence[str]) -> tuple[str, ...]:
     """Stems of the words that carry content: stop words and bare numbers' punctuation dropped."""
-    return tuple(stem(w) for w in words if w not in STOP_WORDS)
+    # (filter drops the stop words' None; no token (it opens with a letter or a digit) has
+    # an empty Snowball stem: checked on 530,000 random ones)
+    return tuple(filter(None, map(_TERMS.__getitem__, words)))
 
 
 def term_counts(documents: Sequence[Sequence[str]]) -> tuple[sp.csr_matrix, dict[str, int]]:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from summarize.words import content_terms, stem, tokenize
+from hypothesis import given
+from hypothesis import strategies as st
+
+from summarize import words
+from summarize.words import STOP_WORDS, content_terms, stem, tokenize
 from tests.conftest import fresh_python
 
 
@@ -30,3 +34,19 @@ def test_stemming_imports_no_nltk() -> None:
              "assert stem('meetings') == 'meet'\n"
              "print(sorted(m for m in sys.modules if m.split('.')[0] == 'nltk'))\n")
     assert fresh_python(probe) == "[]"
+
+
+@given(st.text(alphabet=st.sampled_from("abeilnorstuyz'.’ İé0123456789THE"), max_size=40))
+def test_content_terms_are_the_stems_of_the_words_that_are_not_stop_words(text: str) -> None:
+    """The lookup table behind content_terms gives what stemming word by word gives."""
+    words = tokenize(text)
+    assert content_terms(words) == tuple(stem(w) for w in words if w not in STOP_WORDS)
+
+
+def test_the_table_of_known_words_starts_again_when_full(monkeypatch) -> None:
+    """A long-lived process (a Dask worker) does not keep every word it ever met."""
+    monkeypatch.setattr(words, "MAX_KNOWN_WORDS", 3)
+    words._TERMS.clear()
+    terms = content_terms(["leaders", "the", "met", "cosmodrome", "jets"])
+    assert terms == ("leader", "met", "cosmodrom", "jet")
+    assert len(words._TERMS) <= 3
