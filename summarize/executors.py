@@ -48,6 +48,30 @@ def _init_worker(level: int, coordinator: int) -> None:
 PARENT_POLL_SECONDS = 1.0
 
 
+def _fork_server(preload: Sequence[str]):  # type: ignore[no-untyped-def]
+    """The multiprocessing context local workers start from.
+
+    forkserver: workers start from a clean process that imported `preload` once, so they
+    are quick to start and do not inherit the lock's file descriptor (a forked worker
+    outliving a killed run would otherwise keep the output folder locked)."""
+    from multiprocessing import get_context
+
+    context = get_context("forkserver")
+    context.set_forkserver_preload(list(preload))
+    return context
+
+
+def start_fork_server(preload: Sequence[str]) -> None:
+    """Start the fork server of `local_results` now rather than at its first worker: it
+    imports `preload` (the pipeline: 0.6 s) while this process goes on (validates the
+    config, plans). It ends with this process whether or not a worker is started from it
+    (it leaves when the pipe from this process closes, also on SIGKILL)."""
+    from multiprocessing import forkserver
+
+    _fork_server(preload)
+    forkserver.ensure_running()
+
+
 def _exit_after(coordinator: int) -> None:
     """Wait for the coordinating process to end, then end this worker at once.
 
@@ -87,13 +111,8 @@ def local_results(build: Callable[[T], R], tasks: list[T], jobs: int,
         return
     # (imported here: a run with nothing to build needs no pool)
     from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
 
-    # forkserver: workers start from a clean process that imported this module once, so
-    # they are quick to start and do not inherit the lock's file descriptor (a forked
-    # worker outliving a killed run would otherwise keep the output folder locked).
-    context = get_context("forkserver")
-    context.set_forkserver_preload([build.__module__, *preload])
+    context = _fork_server([build.__module__, *preload])
     level = logging.getLogger("summarize").getEffectiveLevel()
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
                                initializer=_init_worker, initargs=(level, os.getpid()))

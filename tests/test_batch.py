@@ -675,3 +675,59 @@ def test_an_output_folder_that_refuses_every_write_fails_each_event_in_one_line(
     assert result.written == [] and result.exit_code == 1
     assert sorted(result.failed) == [(f"event-0{i}", "cannot write its briefing: Permission denied")
                              for i in range(2)]
+
+
+def test_the_workers_fork_server_starts_early_only_when_workers_will_build(
+        tmp_path, monkeypatch):
+    """It imports the pipeline while the run validates the config; a run that builds in
+    one process (--jobs 1, one event, one core, Dask) starts no process for nothing."""
+    started: list[list[str]] = []
+    monkeypatch.setattr(batch, "start_fork_server", started.append)
+    monkeypatch.setattr(batch, "default_jobs", lambda: 2)
+    corpus = make_corpus(tmp_path / "in", events=3)
+    single = make_corpus(tmp_path / "single", events=1)
+    config = ConfigFile(ROOT / "configs" / "default.yaml")
+    outputs = iter(range(100))
+
+    def starts(input_root: Path, jobs: int | None, given: ConfigFile = config) -> int:
+        """Fork servers started by a first run (nothing built: that is not the point)."""
+        started.clear()
+        with monkeypatch.context() as patch:
+            patch.setattr(batch, "_build_and_write", lambda *args, **kwargs: None)
+            batch.run(given, input_root, tmp_path / f"out-{next(outputs)}", jobs=jobs)
+        return len(started)
+
+    assert starts(corpus, 2) == 1
+    assert started == [["summarize.batch", *batch.BUILD_MODULES]]  # what local_results uses
+    assert starts(corpus, None) == 1  # the default: every core
+    assert starts(corpus, 1) == 0
+    assert starts(single, 2) == 0
+    assert starts(corpus, 2, ConfigFile(config.path, ("run.executor=dask",))) == 0
+    monkeypatch.setattr(batch, "default_jobs", lambda: 1)
+    assert starts(corpus, 2) == 0
+
+    # A run that takes its settings from the last run's record starts it once it finds
+    # two events to build, and not when it finds none.
+    monkeypatch.setattr(batch, "default_jobs", lambda: 2)
+    out = tmp_path / "kept"
+    batch.run(config, corpus, out, jobs=1)
+    started.clear()
+    batch.run(config, corpus, out, jobs=2)
+    assert started == []
+    for event in ("event-00", "event-01"):
+        with (corpus / event / "0.txt").open("a", encoding="utf-8") as article:
+            article.write("\nThe talks ended late on Friday with a joint statement.\n")
+    batch.run(config, corpus, out, jobs=2)
+    assert len(started) == 1
+
+
+def test_a_config_error_ends_the_fork_server_started_before_it_was_read(tmp_path):
+    corpus = make_corpus(tmp_path / "in", events=3)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("budget:\n  words: many\n", encoding="utf-8")
+    process, marker = start_marked_run(corpus, tmp_path / "out", str(tmp_path),
+                                       "--config", str(bad), stderr=subprocess.PIPE,
+                                       text=True)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 2 and "budget.words" in stderr, stderr
+    assert wait_until_gone(marker) == [], "a process outlived the run"
