@@ -44,7 +44,6 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
-import scipy.sparse as sp
 
 log = logging.getLogger(__name__)
 
@@ -281,31 +280,53 @@ def _best_stretch(values: np.ndarray) -> tuple[int, int]:
 def _cohesion(lines: Sequence[str], weights: np.ndarray,
               stops: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
     """Each line's largest cosine with a nearby line, and its cosine with the rest of the
-    page's text weighted by how story-like each line is."""
+    page's text weighted by how story-like each line is.
+
+    A line is the set of its words, so its unit vector has one value, 1/sqrt(words), at
+    each of them: every sum below is over entries (line, word), ordered by line, then by
+    the word's first appearance on the page. (Sparse matrices cost 2 ms a page in their
+    own overhead, and numbered words in set order, which changes from process to process
+    with Python's string hashing, and the last bits of these sums with it.)"""
     vocabulary: dict[str, int] = {}
-    rows, columns = [], []
+    rows: list[int] = []
+    columns: list[int] = []
     for index, line in enumerate(lines):
-        for word in set(WORD.findall(line.lower())):
-            if word not in stops and len(word) > 2:
-                rows.append(index)
-                columns.append(vocabulary.setdefault(word, len(vocabulary)))
-    n = len(lines)
-    matrix = sp.csr_matrix((np.ones(len(rows)), (rows, columns)),
-                           shape=(n, max(len(vocabulary), 1)))
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    matrix = sp.diags(1 / np.where(norms == 0, 1, norms)) @ matrix
+        own = sorted({vocabulary.setdefault(word, len(vocabulary))
+                      for word in WORD.findall(line.lower())
+                      if word not in stops and len(word) > 2})
+        rows.extend([index] * len(own))
+        columns.extend(own)
+    n, size = len(lines), max(len(vocabulary), 1)
+    row = np.array(rows, dtype=np.int64)
+    column = np.array(columns, dtype=np.int64)
+    words = np.bincount(row, minlength=n).astype(float)
+    value = 1 / np.where(words == 0, 1, np.sqrt(words))  # each line's value at its words
+    entry = row * size + column
     nearby = np.zeros(n)
     for distance in range(1, COHESION_REACH + 1):
         if distance >= n:
             break
-        similarity = np.asarray(matrix[:-distance].multiply(matrix[distance:])
-                                .sum(axis=1)).ravel()
+        # the lines i that share a word with line i + distance, once per shared word
+        shared = np.intersect1d(entry, entry - distance * size, assume_unique=True) // size
+        similarity = _line_sums(shared, value[shared] * value[shared + distance], n - distance)
         nearby[:-distance] = np.maximum(nearby[:-distance], similarity)
         nearby[distance:] = np.maximum(nearby[distance:], similarity)
-    centroid = np.asarray(matrix.T @ weights).ravel()
-    self_part = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel() * weights
-    to_rest = (matrix @ centroid - self_part) / (np.sqrt(centroid @ centroid) or 1.0)
+    # (bincount adds in the entries' order: by line, as the story weights come)
+    centroid = np.bincount(column, weights=value[row] * weights[row], minlength=size)
+    self_part = _line_sums(row, value[row] * value[row], n) * weights
+    to_centroid = np.bincount(row, weights=value[row] * centroid[column], minlength=n)
+    to_rest = (to_centroid - self_part) / (np.sqrt(centroid @ centroid) or 1.0)
     return nearby, to_rest
+
+
+def _line_sums(rows: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
+    """The sum of each line's `values` (`rows`: their lines, in order), added up the way
+    numpy reduces an array (pairwise), as a sparse matrix's row sums are."""
+    sums = np.zeros(n)
+    if len(rows):
+        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+        sums[rows[starts]] = np.add.reduceat(values, starts)
+    return sums
 
 
 def context_features(lines: Sequence[str], first: np.ndarray,

@@ -1,6 +1,9 @@
 """Cleaning: the story survives, the boilerplate does not, metadata is read from the text."""
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +16,7 @@ from summarize.loading import load_event
 from summarize.models import Article
 from summarize.segmenting import split_sentences
 from summarize.words import tokenize
-from tests.conftest import SEED_EVENT, SEEDS, fresh_python
+from tests.conftest import ROOT, SEED_EVENT, SEEDS, fresh_python
 
 LABELS = Path(__file__).parent / "fixtures" / "seed_labels"
 
@@ -294,3 +297,23 @@ def test_english_pages_are_cleaned_without_loading_the_language_model():
              "deutlich ausweitet und zugleich die Fristen für den Austausch alter "
              "Heizungen verlängert.']))\n")
     assert fresh_python(probe) == "de"
+
+
+def test_line_scores_are_the_same_whatever_pythons_string_hashing():
+    """A run is byte-identical to the last: no score may depend on the order of a set of
+    words, which changes from process to process (PYTHONHASHSEED)."""
+    probe = ("import hashlib\n"
+             "from pathlib import Path\n"
+             "from summarize.boilerplate import story_scores, stop_words\n"
+             "digest = hashlib.sha256()\n"
+             f"for path in sorted(Path({str(SEED_EVENT)!r}).glob('*.txt')):\n"
+             "    lines = [l for l in path.read_text(encoding='utf-8').split('\\n') if l.strip()]\n"
+             "    digest.update(story_scores(lines, stop_words('en')).tobytes())\n"
+             "print(digest.hexdigest())\n")
+    digests = set()
+    for seed in ("0", "1", "2", "3"):
+        result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
+                                text=True, env={**os.environ, "PYTHONHASHSEED": seed,
+                                                "PYTHONPATH": str(ROOT)}, check=True)
+        digests.add(result.stdout)
+    assert len(digests) == 1
