@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize.boilerplate import rejoin_broken_lines
-from summarize.cleaning import clean_article, normalize_text
+from summarize.cleaning import LINE_RULES, clean_article, line_rule, normalize_text
 from summarize.loading import load_event
 from summarize.models import Article
 from summarize.segmenting import split_sentences
@@ -317,3 +317,29 @@ def test_line_scores_are_the_same_whatever_pythons_string_hashing():
                                                 "PYTHONPATH": str(ROOT)}, check=True)
         digests.add(result.stdout)
     assert len(digests) == 1
+
+
+# Pieces of what the line rules look for, and of what they must not take for it.
+RULE_PIECES = st.sampled_from([
+    "Photo", " photo ", "image", "Pictures", "video ", "via ", "AP", "Reuters)", "(AFP Photo",
+    "this ", "provided by ", "Copyright ", "2023", "©", "all rights reserved", "may not be ",
+    "published", "contributed", " reported from ", "Reporting by ", "Staff", "journalists ",
+    "{", "}", ";", "var ", "function ", "color: red;", "Home", ">", "- ", "Advertisement",
+    "with ", " wires", "K", "\u212a", "\u017f", "İ", "a", " ", ".", "---"])
+
+
+RULED_LINES = ["Staff reported from Seoul.", "Reporting by Jane Doe; editing by Tom Ho",
+               "Reuters journalists contributed to this report.", "© 2023 The Times",
+               "Copyright 2023 Reuters", "All rights reserved.", "It may not be published.",
+               "In this photo released by KCNA, Kim waves.", "Kim arrives (AFP Photo/KCNA)",
+               "footage obtained by Reuters", "A crowd gathers. via Getty Images",
+               ".nav a {", "}", "color: red;", "var x = 1", "function f() {"]
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.sampled_from(RULED_LINES),
+                 st.lists(RULE_PIECES, max_size=8).map("".join)))
+def test_the_words_that_rule_a_line_out_never_change_what_the_rules_name(line: str) -> None:
+    """line_rule skips a rule when the line lacks all of its words: a faster path only."""
+    every_rule = next((why for rule, why, _ in LINE_RULES if rule.search(line)), None)
+    assert line_rule(line) == every_rule
