@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarize.boilerplate import rejoin_broken_lines
+from summarize.boilerplate import WORD, _shape, rejoin_broken_lines
 from summarize.cleaning import LINE_RULES, clean_article, line_rule, normalize_text
 from summarize.loading import load_event
 from summarize.models import Article
@@ -343,3 +343,9 @@ def test_the_words_that_rule_a_line_out_never_change_what_the_rules_name(line: s
     """line_rule skips a rule when the line lacks all of its words: a faster path only."""
     every_rule = next((why for rule, why, _ in LINE_RULES if rule.search(line)), None)
     assert line_rule(line) == every_rule
+
+
+@given(st.text(alphabet=st.sampled_from("aZ9_ .,-'’²½٣Ǆǅ\u0301\u212a"), max_size=30))
+def test_a_lines_shape_has_as_many_words_as_the_line(line: str) -> None:
+    """Line features shape only short lines: a long line's shape is never a short one's."""
+    assert len(WORD.findall(_shape(line))) == len(WORD.findall(line))
