@@ -26,8 +26,10 @@ if TYPE_CHECKING:
     import scipy.sparse as sp
 
 # A word is a run of letters or digits, possibly joined by inner apostrophes (don't, Korea's)
-# or inner periods of acronyms (U.S.), so that "U.S." and "us" stay different words.
-WORD_RE = re.compile(r"[^\W_]+(?:['.][^\W_]+)*\.?", re.UNICODE)
+# or inner periods of acronyms (U.S.), so that "U.S." and "us" stay different words. A
+# trailing period belongs to the word only when it has an inner one: to an acronym (u.s.),
+# not to the last word of a sentence.
+WORD_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*(?:\.[^\W_]+(?:['.][^\W_]+)*\.?)?", re.UNICODE)
 # sumy's English stop-word list, read as sumy.utils.get_stop_words("english") reads it
 # (importing sumy.utils costs 0.14 s: it pulls in requests and pycountry).
 STOP_WORDS = frozenset(
@@ -54,11 +56,7 @@ def _stemmer() -> Stemmer.Stemmer:
 
 def tokenize(text: str) -> list[str]:
     """Lower-cased words of `text`, typographic apostrophes folded to ASCII ones."""
-    text = text.replace("\u2019", "'").replace("\u2018", "'").lower()
-    # A trailing period belongs to the word only when the word is an acronym (u.s.).
-    # (findall and one comprehension: 1.7x faster than a loop over match objects.)
-    return [word[:-1] if word[-1] == "." and "." not in word[:-1] else word
-            for word in WORD_RE.findall(text)]
+    return WORD_RE.findall(text.replace("\u2019", "'").replace("\u2018", "'").lower())
 
 
 @lru_cache(maxsize=200_000)

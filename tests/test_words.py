@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -50,3 +52,19 @@ def test_the_table_of_known_words_starts_again_when_full(monkeypatch) -> None:
     terms = content_terms(["leaders", "the", "met", "cosmodrome", "jets"])
     assert terms == ("leader", "met", "cosmodrom", "jet")
     assert len(words._TERMS) <= 3
+
+
+_OLD_WORD = re.compile(r"[^\W_]+(?:['.][^\W_]+)*\.?")
+
+
+def _tokenize_then_trim(text: str) -> list[str]:
+    """The definition tokenize had: words with any trailing period, then the period taken
+    off again unless the word has an inner one."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").lower()
+    return [word[:-1] if word[-1] == "." and "." not in word[:-1] else word
+            for word in _OLD_WORD.findall(text)]
+
+
+@given(st.text(alphabet=st.sampled_from("aB1_.'’‘ .é\u0130-,x9\u00b2"), max_size=20))
+def test_tokenize_keeps_a_trailing_period_only_on_acronyms(text: str) -> None:
+    assert tokenize(text) == _tokenize_then_trim(text)
