@@ -29,7 +29,7 @@ each fact once without any similarity threshold. What we took from later work:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -39,7 +39,7 @@ import scipy.sparse as sp
 from summarize.config import Budget, ConceptSelector, SelectorBase
 from summarize.readability import restating
 from summarize.redundancy import attribution
-from summarize.selection import unit_scaled, word_count
+from summarize.selection import word_count
 from summarize.words import STOP_WORDS, EventText, stem, term_presence, tokenize
 
 Concept = int  # a column of an event's `ConceptIndex`
@@ -160,11 +160,14 @@ def greedy_cover(
     prior: np.ndarray,
     conflicts: Sequence[frozenset[int]],
     fixed: Sequence[int] = (),
+    accept: Callable[[int], bool] | None = None,
 ) -> list[int]:
     """Cost-scaled greedy (Lin & Bilmes 2010): starting from the `fixed` sentences,
     repeatedly add the sentence with the most new concept weight per word, times its
     prior, among those that fit the words left and restate no chosen sentence
-    (`conflicts`). Ties go to the earlier sentence."""
+    (`conflicts`). Ties go to the earlier sentence. `accept`: a test a sentence must also
+    pass, asked only of one that would be chosen (one that fails it is passed over, as if
+    it had never been a candidate)."""
     chosen: list[int] = list(fixed)
     covered: set[Concept] = set().union(*(concepts[i] for i in fixed))
     left = budget - int(sum(lengths[i] for i in fixed))
@@ -185,6 +188,11 @@ def greedy_cover(
         best = -1
         while True:
             candidate = int(np.argmax(np.where(alive, gain, -np.inf)))
+            if accept is not None and not accept(candidate):
+                alive[candidate] = False
+                if not alive.any():
+                    break
+                continue
             fresh = prior[candidate] * sum(
                 weight[c] for c in concepts[candidate] - covered) / lengths[candidate]
             if fresh >= gain[candidate] - 1e-12:
@@ -328,15 +336,16 @@ def choose_lead(
     max_similarity: float,
     relevance: np.ndarray | None = None,
     concept_weight: np.ndarray | None = None,
+    accept: Callable[[int], bool] | None = None,
 ) -> list[int]:
     """The sentences that open the briefing, chosen among the articles' opening sentences
-    (and the `candidates` mask), none restating another: those that cover the most lead
-    weight (`lead_weights`), then (when outlets share no headline words, as two very
-    different stories may) the most concept weight (`concept_weights`); each times 1 +
-    the sentence's relevance to the focus (relative to the most relevant one) when there
-    is one."""
+    (those of the `candidates` mask that pass `accept`), none restating another: those
+    that cover the most lead weight (`lead_weights`), then (when outlets share no headline
+    words, as two very different stories may) the most concept weight (`concept_weights`);
+    each times 1 + the sentence's relevance to the focus (relative to the most relevant
+    one) when there is one."""
     openings = [int(i) for i in np.flatnonzero(candidates)
-                if text.sentences[i].position < LEAD_POSITIONS]
+                if text.sentences[i].position < LEAD_POSITIONS and (accept is None or accept(i))]
     top = relevance.max() if relevance is not None else 0.0
 
     def value(i: int) -> tuple[float, float]:
@@ -378,21 +387,33 @@ def select_by_concepts(
     index: ConceptIndex,
     weights: np.ndarray,
     required: Sequence[int] = (),
+    accept: Callable[[int], bool] | None = None,
 ) -> list[int]:
     """Indices of the chosen sentences, `required` ones first, then most valuable first
     (see the module docstring).
 
-    `candidates` is the mask of sentences that may be chosen (eligible, and not a copy of
-    a story); `scores` (the ranker's) give the prior; `index` and `weights` come from
+    `candidates` is the mask of sentences that may be chosen (not a copy of a story, and
+    eligible: `accept` tells for each, asked only of those the selection reaches);
+    `scores` (the ranker's) give the prior; `index` and `weights` come from
     `event_concepts`.
     """
     pool = np.flatnonzero(candidates | np.isin(np.arange(len(candidates)), required))
-    if not len(pool) or not weights.any():
+    fixed_set = set(required)
+
+    def admitted(sentence: int) -> bool:
+        return accept is None or sentence in fixed_set or accept(sentence)
+
+    if accept is not None and selector.solver == "exact":  # its program takes every one
+        pool = np.array([i for i in pool.tolist() if admitted(i)], dtype=np.int64)
+        accept = None
+    scale = _score_range(scores, pool, admitted)
+    if scale is None or not weights.any():
         return list(required)
+    low, top = scale
     lengths = np.array([word_count(text.sentences[i].text) for i in pool])
     ranked = scores[pool]
-    prior = 1.0 + selector.prior_weight * unit_scaled(ranked, np.ones(len(pool), dtype=bool),
-                                                      flat=0.0)
+    scaled = (ranked - low) / (top - low) if top > low else np.zeros(len(pool))
+    prior = 1.0 + selector.prior_weight * scaled
     words = budget.words if budget.words is not None else int(lengths.sum())
     valued = (weights > 0).tolist()  # (a list: numpy's per-item indexing was half the time)
     own = [frozenset(c for c in index.of_sentence(int(i)) if valued[c]) for i in pool]
@@ -403,10 +424,23 @@ def select_by_concepts(
     if selector.solver == "exact" and len(pool) <= selector.max_exact_sentences:
         chosen = exact_cover(own, weights, lengths, words, prior, conflicts, fixed)
     if chosen is None:
-        chosen = greedy_cover(own, weights, lengths, words, prior, conflicts, fixed)
+        chosen = greedy_cover(own, weights, lengths, words, prior, conflicts, fixed,
+                              None if accept is None else lambda k: admitted(int(pool[k])))
     if budget.sentences is not None:
         chosen = chosen[: budget.sentences]
     return [int(pool[i]) for i in chosen]
+
+
+def _score_range(scores: np.ndarray, pool: np.ndarray,
+                 admitted: Callable[[int], bool]) -> tuple[float, float] | None:
+    """The lowest and highest score of the admitted sentences of `pool` (all finite),
+    found from both ends of the ranking; None when none is admitted."""
+    order = pool[np.argsort(scores[pool], kind="stable")].tolist()
+    top = next((i for i in reversed(order) if admitted(i)), None)
+    if top is None:
+        return None
+    low = next(i for i in order if admitted(i))
+    return float(scores[low]), float(scores[top])
 
 
 class Restatements(Sequence[frozenset[int]]):

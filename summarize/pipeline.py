@@ -6,7 +6,7 @@
     4. words       words.prepare_text            sentences       -> EventText (once; + focus)
     5. duplicates  redundancy.find_duplicates    copies of a story are ranked once
     6. rank        ranking.rank_sentences        EventText       -> one score per sentence
-    7. corroborate selection.eligible            which sentences can stand alone
+    7. corroborate selection.Eligibility         which sentences can stand alone
                    (redundancy.corroborate       candidates      -> the sources backing each,
                                                  for mmr / threshold, which weigh them)
     8. select      concepts.choose_lead          the article opening that states the news
@@ -54,7 +54,7 @@ from summarize.ranking import rank_sentences
 from summarize.readability import date_weekdays, headline_from, is_all_caps, truecase
 from summarize.redundancy import corroborate, find_duplicates, independent_sources
 from summarize.segmenting import split_sentences
-from summarize.selection import eligible, select_sentences, word_count
+from summarize.selection import Eligibility, select_sentences, word_count
 from summarize.timing import StageTimer
 from summarize.words import DocumentFrequencies, EventText, content_terms, prepare_text, tokenize
 
@@ -159,13 +159,16 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
     with timer.stage("rank"):
         scores = _rank_once_per_story(text, groups, config)
     with timer.stage("corroborate"):
-        allowed = eligible(text, config.selector) & np.isfinite(scores)
-        candidates = np.flatnonzero(allowed)
+        # Concept coverage asks whether a sentence can stand alone only of those it
+        # reaches (selection.Eligibility); MMR and the threshold weigh every candidate's
+        # independent sources, so they need all of them, and their sources, now.
+        eligibility = Eligibility(text, config.selector)
+        allowed = eligibility.possible & np.isfinite(scores)
         backing: dict[int, tuple[int, ...]] = {}
         support = np.zeros(len(text.sentences))
         if not isinstance(config.selector, ConceptSelector):
-            # MMR and the threshold weigh every candidate's independent sources; concept
-            # coverage does not, and only the chosen sentences need their sources.
+            allowed &= eligibility.mask()
+            candidates = np.flatnonzero(allowed)
             backing = dict(zip(candidates.tolist(), corroborate(
                 text, candidates, config.corroboration.min_similarity)))
             support[candidates] = independent_sources(list(backing.values()), groups)
@@ -178,10 +181,10 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
             fits &= np.array([word_count(s.text) <= config.budget.words
                               for s in text.sentences], dtype=bool)
         lead = choose_lead(text, fits, index, leading, config.output.lead_sentences,
-                           config.selector.max_similarity, relevance, weights)
+                           config.selector.max_similarity, relevance, weights, eligibility)
         if isinstance(config.selector, ConceptSelector):
             chosen = select_by_concepts(text, scores, config.selector, config.budget, allowed,
-                                        index, weights, required=lead)
+                                        index, weights, required=lead, accept=eligibility)
         else:
             chosen = select_sentences(text, scores, config.selector, config.budget, support,
                                       config.corroboration.weight, allowed, required=lead)

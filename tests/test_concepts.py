@@ -20,7 +20,7 @@ from summarize.models import Article
 from summarize.ranking import rank_sentences
 from summarize.selection import word_count
 from summarize.words import prepare_text
-from tests.conftest import event_text
+from tests.conftest import SEED_EVENT, event_text
 
 PLEDGE = "Kim Jong Un pledged full support for Vladimir Putin at the summit in Russia."
 PLEDGE_2 = "At the summit in Russia, Kim Jong Un pledged full support to Vladimir Putin."
@@ -207,3 +207,49 @@ def test_a_lead_longer_than_the_budget_is_not_forced_into_it():
                                    validate_config({"budget": {"words": budget}}))
         assert sum(words(c.sentence.text) for c in briefing.sentences) <= budget
         assert briefing.sentences and briefing.lead == frozenset({0})
+
+
+@pytest.mark.parametrize("solver", ["greedy", "exact"])
+def test_eligibility_asked_as_the_selection_goes_chooses_what_the_whole_mask_chooses(solver):
+    """The pipeline asks whether a sentence can stand alone only of the sentences the
+    selection reaches (selection.Eligibility): the briefing must be the one the mask of
+    every eligible sentence gives, whatever the scores and whichever sentences fail."""
+    from summarize.pipeline import load_prepared
+
+    prepared = load_prepared(SEED_EVENT, SEED_EVENT.parent, 2**24)
+    text = prepare_text(prepared.sentences, prepared.articles)
+    n = len(text.sentences)
+    index = ConceptIndex.of(text)
+    stories = [[a] for a in range(len(text.articles))]
+    weights = concept_weights(text, index, stories, 2)
+    leading = lead_weights(text, index, stories)
+    selector = ConceptSelector(solver=solver, min_sources=2)
+    rng = np.random.default_rng(5)
+    asked_fewer = []
+    for trial in range(12):
+        scores = rng.random(n) ** 4  # (skewed: where the lowest and highest lie matters)
+        failing = set(rng.choice(n, size=n // 3, replace=False).tolist())
+        if trial % 3:  # the lower half and the top tenth fail: the prior is scaled
+            ranking = np.argsort(scores)  # between the eligible ones' scores
+            failing |= set(ranking[:n // 2].tolist()) | set(ranking[-n // 10:].tolist())
+        asked: list[int] = []
+
+        def accept(i: int, failing=failing, asked=asked) -> bool:
+            asked.append(i)
+            return i not in failing
+
+        mask = np.array([i not in failing for i in range(n)])
+        budget = Budget(words=[60, 120, 250][trial % 3])
+        lead = choose_lead(text, mask, index, leading, 1, selector.max_similarity)
+        assert choose_lead(text, np.ones(n, dtype=bool), index, leading, 1,
+                           selector.max_similarity, accept=accept) == lead
+        required = lead if trial % 2 else []
+        whole = select_by_concepts(text, scores, selector, budget, mask, index, weights,
+                                   required=required)
+        asked.clear()
+        lazy = select_by_concepts(text, scores, selector, budget, np.ones(n, dtype=bool),
+                                  index, weights, required=required, accept=accept)
+        assert lazy == whole, trial
+        asked_fewer.append(len(set(asked)) < n)
+    if solver == "greedy":  # (the exact solver's program takes every sentence)
+        assert all(asked_fewer)
