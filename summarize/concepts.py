@@ -39,7 +39,6 @@ import scipy.sparse as sp
 from summarize.config import Budget, ConceptSelector, SelectorBase
 from summarize.readability import restating
 from summarize.redundancy import attribution
-from summarize.selection import word_count
 from summarize.words import STOP_WORDS, EventText, stem, term_presence, tokenize
 
 Concept = int  # a column of an event's `ConceptIndex`
@@ -410,7 +409,7 @@ def select_by_concepts(
     if scale is None or not weights.any():
         return list(required)
     low, top = scale
-    lengths = np.array([word_count(text.sentences[i].text) for i in pool])
+    lengths = text.word_counts[pool]
     ranked = scores[pool]
     scaled = (ranked - low) / (top - low) if top > low else np.zeros(len(pool))
     prior = 1.0 + selector.prior_weight * scaled

@@ -54,7 +54,7 @@ from summarize.ranking import rank_sentences
 from summarize.readability import date_weekdays, headline_from, is_all_caps, truecase
 from summarize.redundancy import corroborate, find_duplicates, independent_sources
 from summarize.segmenting import split_sentences
-from summarize.selection import Eligibility, select_sentences, word_count
+from summarize.selection import Eligibility, select_sentences
 from summarize.timing import StageTimer
 from summarize.words import DocumentFrequencies, EventText, content_terms, prepare_text, tokenize
 
@@ -178,8 +178,7 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
         leading = lead_weights(text, index, groups)
         fits = allowed.copy()  # a lead longer than the whole budget cannot open it
         if config.budget.words is not None:
-            fits &= np.array([word_count(s.text) <= config.budget.words
-                              for s in text.sentences], dtype=bool)
+            fits &= text.word_counts <= config.budget.words
         lead = choose_lead(text, fits, index, leading, config.output.lead_sentences,
                            config.selector.max_similarity, relevance, weights, eligibility)
         if isinstance(config.selector, ConceptSelector):

@@ -56,11 +56,6 @@ _BACK_REFERENCE = re.compile(r"\bsuch\b(?!\s+as\b)", re.IGNORECASE)
 _FINAL = re.compile(r"[.!?…][”\"’')\]]*$|[.!?…]$")
 
 
-def word_count(text: str) -> int:
-    """Words as a reader counts them: white-space separated tokens."""
-    return len(text.split())
-
-
 def is_question(text: str) -> bool:
     return text.rstrip("”\"’') ").endswith("?")
 
@@ -158,9 +153,10 @@ class Eligibility:
 
     def __init__(self, text: EventText, selector: SelectorBase):
         self.text, self.selector = text, selector
-        possible = np.array([selector.min_words <= word_count(s.text) <= selector.max_words
-                             and not (selector.skip_questions and is_question(s.text))
-                             for s in text.sentences], dtype=bool)
+        words = text.word_counts
+        possible = (words >= selector.min_words) & (words <= selector.max_words)
+        if selector.skip_questions:
+            possible &= ~np.array([is_question(s.text) for s in text.sentences], dtype=bool)
         if selector.skip_dependent:
             possible &= ~inside_quotations(text)
         self.possible = possible
@@ -242,7 +238,7 @@ def select_sentences(
         most = support[candidates].max()
         backed = (support - 1.0) / (most - 1.0) if most > 1 else np.zeros(n)
         relevance = (1.0 - support_weight) * relevance + support_weight * backed
-    lengths = np.array([word_count(s.text) for s in text.sentences])
+    lengths = text.word_counts
     words_left = budget.words if budget.words is not None else int(lengths.sum())
     sentences_left = budget.sentences if budget.sentences is not None else n
     max_similarity = np.zeros(n)  # to the closest chosen sentence

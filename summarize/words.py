@@ -93,6 +93,11 @@ def content_terms(words: Sequence[str]) -> tuple[str, ...]:
     return tuple(filter(None, map(_TERMS.__getitem__, words)))
 
 
+def word_count(text: str) -> int:
+    """Words as a reader counts them: white-space separated tokens (the unit of budgets)."""
+    return len(text.split())
+
+
 def term_counts(documents: Sequence[Sequence[str]]) -> tuple[sp.csr_matrix, dict[str, int]]:
     """Sparse document x term count matrix and its vocabulary (term -> column).
 
@@ -199,6 +204,14 @@ class EventText:
     def vocabulary(self) -> dict[str, int]:
         """Term -> column of `counts`, in order of first appearance."""
         return self._counts_and_vocabulary[1]
+
+    @cached_property
+    def word_counts(self) -> np.ndarray:
+        """`word_count` of each sentence (selection, budgets and eligibility ask for it)."""
+        import numpy as np
+
+        return np.fromiter((word_count(s.text) for s in self.sentences), dtype=np.int64,
+                           count=len(self.sentences))
 
     @cached_property
     def unit_vectors(self) -> sp.csr_matrix:

@@ -18,8 +18,7 @@ from summarize.config import Budget, ConceptSelector, validate_config
 from summarize.focus import focus_relevance, focus_terms
 from summarize.models import Article
 from summarize.ranking import rank_sentences
-from summarize.selection import word_count
-from summarize.words import prepare_text
+from summarize.words import prepare_text, word_count
 from tests.conftest import SEED_EVENT, event_text
 
 PLEDGE = "Kim Jong Un pledged full support for Vladimir Putin at the summit in Russia."
@@ -192,7 +191,7 @@ def test_two_stories_that_share_no_headline_words_still_get_a_lead():
 def test_a_lead_longer_than_the_budget_is_not_forced_into_it():
     from summarize.models import Event
     from summarize.pipeline import summarize_event
-    from summarize.selection import word_count as words
+    from summarize.words import word_count as words
 
     long = ("North Korean leader Kim Jong Un and Russian President Vladimir Putin met for a "
             "rare summit at the Vostochny Cosmodrome on Wednesday, where they discussed "

@@ -13,8 +13,8 @@ from summarize.selection import (
     is_dependent,
     quote_balance,
     select_sentences,
-    word_count,
 )
+from summarize.words import word_count
 from tests.conftest import event_text
 
 A = "Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome on Wednesday for talks."
