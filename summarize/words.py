@@ -210,8 +210,10 @@ class EventText:
         """`word_count` of each sentence (selection, budgets and eligibility ask for it)."""
         import numpy as np
 
-        return np.fromiter((word_count(s.text) for s in self.sentences), dtype=np.int64,
-                           count=len(self.sentences))
+        counts = np.fromiter((word_count(s.text) for s in self.sentences), dtype=np.int64,
+                             count=len(self.sentences))
+        counts.flags.writeable = False  # (shared by every stage: no one may change it)
+        return counts
 
     @cached_property
     def unit_vectors(self) -> sp.csr_matrix:
