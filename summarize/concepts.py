@@ -344,7 +344,7 @@ def choose_lead(
     each times 1 + the sentence's relevance to the focus (relative to the most relevant
     one) when there is one."""
     openings = [int(i) for i in np.flatnonzero(candidates)
-                if text.sentences[i].position < LEAD_POSITIONS and (accept is None or accept(i))]
+                if text.sentences[i].position < LEAD_POSITIONS]
     top = relevance.max() if relevance is not None else 0.0
 
     def value(i: int) -> tuple[float, float]:
@@ -359,8 +359,9 @@ def choose_lead(
     for i in sorted(openings, key=lambda i: (-values[i][0], -values[i][1], i)):
         if len(chosen) == count:
             break
-        if all(_cosine(text, i, j) <= max_similarity for j in chosen):
-            chosen.append(i)
+        if (accept is None or accept(i)) and all(_cosine(text, i, j) <= max_similarity
+                                                 for j in chosen):
+            chosen.append(i)  # (`accept` asked best first: of a few openings, not all)
     return chosen
 
 

@@ -148,8 +148,8 @@ class Eligibility:
     asks a question, whether it is a piece of a quotation (`possible`). Whether it stands
     alone (a dozen patterns: what it opens with, whom it quotes, whether it announces a
     plan its article's date has overtaken) is tested only for the sentences a selector
-    reaches: the concept selector reaches a few hundred of the pooled DUC 2006 event's
-    35,000, best first. `mask()` decides them all."""
+    reaches, best first: the concept selector decides 168 of the pooled DUC 2006 event's
+    35,565 sentences, and 1,679 of the 36,048 of the DUC batch. `mask()` decides all."""
 
     def __init__(self, text: EventText, selector: SelectorBase):
         self.text, self.selector = text, selector
