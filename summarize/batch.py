@@ -470,14 +470,24 @@ def run(config: Config | ConfigFile, input_root: Path, output_root: Path, *,
     settings = _recorded_settings(output_root, key) if key else None
     recorded = settings is not None
     validated = None
+    try:
+        folders = [] if group else discover_events(input_root)
+        missing: InputError | None = None
+    except InputError as error:  # said after the config's errors
+        folders, missing = [], error
     if settings is None:
         # A first run, or a changed config: most likely every event is to be built.
-        _start_workers_early(config, None if group else _event_count(input_root), jobs)
+        if isinstance(config, ConfigFile):  # unread: only the command line can say Dask
+            dask = "run.executor=dask" in config.overrides
+        else:
+            dask = config.run.executor == "dask"
+        _start_workers_early(dask, None if group else len(folders), jobs)
         validated = _validated(config)
         settings = Settings.of(validated)
     else:
         log.debug("the config's settings taken from %s", output_root / SETTINGS_FILE)
-    folders = [] if group else discover_events(input_root)
+    if missing is not None:
+        raise missing
     # An output folder inside the input is not an event (it would be rebuilt every run).
     folders = [f for f in folders if f.resolve() != output_root.resolve()]
     try:
@@ -520,7 +530,7 @@ def run(config: Config | ConfigFile, input_root: Path, output_root: Path, *,
                     state[slug].update(contents[slug])
         if todo:
             if validated is None:
-                _start_workers_early(config, len(todo), jobs)
+                _start_workers_early(settings.executor == "dask", len(todo), jobs)
                 validated = _validated(config)
             background, read = None, {}
             if settings.whole_run:
@@ -592,27 +602,17 @@ def _grouped_events(input_root: Path, output_root: Path, config: Config, config_
     return named, fingerprints
 
 
-def _start_workers_early(config: Config | ConfigFile, events: int | None,
-                         jobs: int | None) -> None:
+def _start_workers_early(dask: bool, events: int | None, jobs: int | None) -> None:
     """Start the local workers' fork server before validating the config: it imports the
     pipeline (0.6 s) while this process imports pydantic and validates (0.15-0.25 s), and
     the first events start that much sooner. Not when one process builds everything
-    (`--jobs 1`, one event, one core), nor for a Dask run that says so on the command
-    line; a config file that asks for Dask leaves it unused, and it ends with the run.
-    `events`: how many may be built (None: not known yet, a stream to group)."""
-    overrides = config.overrides if isinstance(config, ConfigFile) else ()
-    dask = ("run.executor=dask" in overrides if isinstance(config, ConfigFile)
-            else config.run.executor == "dask")
-    if dask or min(jobs or default_jobs(), default_jobs(), 2 if events is None else events) < 2:
+    (`--jobs 1`, one event, one core), nor when Dask builds them (a config file read for
+    the first time may still ask for Dask: the server is then left unused, and ends with
+    the run). `events`: how many may be built (None: not known yet, a stream to group)."""
+    cores = default_jobs()
+    if dask or min(jobs or cores, cores, 2 if events is None else events) < 2:
         return
     start_fork_server([build_event.__module__, *BUILD_MODULES])
-
-
-def _event_count(input_root: Path) -> int:
-    try:
-        return len(discover_events(input_root))
-    except InputError:  # the run says why, after the config's errors
-        return 0
 
 
 def _validated(config: Config | ConfigFile) -> Config:

@@ -91,10 +91,11 @@ class Settings:
 
     effective: dict[str, Any]  # Config.effective(): the config as it shapes a briefing
     whole_run: bool  # the ranker's statistics come from the whole run (a change rebuilds all)
+    executor: str  # run.executor: where the events are built (local processes, or Dask)
 
     @classmethod
     def of(cls, config: Config) -> Settings:
-        return cls(config.effective(), config.ranker.uses_run_statistics)
+        return cls(config.effective(), config.ranker.uses_run_statistics, config.run.executor)
 
     @property
     def formats(self) -> tuple[str, ...]:
@@ -118,7 +119,8 @@ class Settings:
         return digest.hexdigest()
 
     def as_record(self, key: str) -> dict[str, Any]:
-        return {"key": key, "effective": self.effective, "whole_run": self.whole_run}
+        return {"key": key, "effective": self.effective, "whole_run": self.whole_run,
+                "executor": self.executor}
 
     @classmethod
     def from_record(cls, record: object, key: str) -> Settings | None:
@@ -126,9 +128,11 @@ class Settings:
         if not isinstance(record, dict) or record.get("key") != key:
             return None
         effective, whole_run = record.get("effective"), record.get("whole_run")
-        if not isinstance(effective, dict) or not isinstance(whole_run, bool):
+        executor = record.get("executor")
+        if not (isinstance(effective, dict) and isinstance(whole_run, bool)
+                and isinstance(executor, str)):
             return None
-        return cls(effective, whole_run)
+        return cls(effective, whole_run, executor)
 
 
 @dataclass(frozen=True)

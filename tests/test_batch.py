@@ -705,6 +705,17 @@ def test_the_workers_fork_server_starts_early_only_when_workers_will_build(
     assert starts(corpus, 2, ConfigFile(config.path, ("run.executor=dask",))) == 0
     monkeypatch.setattr(batch, "default_jobs", lambda: 1)
     assert starts(corpus, 2) == 0
+    monkeypatch.setattr(batch, "default_jobs", lambda: 2)
+    # A config file that asks for Dask is not read before the server starts; once its
+    # settings are recorded, the next runs know.
+    dask_file = tmp_path / "dask.yaml"
+    dask_file.write_text("run:\n  executor: dask\n", encoding="utf-8")
+    with monkeypatch.context() as patch:
+        patch.setattr(batch, "_build_and_write", lambda *args, **kwargs: None)
+        batch.run(ConfigFile(dask_file), corpus, tmp_path / "dask-out", jobs=2)
+        started.clear()
+        batch.run(ConfigFile(dask_file), corpus, tmp_path / "dask-out", jobs=2)
+    assert started == []
 
     # A run that takes its settings from the last run's record starts it once it finds
     # two events to build, and not when it finds none.
