@@ -7,6 +7,7 @@ import pytest
 
 from summarize.concepts import (
     ConceptIndex,
+    SentenceConcepts,
     choose_lead,
     concept_weights,
     exact_cover,
@@ -252,3 +253,31 @@ def test_eligibility_asked_as_the_selection_goes_chooses_what_the_whole_mask_cho
         asked_fewer.append(len(set(asked)) < n)
     if solver == "greedy":  # (the exact solver's program takes every sentence)
         assert all(asked_fewer)
+
+
+def test_the_greedy_on_sentence_rows_made_when_asked_chooses_what_it_chooses_on_sets():
+    """select_by_concepts hands the greedy each sentence's valued concepts as rows made
+    when asked for, with every sentence's total weight from one sparse product: the same
+    sets, totals and choices as sets built for every sentence."""
+    from summarize.pipeline import load_prepared
+
+    prepared = load_prepared(SEED_EVENT, SEED_EVENT.parent, 2**24)
+    text = prepare_text(prepared.sentences, prepared.articles)
+    index = ConceptIndex.of(text)
+    weights = concept_weights(text, index, [[a] for a in range(len(text.articles))], 2)
+    rng = np.random.default_rng(3)
+    for trial in range(6):
+        pool = np.sort(rng.choice(len(text.sentences), size=len(text.sentences) // 2,
+                                  replace=False))
+        rows = SentenceConcepts(index, pool, weights)
+        sets = [frozenset(c for c in index.of_sentence(int(i)) if weights[c] > 0)
+                for i in pool]
+        assert len(rows) == len(sets) and list(rows) == sets
+        assert any(sets) and not all(sets)  # (both kinds of sentence are tried)
+        assert np.allclose(rows.totals(weights), [sum(weights[c] for c in f) for f in sets])
+        lengths = text.word_counts[pool]
+        prior = 1.0 + rng.random(len(pool))
+        conflicts = [frozenset()] * len(pool)
+        for budget in (40, 120):
+            assert (greedy_cover(rows, weights, lengths, budget, prior, conflicts)
+                    == greedy_cover(sets, weights, lengths, budget, prior, conflicts)), trial
