@@ -247,9 +247,9 @@ LANGUAGE_SAMPLES = {
 def test_the_language_model_kept_in_the_cache_folder_identifies_as_the_shipped_one(
         tmp_path, monkeypatch):
     """langid's model ships LZMA-compressed (0.4-0.5 s to load in every process that needs
-    it); the first process keeps it uncompressed in the user's cache folder. A model read
-    from there must decide exactly as the shipped one, and a damaged or unwritable cache
-    must only cost the time."""
+    it); the first process keeps it uncompressed in the user's cache folder, and removes
+    what an older version kept there. A model mapped from there must decide exactly as the
+    shipped one, and a damaged or unwritable cache must only cost the time."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     from summarize import boilerplate
@@ -261,17 +261,24 @@ def test_the_language_model_kept_in_the_cache_folder_identifies_as_the_shipped_o
         boilerplate._identifier.cache_clear()
         return boilerplate._identifier()
 
+    cache = tmp_path / "cache" / "summarize"
+    cache.mkdir(parents=True)
+    (cache / "py3langid-0.3.0-4586720-1.npz").write_bytes(b"kept by an older version")
     identifier()  # loads the shipped model and keeps it
-    kept = list((tmp_path / "cache" / "summarize").iterdir())
-    assert [p.suffix for p in kept] == [".npz"]
+    kept = list(cache.iterdir())
+    assert len(kept) == 1 and kept[0].name.startswith("py3langid-")  # the older one is gone
+    assert sorted(p.name for p in kept[0].iterdir()) == [
+        "classes.npy", "nextmove.npy", "output.npy", "pc.npy", "ptc.npy", "row.npy"]
     from_cache = identifier()
     for language, text in LANGUAGE_SAMPLES.items():
         assert from_cache.rank(text) == shipped.rank(text)
         assert from_cache.classify(text)[0] == language
 
-    kept[0].write_bytes(kept[0].read_bytes()[:1000])  # a disk that filled up
+    automaton = kept[0] / "nextmove.npy"
+    automaton.write_bytes(automaton.read_bytes()[:1000])  # a disk that filled up
     assert identifier().rank(LANGUAGE_SAMPLES["fr"]) == shipped.rank(LANGUAGE_SAMPLES["fr"])
-    assert kept[0].stat().st_size > 1_000_000  # written again
+    assert automaton.stat().st_size > 1_000_000  # written again
+    assert not list(kept[0].glob("*.tmp"))
     (tmp_path / "a-file").write_text("", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a-file"))  # cannot hold a folder
     try:
