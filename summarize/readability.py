@@ -128,8 +128,13 @@ def restates(terms: Collection[str], other: Collection[str]) -> bool:
     words (attribution words like "said" left out) of the shorter one, and at least
     RESTATED_MIN_WORDS of them, are in the other."""
     a, b = set(terms) - _attribution(), set(other) - _attribution()
-    shared = len(a & b)
-    return shared >= RESTATED_MIN_WORDS and shared >= RESTATED_SHARE * min(len(a), len(b))
+    return bool(restated(len(a & b), min(len(a), len(b))))
+
+
+def restated(shared: int | np.ndarray, smaller: int | np.ndarray) -> bool | np.ndarray:
+    """`restates` from the number of words two sentences share and the number the shorter
+    one has: numbers, or numpy arrays of them (then a mask)."""
+    return (shared >= RESTATED_MIN_WORDS) & (shared >= RESTATED_SHARE * smaller)
 
 
 def restating(rows: sp.csr_matrix, present: sp.csr_matrix,
@@ -142,7 +147,7 @@ def restating(rows: sp.csr_matrix, present: sp.csr_matrix,
     sizes = np.diff(present.indptr).astype(float)
     row_sizes = np.diff(rows.indptr).astype(float)
     smaller = np.minimum(row_sizes[shared.row], sizes[shared.col])
-    keep = (shared.data >= RESTATED_MIN_WORDS) & (shared.data >= RESTATED_SHARE * smaller)
+    keep = restated(shared.data, smaller)
     return sp.coo_matrix((shared.data[keep], (shared.row[keep], shared.col[keep])),
                          shape=shared.shape)
 

@@ -7,6 +7,7 @@ import pytest
 
 from summarize.concepts import (
     ConceptIndex,
+    Restatements,
     SentenceConcepts,
     choose_lead,
     concept_weights,
@@ -281,3 +282,31 @@ def test_the_greedy_on_sentence_rows_made_when_asked_chooses_what_it_chooses_on_
         for budget in (40, 120):
             assert (greedy_cover(rows, weights, lengths, budget, prior, conflicts)
                     == greedy_cover(sets, weights, lengths, budget, prior, conflicts)), trial
+
+
+def test_a_restatements_row_asked_alone_is_the_row_computed_with_all_the_others():
+    """The greedy asks for one candidate's restatements at a time (computed in numpy) and
+    the exact solver for all of them at once (sparse products): the same sets, with
+    similarities to the last bit, so a threshold never falls differently."""
+    from summarize.concepts import _row_product
+
+    events = [event_text([[PLEDGE, MISSILES, TRAIN], [PLEDGE_2, MISSILES_2, LUNCH],
+                          [PLEDGE_3, MISSILES_3, PLEDGE]])]
+    from summarize.pipeline import load_prepared
+
+    prepared = load_prepared(SEED_EVENT, SEED_EVENT.parent, 2**24)
+    events.append(prepare_text(prepared.sentences, prepared.articles))
+    for text in events:
+        n = len(text.sentences)
+        pool = np.arange(0, n, 2) if n > 20 else np.arange(n)
+        for max_similarity in (0.2, 0.5, 0.8):
+            alone = Restatements(text, pool, max_similarity)
+            together = Restatements(text, pool, max_similarity)
+            rows = [alone[place] for place in range(len(pool))]
+            assert rows == list(together)
+            assert any(rows) or max_similarity > 0.2  # (some candidates restate others)
+        whole = (alone.vectors @ alone.vector_columns).toarray()
+        for place in range(len(pool)):
+            assert np.array_equal(
+                _row_product(alone.vectors, place, alone.vector_columns, len(pool)),
+                whole[place])
