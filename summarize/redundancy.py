@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
@@ -150,21 +151,22 @@ def statement_vectors(text: EventText, sentences: Sequence[int], idf: np.ndarray
     owner: list[int] = []
     ignored = attribution()
     for index in sentences:
-        units.append(tuple(t for t in text.terms[index] if t not in ignored))
+        own = tuple(t for t in text.terms[index] if t not in ignored)
+        units.append(own)
         owner.append(index)
-        parts = clauses(text.sentences[index].text)
-        if len(parts) > 1:
-            units.extend(parts)
-            owner.extend([index] * len(parts))
+        # Two clauses need MIN_CLAUSE_TERMS words each, and a clause's words are words of
+        # its sentence: a third of news sentences have too few to be split at all.
+        if len(own) >= 2 * MIN_CLAUSE_TERMS:
+            parts = clauses(text.sentences[index].text)
+            if len(parts) > 1:
+                units.extend(parts)
+                owner.extend([index] * len(parts))
     vocabulary = text.vocabulary
-    rows, cols = [], []
-    for row, terms in enumerate(units):
-        for term in terms:
-            column = vocabulary.get(term)
-            if column is not None:
-                rows.append(row)
-                cols.append(column)
-    counts = sp.csr_matrix((np.ones(len(rows)), (rows, cols)),
+    found = list(map(vocabulary.get, chain.from_iterable(units)))
+    rows = np.repeat(np.arange(len(units)), [len(u) for u in units])
+    known = np.array([column is not None for column in found], dtype=bool)
+    cols = np.array([column for column in found if column is not None], dtype=np.int64)
+    counts = sp.csr_matrix((np.ones(len(cols)), (rows[known], cols)),
                            shape=(len(units), len(vocabulary)))
     return tfidf_unit_rows(counts, idf), np.array(owner, dtype=np.int64)
 

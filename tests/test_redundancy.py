@@ -3,6 +3,8 @@
 import datetime as dt
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summarize.config import Budget, MMRSelector
 from summarize.redundancy import clauses, corroborate, find_duplicates, independent_sources
@@ -126,3 +128,23 @@ def test_corroboration_finds_every_source_that_comparing_everything_finds(duc200
         assert found == _every_backing_source(text, indices, min_similarity)
         if min_similarity == 0.5:
             assert sum(len(f) > 1 for f in found) >= 10, "the event's facts are corroborated"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["Kim", "Putin", "pledged", "support", "missiles", "fired", "said", "reported", "the",
+     "of", "as", "while", "but", "who", ",", ";", "(", ")", "—", "--", "-", "U.S.", "3,000",
+     "Korea's", "ΟΔΟΣ", "İstanbul", "’s", "summit", "talks", "ended", "early", "state",
+     "media"]), max_size=30).map(" ".join))
+def test_a_sentence_of_too_few_words_for_two_clauses_is_never_split(sentence):
+    """statement_vectors splits a sentence into clauses only when it has two clauses'
+    worth of content words: a clause's words are words of its sentence, so one with fewer
+    never has two clauses."""
+    from summarize.redundancy import MIN_CLAUSE_TERMS, attribution
+    from summarize.words import content_terms, tokenize
+
+    parts = clauses(sentence)
+    own = [t for t in content_terms(tokenize(sentence)) if t not in attribution()]
+    assert sum(map(len, parts)) <= len(own)
+    if len(own) < 2 * MIN_CLAUSE_TERMS:
+        assert len(parts) <= 1
