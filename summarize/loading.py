@@ -172,6 +172,7 @@ def load_event(folder: Path, root: Path, max_bytes: int,
     resolved_root = root.resolve()
     try:
         entries = sorted(folder.iterdir(), key=lambda p: p.name)
+        real_folder = folder.resolve()
     except OSError as error:
         raise InputError(f"the event folder cannot be read: {error.strerror or error}") from None
     for path in entries:
@@ -182,7 +183,7 @@ def load_event(folder: Path, root: Path, max_bytes: int,
         if path.is_dir():
             skipped.append(SkippedFile(relative, "folder inside an event (not read)"))
             continue
-        problem = unreadable(path, relative, resolved_root)
+        problem = unreadable(path, relative, resolved_root, real_folder)
         if problem:
             log.warning("%s: skipped: %s", printable(relative), problem)
             skipped.append(SkippedFile(printable(relative), problem))
@@ -268,17 +269,21 @@ def _read_listed(path: Path, relative: str, max_bytes: int,
         return [], [SkippedFile(relative, f"cannot be read: {error.strerror or error}")]
 
 
-def unreadable(path: Path, relative: str, root: Path) -> str | None:
+def unreadable(path: Path, relative: str, root: Path,
+               real_folder: Path | None = None) -> str | None:
     """Why a directory entry cannot be read as an article (never an exception: one bad
     file must not cost its event), or None. A file that cannot be opened is found when it
     is read (`load_event` catches the error there): opening it here too would read the
-    folder twice."""
+    folder twice. `real_folder`: the folder's resolved path, when known (an entry that is
+    no link is where its folder is; resolving it looks up every folder of its path)."""
     if printable(relative) != relative:
         return "file name is not valid UTF-8"
-    if path.is_symlink() and not path.exists():  # exists() is False for loops too
+    link = path.is_symlink()
+    if link and not path.exists():  # exists() is False for loops too
         return "broken or looping symbolic link"
     try:
-        if not path.resolve().is_relative_to(root):
+        real = real_folder if real_folder is not None and not link else path.resolve()
+        if not real.is_relative_to(root):
             return "link to a file outside the input folder"
         if not path.is_file():
             return "not a regular file (a pipe, device or socket is never read)"

@@ -288,3 +288,22 @@ def test_a_device_node_or_an_unreadable_file_is_skipped_with_its_reason(tmp_path
     assert reasons["ev/locked.md"] == "cannot be read: Permission denied"
     if device:
         assert reasons["ev/null.txt"].startswith("not a regular file")
+
+
+def test_files_are_read_only_from_inside_the_input_folder_whatever_links_lead_there(tmp_path):
+    """A link to a file elsewhere in the input is read; a link out of it is not, nor the
+    files of an event folder that is itself a link out of it."""
+    root = tmp_path / "input"
+    inside = write_event(root, "ev", {"a.md": STORY_MD})
+    write_event(root, "other", {"b.md": STORY_MD})
+    (inside / "b.md").symlink_to(root / "other" / "b.md")
+    (inside / "c.md").symlink_to(write_event(tmp_path, "away", {"c.md": STORY_MD}) / "c.md")
+    event = load_event(inside, root, 100_000)
+    assert [a.path for a in event.articles] == ["ev/a.md", "ev/b.md"]
+    assert {s.path: s.reason for s in event.skipped} == {
+        "ev/c.md": "link to a file outside the input folder"}
+    (root / "linked").symlink_to(tmp_path / "away")
+    event = load_event(root / "linked", root, 100_000)
+    assert not event.articles
+    assert {s.path: s.reason for s in event.skipped} == {
+        "linked/c.md": "link to a file outside the input folder"}
