@@ -98,8 +98,12 @@ def _bigram_codes(tokens: Sequence[Sequence[str]],
     flat = list(chain.from_iterable(tokens))
     distinct = list(dict.fromkeys(flat))
     place = {token: i for i, token in enumerate(distinct)}
-    stem_of = np.array([stems.setdefault(stem(t), len(stems)) for t in distinct], dtype=np.int64)
-    stop = np.array([t in STOP_WORDS for t in distinct], dtype=bool)
+    stemmed = list(map(stem, distinct))
+    # new stems numbered in order of first appearance, in C-level passes
+    new = [s for s in dict.fromkeys(stemmed) if s not in stems]
+    stems.update(zip(new, range(len(stems), len(stems) + len(new))))
+    stem_of = np.fromiter(map(stems.__getitem__, stemmed), dtype=np.int64, count=len(stemmed))
+    stop = np.fromiter(map(STOP_WORDS.__contains__, distinct), dtype=bool, count=len(distinct))
     ids = np.fromiter(map(place.__getitem__, flat), dtype=np.int64, count=len(flat))
     owner = np.repeat(np.arange(len(tokens)), [len(t) for t in tokens])
     first, second = ids[:-1], ids[1:]

@@ -51,6 +51,21 @@ def test_concepts_are_stemmed_bigrams_without_stop_word_pairs():
     assert index.codes_of_texts(["Missiles of the north"])[0] <= index.codes_of_sentence(0)
 
 
+def test_stems_are_numbered_in_order_of_first_appearance_and_titles_share_new_ones():
+    """Concept codes are built from stem ids numbered as the stems first appear (so they
+    depend on the event only); a title's stem the sentences lack gets one new id, the same
+    in every title, and the event's numbering is left as it was."""
+    index = ConceptIndex.of(event_text([["Missiles fired; the missile flew north."],
+                                        ["North Korea fired a missile."]]))
+    assert list(index.stems) == ["missil", "fire", "the", "flew", "north", "korea", "a"]
+    assert list(index.stems.values()) == list(range(7))
+    first, second = index.codes_of_texts(["Launch of missiles", "Missile launch"])
+    launch, of = 7, 8  # the new stems, as they first appear
+    assert first == {(launch << 32) | of, (of << 32) | 0}
+    assert second == {(0 << 32) | launch}
+    assert len(index.stems) == 7
+
+
 def test_a_concept_weighs_the_stories_that_report_it_copies_counting_once():
     text = event_text([[PLEDGE], [PLEDGE_2], [PLEDGE], [MISSILES]])
     index = ConceptIndex.of(text)
