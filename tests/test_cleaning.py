@@ -356,3 +356,23 @@ def test_the_words_that_rule_a_line_out_never_change_what_the_rules_name(line: s
 def test_a_lines_shape_has_as_many_words_as_the_line(line: str) -> None:
     """Line features shape only short lines: a long line's shape is never a short one's."""
     assert len(WORD.findall(_shape(line))) == len(WORD.findall(line))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab &\n\t\r\x00\x08\x0b\x1f\x7f\x80é’\u2028 ~")
+               | st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30))
+def test_what_ftfy_could_change_is_told_as_the_pattern_tells_it(text):
+    from summarize.cleaning import _FTFY_MATTERS, ftfy_matters
+
+    assert ftfy_matters(text) == bool(_FTFY_MATTERS.search(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["said.", "”", '"', " ", "  ", "\n", "\t", "REUTERS", "AFP",
+                                 "AP", "XINHUA", "BLOOMBERG", "Reuters", "APX", "x"]),
+                max_size=8).map("".join))
+def test_a_trailing_agency_is_searched_for_in_every_line_that_could_end_with_one(line):
+    from summarize.cleaning import _AGENCY_SIGN_OFFS, _TRAILING_AGENCY
+
+    if _TRAILING_AGENCY.search(line):
+        assert line.rstrip("\n").endswith(_AGENCY_SIGN_OFFS)

@@ -183,3 +183,21 @@ def test_never_crashes_and_loses_no_text(text):
                 min_size=1, max_size=10))
 def test_joined_sentences_split_back(sentences):
     assert split_sentences(" ".join(sentences)) == sentences
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["1.", "2.", "3.", "a.", "b.", "c.", "1.)", "2.)",
+                                           "a.)", "b.)", "one.", "(", ""]),
+                          st.sampled_from([" ", "\n", "\t", "\u00a0", "\u2003", "", "  "]),
+                          st.sampled_from(["First", "item", "Next", "one.", ")", ""]),
+                          st.sampled_from([" ", "\n", "\n\n", "\t", "\u2003", ""])),
+                max_size=8).map(lambda parts: "".join("".join(p) for p in parts)))
+def test_only_paragraphs_without_item_markers_skip_looking_for_them(text):
+    """split_sentences looks for list items only in a paragraph with ". " or ".) ": it
+    must split every text as looking in every paragraph does."""
+    from summarize.segmenting import _PARAGRAPH_BREAK, _list_items, _split_paragraph
+
+    looked_everywhere = [sentence for paragraph in _PARAGRAPH_BREAK.split(text)
+                         for part in _list_items(" ".join(paragraph.split()))
+                         for sentence in _split_paragraph(part.strip())]
+    assert split_sentences(text) == looked_everywhere
