@@ -179,7 +179,7 @@ def greedy_cover(
     # only the top of the queue.
     weight = weights.tolist()  # (Python floats: the same sums, without numpy's per-item cost)
     if isinstance(concepts, SentenceConcepts):  # one sparse product, no set per sentence
-        totals = concepts.totals(weights)
+        totals = concepts.totals()
     else:
         totals = np.array([sum(weight[c] for c in found) for found in concepts], dtype=float)
     gain = prior * totals / lengths
@@ -475,6 +475,7 @@ class SentenceConcepts(Sequence[frozenset[Concept]]):
     def __init__(self, index: ConceptIndex, pool: np.ndarray, weights: np.ndarray):
         self.rows = index.incidence[pool]
         self.valued = weights > 0
+        self.weights = np.where(self.valued, weights, 0.0)
 
     def __len__(self) -> int:
         return int(self.rows.shape[0])
@@ -486,9 +487,9 @@ class SentenceConcepts(Sequence[frozenset[Concept]]):
     def __iter__(self) -> Iterator[frozenset[Concept]]:
         return (self[place] for place in range(len(self)))
 
-    def totals(self, weights: np.ndarray) -> np.ndarray:
+    def totals(self) -> np.ndarray:
         """Each sentence's total weight of its valued concepts."""
-        return np.asarray(self.rows @ np.where(self.valued, weights, 0.0), dtype=float)
+        return np.asarray(self.rows @ self.weights, dtype=float)
 
 
 class Restatements(Sequence[frozenset[int]]):

@@ -155,7 +155,7 @@ def statement_vectors(text: EventText, sentences: Sequence[int], idf: np.ndarray
         units.append(own)
         owner.append(index)
         # Two clauses need MIN_CLAUSE_TERMS words each, and a clause's words are words of
-        # its sentence: a third of news sentences have too few to be split at all.
+        # its sentence: a third of DUC 2006's sentences have too few to be split at all.
         if len(own) >= 2 * MIN_CLAUSE_TERMS:
             parts = clauses(text.sentences[index].text)
             if len(parts) > 1:

@@ -290,7 +290,7 @@ def test_the_greedy_on_sentence_rows_made_when_asked_chooses_what_it_chooses_on_
                 for i in pool]
         assert len(rows) == len(sets) and list(rows) == sets
         assert any(sets) and not all(sets)  # (both kinds of sentence are tried)
-        assert np.allclose(rows.totals(weights), [sum(weights[c] for c in f) for f in sets])
+        assert np.allclose(rows.totals(), [sum(weights[c] for c in f) for f in sets])
         lengths = text.word_counts[pool]
         prior = 1.0 + rng.random(len(pool))
         conflicts = [frozenset()] * len(pool)
