@@ -35,7 +35,6 @@ import logging
 import math
 import os
 import re
-import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
@@ -145,7 +144,7 @@ def cache_folder() -> Path:
 def _keep_model(folder: Path, identifier) -> None:  # type: ignore[no-untyped-def]
     """Write the model's arrays into `folder`, each whole under another name and then
     renamed: a process reading them meanwhile, or another one writing them, never sees
-    half a file. Models kept for other versions of py3langid are removed."""
+    half a file."""
     arrays = {"ptc": identifier.nb_ptc, "pc": identifier.nb_pc,
               "classes": np.array(identifier.nb_classes),
               "nextmove": _numpy_array(identifier.tk_nextmove),
@@ -164,13 +163,12 @@ def _keep_model(folder: Path, identifier) -> None:  # type: ignore[no-untyped-de
     except OSError as error:  # a read-only home, a full disk
         log.debug("cannot keep langid's model in %s: %s", folder, error)
         return
-    for stale in folder.parent.glob("py3langid-*"):
-        if stale != folder:
-            if stale.is_dir():
-                shutil.rmtree(stale, ignore_errors=True)
-            else:
-                with contextlib.suppress(OSError):
-                    stale.unlink()
+    # The one-file form earlier versions kept (.npz, read whole) is not read any more. The
+    # folders of other installations stay: two of them on one machine would otherwise
+    # remove each other's at every run.
+    for stale in folder.parent.glob("py3langid-*.npz"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
 
 
 def _numpy_array(values: array.array) -> np.ndarray:

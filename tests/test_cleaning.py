@@ -248,8 +248,9 @@ def test_the_language_model_kept_in_the_cache_folder_identifies_as_the_shipped_o
         tmp_path, monkeypatch):
     """langid's model ships LZMA-compressed (0.4-0.5 s to load in every process that needs
     it); the first process keeps it uncompressed in the user's cache folder, and removes
-    what an older version kept there. A model mapped from there must decide exactly as the
-    shipped one, and a damaged or unwritable cache must only cost the time."""
+    the one file an older version kept there (not another installation's folder). A model
+    mapped from there must decide exactly as the shipped one, and a damaged or unwritable
+    cache must only cost the time."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     from summarize import boilerplate
@@ -264,9 +265,10 @@ def test_the_language_model_kept_in_the_cache_folder_identifies_as_the_shipped_o
     cache = tmp_path / "cache" / "summarize"
     cache.mkdir(parents=True)
     (cache / "py3langid-0.3.0-4586720-1.npz").write_bytes(b"kept by an older version")
+    (cache / "py3langid-0.4.0-4586720-2").mkdir()  # another installation's
     identifier()  # loads the shipped model and keeps it
-    kept = list(cache.iterdir())
-    assert len(kept) == 1 and kept[0].name.startswith("py3langid-")  # the older one is gone
+    kept = [p for p in cache.iterdir() if p.name != "py3langid-0.4.0-4586720-2"]
+    assert len(kept) == 1 and kept[0].is_dir()  # the older form is gone, the other stays
     assert sorted(p.name for p in kept[0].iterdir()) == [
         "classes.npy", "nextmove.npy", "output.npy", "pc.npy", "ptc.npy", "row.npy"]
     from_cache = identifier()
