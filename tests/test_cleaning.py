@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from summarize.boilerplate import WORD, _shape, rejoin_broken_lines
@@ -140,6 +140,24 @@ def test_mojibake_and_odd_spaces_are_repaired():
 def test_stray_quotes_are_removed():
     assert normalize_text("” In this photo") == "In this photo"
     assert normalize_text("we stand.” ”") == "we stand.”"
+    # a quotation inside a quotation is set apart from it by a space: not stray
+    assert normalize_text("“I told him, ‘Go.’ ” she said.") == "“I told him, ‘Go.’ ” she said."
+    assert normalize_text("“ ‘Star Wars’ is not a morality play,” he wrote.") == \
+        "“ ‘Star Wars’ is not a morality play,” he wrote."
+
+
+def test_newswire_quotes_spaced_from_what_they_quote_attach_and_lone_ones_go():
+    """Cleaning what cleaning wrote changes nothing: a newswire mark that would be a stray
+    quote once typographic attaches to its words, or goes when it quotes nothing."""
+    body = ("``  Need more time,'' he said. ``\n\nShe waited . . . ''\n\n"
+            "``I told him, `Go.' '' she said.\n\n``")
+    def md(text: str) -> Article:
+        return Article(path="ev/a.md", id="a", body=text, format="md")
+
+    once = clean_article(md(body)).paragraphs
+    assert once == ("“Need more time,” he said.", "She waited . . .”",
+                    "“I told him, `Go.' ” she said.")
+    assert clean_article(md("\n\n".join(once))).paragraphs == once
 
 
 def test_markdown_articles_keep_their_paragraphs():
@@ -152,6 +170,8 @@ def test_markdown_articles_keep_their_paragraphs():
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400))
+@example("``")  # (a lone newswire mark became a stray “, which cleaning again removed)
+@example("``a `b.' ''\n\nc . . . ''")
 def test_cleaning_never_crashes_and_is_idempotent(body):
     once = clean_article(txt(body))
     again = clean_article(txt("\n".join(once.paragraphs)))
