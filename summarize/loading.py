@@ -172,9 +172,12 @@ def load_event(folder: Path, root: Path, max_bytes: int,
     resolved_root = root.resolve()
     try:
         entries = sorted(folder.iterdir(), key=lambda p: p.name)
-        real_folder = folder.resolve()
     except OSError as error:
         raise InputError(f"the event folder cannot be read: {error.strerror or error}") from None
+    try:
+        real_folder: Path | None = folder.resolve()
+    except (OSError, RuntimeError):  # (a link loop made since it was listed) each file's own
+        real_folder = None
     for path in entries:
         relative = path.relative_to(root).as_posix()
         if path.name.lower() == FOCUS_FILE and path.is_file():
