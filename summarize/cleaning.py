@@ -45,9 +45,12 @@ _STRAY_QUOTE = re.compile(
     r"[”“\"](?<!\S.)(?<![" + _SINGLE_QUOTES + r"][^\S\n][”“\"])"
     r"(?:[^\S\n]++(?![" + _SINGLE_QUOTES + r"])|$)", re.MULTILINE)
 # Newswire quote marks spaced from what they quote (``  Need …'', … . . . '') attach to
-# it, as the typographic ones they become.
-_SPACED_OPENING = re.compile(r"(?<!\S)“[^\S\n]+(?=[^\s“”\"" + _SINGLE_QUOTES + r"])")
+# it, as the typographic ones they become. (The opening mark comes first in its pattern,
+# as above; the closing one's spaces come before it, so that pattern, 25x slower, runs
+# only where a mark follows white space.)
+_SPACED_OPENING = re.compile(r"“(?<!\S“)[^\S\n]+(?=[^\s“”\"" + _SINGLE_QUOTES + r"])")
 _SPACED_CLOSING = re.compile(r"(?<=[^\s“”\"" + _SINGLE_QUOTES + r"])[^\S\n]+”(?!\S)")
+_SPACED_BEFORE_CLOSING = re.compile(r"”(?<=\s”)")
 
 
 # ftfy's repairs depend on their surroundings: a no-break space or a line's edge beside
@@ -457,7 +460,9 @@ def newswire_quotes(paragraphs: list[str]) -> tuple[str, ...]:
     if not any("``" in p for p in paragraphs):
         return tuple(paragraphs)
     typographic = (p.replace("``", "\u201c").replace("''", "\u201d") for p in paragraphs)
-    attached = (_SPACED_CLOSING.sub("”", _SPACED_OPENING.sub("“", p)) for p in typographic)
+    opened = (_SPACED_OPENING.sub("“", p) for p in typographic)
+    attached = (_SPACED_CLOSING.sub("”", p) if _SPACED_BEFORE_CLOSING.search(p) else p
+                for p in opened)
     return tuple(p for p in (_STRAY_QUOTE.sub("", p).strip() for p in attached) if p)
 
 
