@@ -46,7 +46,7 @@ _STRAY_QUOTE = re.compile(
     r"(?:[^\S\n]++(?![" + _SINGLE_QUOTES + r"])|$)", re.MULTILINE)
 # Newswire quote marks spaced from what they quote (``  Need …'', … . . . '') attach to
 # it, as the typographic ones they become. (The opening mark comes first in its pattern,
-# as above; the closing one's spaces come before it, so that pattern, 25x slower, runs
+# as above; the closing one's spaces come before it, so that pattern, 30x slower, runs
 # only where a mark follows white space.)
 _SPACED_OPENING = re.compile(r"“(?<!\S“)[^\S\n]+(?=[^\s“”\"" + _SINGLE_QUOTES + r"])")
 _SPACED_CLOSING = re.compile(r"(?<=[^\s“”\"" + _SINGLE_QUOTES + r"])[^\S\n]+”(?!\S)")
