@@ -6,8 +6,8 @@ The runs are those of `benchmarks/scale.py`: the pooled DUC 2006 event (`--jobs 
 Each is `summarize run` in a fresh process, ROUNDS rounds, the two checkouts alternating
 which goes first (a busy machine drifts); the tables give the medians of the wall-clock
 seconds and of each stage (`seconds` in run-report.json) and their ratios. Then every
-briefing (.md, .json, .html) of the two checkouts' last round is compared byte for byte:
-a change meant to be faster only must show none.
+briefing (.md, .json: the HTML page shows the JSON's data) of the two checkouts' last
+round is compared byte for byte: a change meant to be faster only must show none.
 
     git worktree add /tmp/before <commit>
     .venv/bin/python benchmarks/versus.py /tmp/before [--rounds 5] [--runs pooled,batch]
@@ -17,20 +17,17 @@ from __future__ import annotations
 
 import argparse
 import compileall
-import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.batch import build_input  # noqa: E402
+from benchmarks.batch import briefings, build_input, timed_run  # noqa: E402
 from benchmarks.common import ROOT, require_duc2006, table  # noqa: E402
 from benchmarks.scale import pooled_input, scraped_input  # noqa: E402
 
@@ -38,30 +35,6 @@ RUNS = {"pooled": (pooled_input, "1"), "batch": (build_input, "2"),
         "scraped": (scraped_input, "2")}
 # The briefings' clock, so that their "written" times cannot differ between the runs.
 SOURCE_DATE_EPOCH = "1694649600"
-
-
-def timed_run(code: Path, input_root: Path, output: Path, jobs: str) -> tuple[float, dict]:
-    """Wall seconds of `summarize run` from the checkout `code`, and its stage seconds."""
-    shutil.rmtree(output, ignore_errors=True)
-    env = {**os.environ, "PYTHONPATH": str(code), "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
-    start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "summarize", "run", "-q",
-                             "--config", str(code / "configs" / "default.yaml"),
-                             "--input", str(input_root), "--output", str(output),
-                             "--jobs", jobs],
-                            cwd=code, env=env, capture_output=True, text=True)
-    seconds = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit(f"summarize run ({code}) failed ({result.returncode}):\n{result.stderr}")
-    report = json.loads((output / "run-report.json").read_text(encoding="utf-8"))
-    return seconds, report["seconds"]
-
-
-def briefings(folder: Path) -> dict[str, bytes]:
-    """The briefings of a run (not its report, site index or feed)."""
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())
-            if p.suffix in (".md", ".json", ".html") and not p.name.startswith(".")
-            and p.name not in ("run-report.json", "index.html")}
 
 
 def main() -> None:
@@ -78,6 +51,7 @@ def main() -> None:
         sys.exit(f"unknown runs {', '.join(unknown)}: choose among {', '.join(RUNS)}")
     duc = require_duc2006()
     codes = {"this code": ROOT, "baseline": baseline}
+    os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH  # (the runs inherit it)
     for code in codes.values():  # (byte code written once, as after any first run)
         compileall.compile_dir(code / "summarize", quiet=1)
     seconds: dict[tuple[str, str], dict[str, list[float]]] = defaultdict(
@@ -95,9 +69,11 @@ def main() -> None:
             for kind in runs:
                 for name, code in order if number % 2 else order[::-1]:
                     output = work / f"out-{name.replace(' ', '-')}-{kind}"
-                    wall, stages = timed_run(code, inputs[kind], output, RUNS[kind][1])
+                    shutil.rmtree(output, ignore_errors=True)
+                    wall, report = timed_run(inputs[kind], output, "--jobs", RUNS[kind][1],
+                                             code=code)
                     seconds[kind, name]["whole run (wall)"].append(wall)
-                    for stage, value in stages.items():
+                    for stage, value in report["seconds"].items():
                         seconds[kind, name][stage].append(value)
         differing = {}
         for kind in runs:
