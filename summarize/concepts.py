@@ -39,6 +39,7 @@ import scipy.sparse as sp
 from summarize.config import Budget, ConceptSelector, SelectorBase
 from summarize.readability import restated, restating
 from summarize.redundancy import attribution
+from summarize.selection import scaled_between
 from summarize.words import STOP_WORDS, EventText, stem, term_presence, tokenize
 
 Concept = int  # a column of an event's `ConceptIndex`
@@ -416,11 +417,8 @@ def select_by_concepts(
     scale = _score_range(scores, pool, admitted)
     if scale is None or not weights.any():
         return list(required)
-    low, top = scale
     lengths = text.word_counts[pool]
-    ranked = scores[pool]
-    scaled = (ranked - low) / (top - low) if top > low else np.zeros(len(pool))
-    prior = 1.0 + selector.prior_weight * scaled
+    prior = 1.0 + selector.prior_weight * scaled_between(scores[pool], *scale, flat=0.0)
     words = budget.words if budget.words is not None else int(lengths.sum())
     own = SentenceConcepts(index, pool, weights)
     conflicts = Restatements(text, pool, selector.max_similarity)

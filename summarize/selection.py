@@ -195,13 +195,18 @@ def unit_scaled(scores: np.ndarray, among: np.ndarray, flat: float) -> np.ndarra
     """Scores rescaled so that the lowest and highest finite ones in the `among` mask are 0
     and 1: rankers score on different scales (KL-Sum's are negative). `flat` everywhere
     when those scores are all equal (or absent); 0 where a score is not finite."""
-    finite = np.isfinite(scores)
-    counted = among & finite
+    counted = among & np.isfinite(scores)
     if not counted.any():
         return np.full(len(scores), flat)
-    low, top = scores[counted].min(), scores[counted].max()
+    return scaled_between(scores, scores[counted].min(), scores[counted].max(), flat)
+
+
+def scaled_between(scores: np.ndarray, low: float, top: float, flat: float) -> np.ndarray:
+    """Scores rescaled so that `low` and `top` are 0 and 1; `flat` everywhere when
+    `top` <= `low`; 0 where a score is not finite."""
     if top <= low:
         return np.full(len(scores), flat)
+    finite = np.isfinite(scores)
     return np.where(finite, (np.where(finite, scores, low) - low) / (top - low), 0.0)
 
 
