@@ -37,7 +37,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from summarize.config import Budget, ConceptSelector, SelectorBase
-from summarize.readability import restated, restating
+from summarize.readability import restated
 from summarize.redundancy import attribution
 from summarize.selection import scaled_between
 from summarize.words import STOP_WORDS, EventText, stem, term_presence, tokenize
@@ -497,8 +497,8 @@ class Restatements(Sequence[frozenset[int]]):
 
     A row is computed when asked for: the greedy asks only for the few sentences it
     chooses, so a big event never pays for every pair (the pooled DUC 2006 event has
-    20,000 candidates: 400 million pairs). Iterating computes every row at once (the
-    exact solver's constraints)."""
+    20,000 candidates: 400 million pairs). Iterating computes every row (the exact
+    solver's constraints, on at most `max_exact_sentences` candidates)."""
 
     def __init__(self, text: EventText, candidates: np.ndarray, max_similarity: float):
         self.max_similarity = max_similarity
@@ -519,8 +519,8 @@ class Restatements(Sequence[frozenset[int]]):
         return self.rows[place]
 
     def _row(self, place: int) -> frozenset[int]:
-        """`_compute` of one place, with numpy on its few terms: a sparse product of one
-        row costs scipy's fixed overhead, most of a millisecond, for much less work."""
+        """The row of one place, with numpy on its few terms (a sparse product of one row
+        costs scipy's fixed overhead, most of a millisecond, for much less work)."""
         n = len(self)
         similar = _row_product(self.vectors, place, self.vector_columns, n)
         shared = _row_product(self.present, place, self.present_columns, n)
@@ -529,18 +529,4 @@ class Restatements(Sequence[frozenset[int]]):
         return frozenset(found[found != place].tolist())
 
     def __iter__(self) -> Iterator[frozenset[int]]:
-        missing = np.array([i for i in range(len(self)) if i not in self.rows], dtype=int)
-        if len(missing):
-            self.rows.update(zip(missing.tolist(), self._compute(missing)))
-        return (self.rows[i] for i in range(len(self)))
-
-    def _compute(self, places: np.ndarray) -> list[frozenset[int]]:
-        similar = sp.coo_matrix(self.vectors[places] @ self.vector_columns)
-        restated = restating(self.present[places], self.present, self.present_columns)
-        found: list[set[int]] = [set() for _ in places]
-        close = similar.data > self.max_similarity
-        for r, j in chain(zip(similar.row[close].tolist(), similar.col[close].tolist()),
-                          zip(restated.row.tolist(), restated.col.tolist())):
-            if j != places[r]:
-                found[r].add(j)
-        return [frozenset(f) for f in found]
+        return (self[place] for place in range(len(self)))

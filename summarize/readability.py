@@ -14,7 +14,6 @@ import re
 from collections.abc import Collection
 
 import numpy as np
-import scipy.sparse as sp
 
 from summarize.words import STOP_WORDS
 
@@ -135,21 +134,6 @@ def restated(shared: int | np.ndarray, smaller: int | np.ndarray) -> bool | np.n
     """`restates` from the number of words two sentences share and the number the shorter
     one has: numbers, or numpy arrays of them (then a mask)."""
     return (shared >= RESTATED_MIN_WORDS) & (shared >= RESTATED_SHARE * smaller)
-
-
-def restating(rows: sp.csr_matrix, present: sp.csr_matrix,
-              present_columns: sp.csr_matrix | None = None) -> sp.coo_matrix:
-    """`restates` between some sentences (`rows` of `words.term_presence`) and all of them
-    (`present`; `present_columns` is its transpose as CSR, when already made): a sparse
-    matrix whose nonzero (r, j) say the same thing (a sentence with itself included)."""
-    columns = present.T.tocsr() if present_columns is None else present_columns
-    shared = sp.coo_matrix(rows @ columns)
-    sizes = np.diff(present.indptr).astype(float)
-    row_sizes = np.diff(rows.indptr).astype(float)
-    smaller = np.minimum(row_sizes[shared.row], sizes[shared.col])
-    keep = restated(shared.data, smaller)
-    return sp.coo_matrix((shared.data[keep], (shared.row[keep], shared.col[keep])),
-                         shape=shared.shape)
 
 
 def _attribution() -> frozenset[str]:

@@ -300,10 +300,12 @@ def test_the_greedy_on_sentence_rows_made_when_asked_chooses_what_it_chooses_on_
 
 
 def test_a_restatements_row_asked_alone_is_the_row_computed_with_all_the_others():
-    """The greedy asks for one candidate's restatements at a time (computed in numpy) and
-    the exact solver for all of them at once (sparse products): the same sets, with
-    similarities to the last bit, so a threshold never falls differently."""
+    """The greedy asks for one candidate's restatements at a time and the exact solver
+    iterates over all of them: the same sets, the pairs `restates` and the cosine name,
+    with similarities equal to the sparse product's to the last bit, so a threshold never
+    falls differently."""
     from summarize.concepts import _row_product
+    from summarize.readability import restates
 
     events = [event_text([[PLEDGE, MISSILES, TRAIN], [PLEDGE_2, MISSILES_2, LUNCH],
                           [PLEDGE_3, MISSILES_3, PLEDGE]])]
@@ -320,7 +322,12 @@ def test_a_restatements_row_asked_alone_is_the_row_computed_with_all_the_others(
             rows = [alone[place] for place in range(len(pool))]
             assert rows == list(together)
             assert any(rows) or max_similarity > 0.2  # (some candidates restate others)
-        whole = (alone.vectors @ alone.vector_columns).toarray()
+            whole = (alone.vectors @ alone.vector_columns).toarray()
+            assert rows == [frozenset(
+                other for other in range(len(pool)) if other != place and (
+                    whole[place, other] > max_similarity
+                    or restates(text.terms[pool[place]], text.terms[pool[other]])))
+                for place in range(len(pool))]
         for place in range(len(pool)):
             assert np.array_equal(
                 _row_product(alone.vectors, place, alone.vector_columns, len(pool)),
