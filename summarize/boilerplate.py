@@ -246,7 +246,7 @@ def line_features(lines: Sequence[str], stops: frozenset[str]) -> np.ndarray:
             len(_DIGIT.findall(line)) / max(len(line), 1),
             1.0 if _TERMINAL.search(line) else 0.0,
             min(sum(map(len, words)) / count, 15) / 10,
-            math.log(shapes[shape]) if len(words) < SHAPED_WORDS else 0.0,
+            math.log(shapes[shape]) if shape is not None else 0.0,
             math.log(exact[line]),
             1.0 if "©" in line or "opyright" in line else 0.0,
             1.0 if line[:1] in _BULLETS else 0.0,
