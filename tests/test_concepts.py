@@ -20,7 +20,7 @@ from summarize.config import Budget, ConceptSelector, validate_config
 from summarize.focus import focus_relevance, focus_terms
 from summarize.models import Article
 from summarize.ranking import rank_sentences
-from summarize.words import prepare_text, word_count
+from summarize.words import EventText, prepare_text, word_count
 from tests.conftest import SEED_EVENT, event_text
 
 PLEDGE = "Kim Jong Un pledged full support for Vladimir Putin at the summit in Russia."
@@ -37,6 +37,14 @@ def bigram(index: ConceptIndex, code: int) -> tuple[str, str]:
     """The two stems a concept code stands for."""
     words = {number: word for word, number in index.stems.items()}
     return (words[int(code) >> 32], words[int(code) & 0xFFFFFFFF])
+
+
+def seed_text() -> EventText:
+    """The seed event's sentences, cleaned and split as the pipeline does."""
+    from summarize.pipeline import load_prepared
+
+    prepared = load_prepared(SEED_EVENT, SEED_EVENT.parent, 2**24)
+    return prepare_text(prepared.sentences, prepared.articles)
 
 
 def bigrams(index: ConceptIndex, sentence: int) -> set[tuple[str, str]]:
@@ -230,10 +238,7 @@ def test_eligibility_asked_as_the_selection_goes_chooses_what_the_whole_mask_cho
     """The pipeline asks whether a sentence can stand alone only of the sentences the
     selection reaches (selection.Eligibility): the briefing must be the one the mask of
     every eligible sentence gives, whatever the scores and whichever sentences fail."""
-    from summarize.pipeline import load_prepared
-
-    prepared = load_prepared(SEED_EVENT, SEED_EVENT.parent, 2**24)
-    text = prepare_text(prepared.sentences, prepared.articles)
+    text = seed_text()
     n = len(text.sentences)
     index = ConceptIndex.of(text)
     stories = [[a] for a in range(len(text.articles))]
@@ -275,10 +280,7 @@ def test_the_greedy_on_sentence_rows_made_when_asked_chooses_what_it_chooses_on_
     """select_by_concepts hands the greedy each sentence's valued concepts as rows made
     when asked for, with every sentence's total weight from one sparse product: the same
     sets, totals and choices as sets built for every sentence."""
-    from summarize.pipeline import load_prepared
-
-    prepared = load_prepared(SEED_EVENT, SEED_EVENT.parent, 2**24)
-    text = prepare_text(prepared.sentences, prepared.articles)
+    text = seed_text()
     index = ConceptIndex.of(text)
     weights = concept_weights(text, index, [[a] for a in range(len(text.articles))], 2)
     rng = np.random.default_rng(3)
@@ -309,10 +311,7 @@ def test_a_restatements_row_asked_alone_is_the_row_computed_with_all_the_others(
 
     events = [event_text([[PLEDGE, MISSILES, TRAIN], [PLEDGE_2, MISSILES_2, LUNCH],
                           [PLEDGE_3, MISSILES_3, PLEDGE]])]
-    from summarize.pipeline import load_prepared
-
-    prepared = load_prepared(SEED_EVENT, SEED_EVENT.parent, 2**24)
-    events.append(prepare_text(prepared.sentences, prepared.articles))
+    events.append(seed_text())
     for text in events:
         n = len(text.sentences)
         pool = np.arange(0, n, 2) if n > 20 else np.arange(n)
