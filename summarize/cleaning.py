@@ -51,6 +51,12 @@ _STRAY_QUOTE = re.compile(
 _SPACED_OPENING = re.compile(r"“(?<!\S“)[^\S\n]+(?=[^\s“”\"" + _SINGLE_QUOTES + r"])")
 _SPACED_CLOSING = re.compile(r"(?<=[^\s“”\"" + _SINGLE_QUOTES + r"])[^\S\n]+”(?!\S)")
 _SPACED_BEFORE_CLOSING = re.compile(r"”(?<=\s”)")
+# Some wire copy types both marks as '' (''disgraceful,'' in 98 of DUC 2006's 1,250
+# articles, none of which has a ``): read as closing marks, every quotation in it would
+# close one nobody opened. A '' is an opening mark where a straight quote would be one,
+# by SmartyPants' rule (Gruber 2002): at the text's start or after white space or an
+# opening bracket, and before a non-space; any other '' closes.
+_OPENING_PAIR = re.compile(r"''(?<![^\s(\[]'')(?=\S)")
 
 
 # ftfy's repairs depend on their surroundings: a no-break space or a line's edge beside
@@ -453,13 +459,18 @@ def strip_dateline(paragraph: str) -> str:
 
 def newswire_quotes(paragraphs: list[str]) -> tuple[str, ...]:
     """The paragraphs (empty ones left out) with the newswire's ASCII quotation marks
-    (``like this'') as typographic ones, when the article uses them. A mark spaced from
-    what it quotes attaches to it, and one that quotes nothing goes, as normalizing the
-    text would remove it (`normalize_text`): cleaning what cleaning wrote changes nothing."""
+    (``like this'', or ''like this'' in an article with no ``) as typographic ones. A mark
+    spaced from what it quotes attaches to it, and one that quotes nothing goes, as
+    normalizing the text would remove it (`normalize_text`): cleaning what cleaning wrote
+    changes nothing."""
     paragraphs = [p for p in paragraphs if p]
-    if not any("``" in p for p in paragraphs):
+    if any("``" in p for p in paragraphs):
+        opening = [p.replace("``", "\u201c") for p in paragraphs]
+    elif any("''" in p for p in paragraphs):
+        opening = [_OPENING_PAIR.sub("\u201c", p) for p in paragraphs]
+    else:
         return tuple(paragraphs)
-    typographic = (p.replace("``", "\u201c").replace("''", "\u201d") for p in paragraphs)
+    typographic = (p.replace("''", "\u201d") for p in opening)
     opened = (_SPACED_OPENING.sub("“", p) for p in typographic)
     attached = (_SPACED_CLOSING.sub("”", p) if _SPACED_BEFORE_CLOSING.search(p) else p
                 for p in opened)

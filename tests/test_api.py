@@ -34,3 +34,21 @@ def test_nothing_usable_is_an_input_error():
         summarize.summarize_articles([{"title": "no text"}])
     with pytest.raises(InputError):
         summarize.summarize_folder(ROOT / "no-such-folder")
+
+
+def test_one_article_that_types_its_quotes_as_two_apostrophes_gets_a_briefing():
+    """Its '' marks were all read as closing ones, each sentence quoting someone marked the
+    ones before it as a speaker's words, and no sentence was left to choose."""
+    article = " ".join([
+        "A national organization of scientists gave schools in 19 states failing grades "
+        "for teaching evolution, in a report released on Tuesday in Washington.",
+        "Kansas, whose standards were described as ''disgraceful,'' got the lowest grade.",
+        "The report graded 49 states and the District of Columbia on their science standards.",
+        "Linda Holloway, a former chairwoman of the Kansas board, called it ''very unfair.''",
+        "Six states, among them California and Indiana, received the highest rank.",
+        "Iowa was not graded because it has no statewide education standards at all.",
+        "Lawrence Lerner, who wrote the report, said the dispute was ''about religion.''",
+    ])
+    data = summarize.to_json(summarize.summarize_articles([article]))
+    assert data["sentences"]
+    assert not any("''" in s["text"] for s in data["sentences"])
