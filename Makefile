@@ -65,6 +65,7 @@ bench: $(STAMP) $(BENCH_VENV)/.installed
 	$(BIN)/python benchmarks/ranking.py
 	$(BIN)/python benchmarks/duplicates.py
 	$(BIN)/python benchmarks/batch.py
+	$(BIN)/python benchmarks/many_events.py
 	$(BIN)/python benchmarks/scale.py
 
 # After a deliberate upgrade: resolve the ranges again, then regenerate the golden files.

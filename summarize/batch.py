@@ -15,8 +15,9 @@
   names and bytes, the effective config, the template and this code (the bytes are read
   again only when a file's size or times changed: `event_fingerprint`), and to what its
   readers have seen (`outputs.changes`: the sentences of its last two versions, for the
-  "new since" marks; its line in the index). It is updated after each briefing is
-  written, so a killed run's finished events are not redone.
+  "new since" marks; its line in the index). Each event's entry goes to a journal
+  (`<output>/.state.journal`) as soon as its briefing is written, so a killed run's
+  finished events are not redone; the state file is rewritten once, at the run's end.
 - Times (when a briefing was written, "new since …") come from the run's clock, or from
   SOURCE_DATE_EPOCH when it is set (reproducible-builds.org), as for the golden samples.
 - A failing event (bad input, a full disk) is reported and the others go on; a template
@@ -37,7 +38,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -63,6 +64,9 @@ Source = Path | Event  # an event's folder, or its articles grouped from a strea
 
 LOCK_FILE = ".lock"
 STATE_FILE = ".state.json"
+# Each event's state entry as its briefing is written, replayed into the state by the
+# next load (`StateJournal`): the state file is rewritten once a run, not once an event.
+JOURNAL_FILE = ".state.journal"
 SETTINGS_FILE = ".settings.json"  # the last run's settings (summarize/settings.py)
 REPORT_FILE = "run-report.json"
 STATE_VERSION = 2
@@ -281,7 +285,29 @@ def _content_digest(folder: Path) -> str:
 
 def load_state(folder: Path) -> dict[str, dict]:
     """Event slug -> {"fingerprint", "listing", "content", "skipped", "decoded",
-    "first_written", "current", "previous", "index"}; empty when absent or unreadable."""
+    "first_written", "current", "previous", "index"}: the state file, then the entries a
+    run that did not finish left in the journal (`StateJournal`)."""
+    events = _saved_state(folder)
+    try:
+        journal = (folder / JOURNAL_FILE).read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        return events
+    except OSError as error:
+        log.warning("%s: unreadable (%s), its events will be rebuilt",
+                    folder / JOURNAL_FILE, error.strerror or error)
+        return events
+    for line in journal.splitlines():
+        try:
+            slug, entry = json.loads(line)
+        except (ValueError, TypeError):  # empty, or cut short by a kill or a full disk
+            continue
+        if isinstance(slug, str) and isinstance(entry, dict):
+            events[slug] = entry
+    return events
+
+
+def _saved_state(folder: Path) -> dict[str, dict]:
+    """The state file's events; empty when absent or unreadable."""
     path = folder / STATE_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -306,8 +332,8 @@ def save_state(folder: Path, events: dict[str, dict], *, unless_unchanged: bool 
     """Write the state file; with `unless_unchanged`, not when it already holds these
     events (a run with nothing to build writes and flushes nothing but its report)."""
     data = {"version": STATE_VERSION, "events": dict(sorted(events.items()))}
-    # Compact: json's C encoder (an indented dump runs in Python, 3x slower), and it runs
-    # after every briefing, on a file that grows with the events
+    # Compact: json's C encoder (an indented dump runs in Python, 3x slower), on a file
+    # that grows with the events
     text = json.dumps(data, separators=(",", ":")) + "\n"
     path = folder / STATE_FILE
     if unless_unchanged:
@@ -317,6 +343,42 @@ def save_state(folder: Path, events: dict[str, dict], *, unless_unchanged: bool 
         except (OSError, UnicodeDecodeError):  # absent or unreadable: written below
             pass
     write_atomic(path, text)
+
+
+def commit_state(folder: Path, events: dict[str, dict], *, unless_unchanged: bool = False,
+                 ) -> None:
+    """Save the state (`save_state`), then drop the journal it now holds."""
+    save_state(folder, events, unless_unchanged=unless_unchanged)
+    (folder / JOURNAL_FILE).unlink(missing_ok=True)
+
+
+class StateJournal:
+    """Records each event's state entry as soon as its briefing is written, so that a run
+    killed later does not redo it: one line appended and flushed to disk per event.
+    (Rewriting the state file each time cost time that grows with the events known: 0.13 s
+    an event at 10,000, so that a first run over them would spend 11 minutes on it.)
+    `load_state` replays the lines; `commit_state` folds them into the state file and
+    removes the journal. Each line starts with a newline: one cut short by a kill or a
+    full disk never runs into the next, and is skipped."""
+
+    def __init__(self, folder: Path):
+        self.path = folder / JOURNAL_FILE
+        self._descriptor: int | None = None
+
+    def record(self, slug: str, entry: dict[str, Any]) -> None:
+        if self._descriptor is None:
+            flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
+            self._descriptor = os.open(self.path, flags, _FILE_MODE)
+        line = "\n" + json.dumps([slug, entry], separators=(",", ":"))
+        data = line.encode("utf-8", "surrogateescape")
+        while data:
+            data = data[os.write(self._descriptor, data):]
+        os.fsync(self._descriptor)
+
+    def close(self) -> None:
+        if self._descriptor is not None:
+            os.close(self._descriptor)
+            self._descriptor = None
 
 
 # -- building one event (in a worker process) ---------------------------------------------
@@ -504,6 +566,13 @@ def run(config: Config | ConfigFile, input_root: Path, output_root: Path, *,
         for stray in remove_temporaries(output_root):
             log.info("removed %s, left by an interrupted run", stray.name)
         state = load_state(output_root)
+        if (output_root / JOURNAL_FILE).exists():
+            # A run stopped before saving the state left its entries in the journal: they
+            # go into the state now, so that the journal only ever holds this run's.
+            try:
+                commit_state(output_root, state)
+            except OSError as error:  # a full disk: the journal keeps them meanwhile
+                log.error("cannot save %s: %s", STATE_FILE, error.strerror or error)
         config_hash = settings.fingerprint()
         named: list[tuple[str, Source]]
         fingerprints: dict[str, str] = {}
@@ -553,9 +622,9 @@ def run(config: Config | ConfigFile, input_root: Path, output_root: Path, *,
             with timer.stage("write"):
                 _write_site(state, output_root, report, now, settings.site_url)
         try:
-            save_state(output_root, state, unless_unchanged=True)
-        except OSError as error:  # a full disk: the briefings are written; the next run
-            # finds no record of some and rebuilds them
+            commit_state(output_root, state, unless_unchanged=True)
+        except OSError as error:  # a full disk: the briefings are written, and the
+            # journal keeps their entries for the next run
             log.error("cannot save %s: %s", STATE_FILE, error.strerror or error)
         if key and not recorded:
             _record_settings(output_root, settings.as_record(key))
@@ -726,7 +795,8 @@ def _build_and_write(tasks: list[Task], fingerprints: dict[str, str],
     # tqdm draws on stderr and switches itself off when stderr is not a terminal (cron)
     bar = tqdm(total=len(tasks), unit="event", leave=False,
                disable=True if progress is False else None)
-    with bar:
+    journal = StateJournal(output_root)
+    with bar, closing(journal):
         for outcome in _outcomes(tasks, report.jobs, run_config):
             for stage, seconds in outcome.seconds.items():
                 timer.seconds[stage] += seconds
@@ -751,7 +821,7 @@ def _build_and_write(tasks: list[Task], fingerprints: dict[str, str],
                         "current": current.to_state() if current else None,
                         "previous": previous.to_state() if previous else None,
                         "index": outcome.index}
-                    save_state(output_root, state)
+                    journal.record(outcome.slug, state[outcome.slug])
             except OSError as error:
                 reason = f"cannot write its briefing: {error.strerror or error}"
                 log.error("%s: failed: %s", outcome.slug, reason)

@@ -605,22 +605,61 @@ def test_twenty_kill_9s_at_random_moments_leave_nothing_behind(tmp_path):
 
 
 def test_a_full_disk_at_the_final_state_save_still_ends_with_a_report(tmp_path, monkeypatch):
-    """Issue 15: the final state save on a full disk ended the run with a traceback."""
+    """Issue 15: the final state save on a full disk ended the run with a traceback. The
+    journal keeps what the state could not: the next run rebuilds nothing."""
     corpus = make_corpus(tmp_path / "in", events=2, articles=2)
     out = tmp_path / "out"
     real = batch.save_state
-    calls = []
 
-    def save_state(folder, state, **options):
-        calls.append(len(state))
-        if len(calls) > 2:  # the per-event saves pass, the final one finds the disk full
-            raise OSError(errno.ENOSPC, "No space left on device")
-        real(folder, state, **options)
+    def full_disk(folder, state, **options):
+        raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(batch, "save_state", save_state)
+    monkeypatch.setattr(batch, "save_state", full_disk)
     result = batch.run(load_config(None), corpus, out, jobs=1)
     assert sorted(result.written) == ["event-00", "event-01"]
     assert report(out)["events"]["written"] == ["event-00", "event-01"]
+    assert not (out / batch.STATE_FILE).exists()
+
+    monkeypatch.setattr(batch, "save_state", real)
+    again = batch.run(load_config(None), corpus, out, jobs=1)
+    assert (again.written, again.unchanged) == ([], ["event-00", "event-01"])
+    assert not (out / batch.JOURNAL_FILE).exists()
+    saved = json.loads((out / batch.STATE_FILE).read_text(encoding="utf-8"))["events"]
+    assert sorted(saved) == ["event-00", "event-01"]
+
+
+def test_each_built_event_is_recorded_once_and_the_state_file_written_once(
+        tmp_path, monkeypatch):
+    """Rewriting the whole state after each briefing cost time that grows with the events
+    known (a first run over 10,000 would spend 11 minutes on it): each event's entry is
+    appended to a journal instead, and the state file written once, at the end. A run
+    killed before that leaves the journal; its lines (a last one cut short, skipped) are
+    read back by the next run, which rebuilds none of those events."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1694649600")  # the same times in both runs
+    corpus = make_corpus(tmp_path / "in", events=3, articles=2)
+    out = tmp_path / "out"
+    saves = []
+    real = batch.save_state
+    monkeypatch.setattr(batch, "save_state",
+                        lambda folder, state, **options: (saves.append(len(state)),
+                                                          real(folder, state, **options)))
+    assert len(batch.run(load_config(None), corpus, out, jobs=1).written) == 3
+    assert saves == [3]
+    assert not (out / batch.JOURNAL_FILE).exists()
+    complete = batch.load_state(out)
+
+    # as a run killed after writing two briefings leaves it, the third line half-written
+    (out / batch.STATE_FILE).unlink()
+    lines = [json.dumps([slug, complete[slug]]) for slug in ("event-00", "event-01")]
+    (out / batch.JOURNAL_FILE).write_text("\n" + "\n".join(lines) + '\n["event-02", {"fi',
+                                          encoding="utf-8")
+    assert batch.load_state(out) == {slug: complete[slug] for slug in ("event-00", "event-01")}
+    saves.clear()
+    again = batch.run(load_config(None), corpus, out, jobs=1)
+    assert (again.written, again.unchanged) == (["event-02"], ["event-00", "event-01"])
+    assert saves == [2, 3]  # the journal folded into the state first, then the run's end
+    assert batch.load_state(out) == complete
+    assert not (out / batch.JOURNAL_FILE).exists()
 
 
 def test_an_event_folder_that_cannot_be_listed_fails_alone(tmp_path, monkeypatch):
