@@ -57,6 +57,10 @@ _SPACED_BEFORE_CLOSING = re.compile(r"”(?<=\s”)")
 # by SmartyPants' rule (Gruber 2002): at the text's start or after white space or an
 # opening bracket, and before a non-space; any other '' closes.
 _OPENING_PAIR = re.compile(r"''(?<![^\s(\[]'')(?=\S)")
+# A quotation inside a quotation, on the wire: `like this' (in 131 of DUC 2006's 1,250
+# articles). It closes at the first ' that does not run on into a word, as an apostrophe
+# does (`I'm not dressed.'), also the first of three that close both quotations at once.
+_NEWSWIRE_SINGLE = re.compile(r"`(?=[^\s'])((?:[^`'‘’\n]|'(?=\w))+)'(?!\w)")
 
 
 # ftfy's repairs depend on their surroundings: a no-break space or a line's edge beside
@@ -459,22 +463,31 @@ def strip_dateline(paragraph: str) -> str:
 
 def newswire_quotes(paragraphs: list[str]) -> tuple[str, ...]:
     """The paragraphs (empty ones left out) with the newswire's ASCII quotation marks
-    (``like this'', or ''like this'' in an article with no ``) as typographic ones. A mark
-    spaced from what it quotes attaches to it, and one that quotes nothing goes, as
-    normalizing the text would remove it (`normalize_text`): cleaning what cleaning wrote
-    changes nothing."""
+    (``like this'', or ''like this'' in an article with no ``, and `this' inside them) as
+    typographic ones. A mark spaced from what it quotes attaches to it, and one that
+    quotes nothing goes, as normalizing the text would remove it (`normalize_text`):
+    cleaning what cleaning wrote changes nothing."""
     paragraphs = [p for p in paragraphs if p]
+    if not any("`" in p or "''" in p for p in paragraphs):
+        return tuple(paragraphs)
     if any("``" in p for p in paragraphs):
         opening = [p.replace("``", "\u201c") for p in paragraphs]
-    elif any("''" in p for p in paragraphs):
-        opening = [_OPENING_PAIR.sub("\u201c", p) for p in paragraphs]
     else:
-        return tuple(paragraphs)
-    typographic = (p.replace("''", "\u201d") for p in opening)
+        opening = [_OPENING_PAIR.sub("\u201c", p) for p in paragraphs]
+    singles = (_NEWSWIRE_SINGLE.sub("\u2018\\1\u2019", p) if "`" in p else p
+               for p in opening)
+    typographic = (p.replace("''", "\u201d") for p in singles)
     opened = (_SPACED_OPENING.sub("“", p) for p in typographic)
     attached = (_SPACED_CLOSING.sub("”", p) if _SPACED_BEFORE_CLOSING.search(p) else p
                 for p in opened)
     return tuple(p for p in (_STRAY_QUOTE.sub("", p).strip() for p in attached) if p)
+
+
+def _title_quotes(title: str | None) -> str | None:
+    """A title (from front matter, a feed or the page) with newswire quotes as the story's."""
+    if title and ("`" in title or "''" in title):
+        return next(iter(newswire_quotes([title])), None)
+    return title
 
 
 def article_lines(article: Article) -> list[str]:
@@ -506,7 +519,7 @@ def clean_lines(article: Article, lines: list[str],
         path=article.path,
         id=article.id,
         paragraphs=paragraphs,
-        title=article.title or cleaner.title,
+        title=_title_quotes(article.title or cleaner.title),
         outlet=article.outlet or (cleaner.outlets[0] if cleaner.outlets else None),
         url=article.url,
         published=article.published or cleaner.published,

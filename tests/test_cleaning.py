@@ -157,7 +157,7 @@ def test_newswire_quotes_spaced_from_what_they_quote_attach_and_lone_ones_go():
 
     once = clean_article(md(body)).paragraphs
     assert once == ("“Need more time,” he said.", "She waited . . .”",
-                    "“I told him, `Go.' ” she said.")
+                    "“I told him, ‘Go.’ ” she said.")
     assert clean_article(md("\n\n".join(once))).paragraphs == once
 
 
@@ -173,6 +173,20 @@ def test_quotes_typed_as_two_apostrophes_open_and_close_by_position():
         "Kansas, whose standards were described as “disgraceful,” got the lowest grade.",
         "“Clearly they have an ax to grind,” she said (“very unfair”).")
     assert [quote_balance(p) for p in paragraphs] == [0, 0]
+
+
+def test_a_newswire_quotation_inside_a_quotation_becomes_typographic_in_text_and_title():
+    """`like this' on the wire; a ' inside a word is an apostrophe, three close both."""
+    body = ("``I told him, `I'm not dressed.' He said, `Just go.' '' Molina said.\n\n"
+            "``Both sides say, `Let's make this work,''' said Cathy Christian.\n\n"
+            "The `90s were different.")
+    clean = clean_article(Article(path="ev/a.md", id="a", body=body, format="md",
+                                  title="`Star Wars' To Premiere at Midnight"))
+    assert clean.paragraphs == (
+        "“I told him, ‘I'm not dressed.’ He said, ‘Just go.’ ” Molina said.",
+        "“Both sides say, ‘Let's make this work,’” said Cathy Christian.",
+        "The `90s were different.")
+    assert clean.title == "‘Star Wars’ To Premiere at Midnight"
 
 
 def test_markdown_articles_keep_their_paragraphs():
