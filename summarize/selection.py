@@ -56,6 +56,22 @@ _BACK_REFERENCE = re.compile(r"\bsuch\b(?!\s+as\b)", re.IGNORECASE)
 _FINAL = re.compile(r"[.!?…][”\"’')\]]*$|[.!?…]$")
 
 
+# "1)", "b)": a list's markers close no parenthesis.
+_LIST_MARKER = re.compile(r"(?:^|\s)[a-z\d]{1,2}\)")
+
+
+def closes_an_aside(text: str) -> bool:
+    """Closes a parenthesis it did not open: the end of an aside that began in an earlier
+    sentence ("… Santa Rosa, Calif. The Press Democrat is part of the … Group.)"), often an
+    editor's note or a credit. (One that opens with the parenthesis is a dependent opener.)"""
+    depth = 0
+    for mark in re.findall(r"[()]", _LIST_MARKER.sub(" ", text)):
+        depth += 1 if mark == "(" else -1
+        if depth < 0:
+            return True
+    return False
+
+
 def is_question(text: str) -> bool:
     return text.rstrip("”\"’') ").endswith("?")
 
@@ -75,8 +91,11 @@ def names_nothing(text: str) -> bool:
 
 def is_dependent(text: str) -> bool:
     """Opens with a pronoun or connective, refers back with "such" or "the two …", opens
-    with a description and names nothing, or lacks final punctuation (a fragment)."""
+    with a description and names nothing, lacks final punctuation (a fragment), or closes
+    an aside it did not open."""
     if _DESCRIPTION.match(text) and names_nothing(text):
+        return True
+    if ")" in text and closes_an_aside(text):
         return True
     lowered = text.lower()
     # (the `in` tests skip regular expressions that cannot match: this runs per sentence)
