@@ -461,6 +461,16 @@ def strip_dateline(paragraph: str) -> str:
     return paragraph[match.end():] if match else paragraph
 
 
+# The wires' ASCII dash: "the second black box _ the cockpit voice recorder" (in 557 of
+# DUC 2006's 1,250 articles). One that opens a paragraph marks a list item, and stays.
+_WIRE_DASH = " _ "
+
+
+def newswire_dashes(paragraph: str) -> str:
+    """The paragraph with the wires' spaced underscore as the dash it stands for."""
+    return paragraph.replace(_WIRE_DASH, " \u2014 ") if _WIRE_DASH in paragraph else paragraph
+
+
 def newswire_quotes(paragraphs: list[str]) -> tuple[str, ...]:
     """The paragraphs (empty ones left out) with the newswire's ASCII quotation marks
     (``like this'', or ''like this'' in an article with no ``, and `this' inside them) as
@@ -514,7 +524,7 @@ def clean_lines(article: Article, lines: list[str],
         cleaner.run_extracted(lines)
     cleaner.strip_first_line_markers()
     cleaner.strip_trailing_agency()
-    paragraphs = newswire_quotes([strip_dateline(p) for p in cleaner.kept if p])
+    paragraphs = newswire_quotes([newswire_dashes(strip_dateline(p)) for p in cleaner.kept if p])
     return CleanArticle(
         path=article.path,
         id=article.id,

@@ -189,6 +189,16 @@ def test_a_newswire_quotation_inside_a_quotation_becomes_typographic_in_text_and
     assert clean.title == "‘Star Wars’ To Premiere at Midnight"
 
 
+def test_the_wires_spaced_underscore_becomes_a_dash_and_a_list_marker_stays():
+    body = ("ETHETE, Wyo. _ The Navy is still trying to recover the second black box _ the "
+            "cockpit voice recorder.\n\n_ A survey of four schools found the same.\n\n"
+            "Files named like_this stay.")
+    clean = clean_article(Article(path="ev/a.md", id="a", body=body, format="md"))
+    assert clean.paragraphs == (
+        "The Navy is still trying to recover the second black box — the cockpit voice "
+        "recorder.", "_ A survey of four schools found the same.", "Files named like_this stay.")
+
+
 def test_markdown_articles_keep_their_paragraphs():
     article = Article(path="ev/a.md", id="a", format="md",
                       body="PINE RIDGE, S.D. (AP) -- First\nline.\n\nSecond paragraph.\n")
