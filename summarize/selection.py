@@ -28,6 +28,10 @@ DEPENDENT_OPENERS = frozenset(
     "thus therefore besides otherwise likewise similarly accordingly hence or nor "
     "additionally both another earlier later previously last that".split()
 )
+# "I need portable skills." names no speaker: out of its article (a list of what workers
+# say, an unmarked quotation, a column), the reader cannot tell who says it. Within
+# quotation marks, the attribution that follows names the speaker.
+FIRST_PERSON = frozenset("i we me us my our".split())
 # "The two cases", "The latter", "Some were…", "In any case,": a count, a pointer or a
 # connective phrase that leans on what came before.
 _COUNTED_BACK = re.compile(
@@ -105,7 +109,11 @@ def is_dependent(text: str) -> bool:
                 and _POINTER.search(text))):
         return True
     first = _FIRST_WORD.search(text)
-    return bool(first) and first.group().lower() in DEPENDENT_OPENERS
+    if not first:
+        return False
+    word = first.group().lower()
+    # (first person outside quotation marks: the speaker goes unnamed)
+    return word in DEPENDENT_OPENERS or (word in FIRST_PERSON and first.start() == 0)
 
 
 def quote_balance(text: str) -> int:

@@ -65,6 +65,16 @@ def test_dependent_openers_and_fragments():
     assert not is_dependent("Putin met Kim on Wednesday.")
 
 
+def test_a_first_person_sentence_outside_quotation_marks_names_no_speaker():
+    """A list of what workers say ("- Train me. I need portable, marketable skills…") gave
+    a DUC 2006 briefing the key point "I need portable, marketable skills to take from job
+    to job." Within quotation marks, the attribution names the speaker."""
+    assert is_dependent("I need portable, marketable skills to take from job to job.")
+    assert is_dependent("We must ensure that the deal strengthens environmental protection.")
+    assert not is_dependent("“I can only thank them for believing the truth,” Lucas said.")
+    assert not is_dependent("Iowa was not graded because it has no statewide standards.")
+
+
 def test_the_end_of_an_aside_opened_in_an_earlier_sentence_is_dependent():
     """A paragraph in parentheses is an editor's note, a credit or an aside; its first
     sentence opens with "(" (a dependent opener), and its last closes what it did not open
