@@ -3,8 +3,8 @@
     lock the output folder -> remove temporary files a killed run left -> plan: an event
     whose files and effective config are unchanged since its last briefing is skipped ->
     build the others in worker processes -> write each briefing atomically as it arrives,
-    then record it in the state file -> prune (with --prune) -> the site's index and feed
-    (when anything changed) -> run-report.json
+    then record it in the state journal -> prune (with --prune) -> the site's index and
+    feed (when anything changed) -> the state file -> run-report.json
 
 - One run at a time per output folder: `flock` on `<output>/.lock`. The kernel releases
   it when the process dies, so a lock left by a killed run never blocks the next one.

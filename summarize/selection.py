@@ -94,9 +94,9 @@ def names_nothing(text: str) -> bool:
 
 
 def is_dependent(text: str) -> bool:
-    """Opens with a pronoun or connective, refers back with "such" or "the two …", opens
-    with a description and names nothing, lacks final punctuation (a fragment), or closes
-    an aside it did not open."""
+    """Opens with a pronoun or connective (a first-person one outside quotation marks
+    too), refers back with "such" or "the two …", opens with a description and names
+    nothing, lacks final punctuation (a fragment), or closes an aside it did not open."""
     if _DESCRIPTION.match(text) and names_nothing(text):
         return True
     if ")" in text and closes_an_aside(text):
