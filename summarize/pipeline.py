@@ -51,7 +51,13 @@ from summarize.models import (
 )
 from summarize.ordering import order_sentences
 from summarize.ranking import rank_sentences
-from summarize.readability import date_weekdays, headline_from, is_all_caps, truecase
+from summarize.readability import (
+    date_weekdays,
+    headline_from,
+    is_all_caps,
+    is_wire_slug,
+    truecase,
+)
 from summarize.redundancy import corroborate, find_duplicates, independent_sources
 from summarize.segmenting import split_sentences
 from summarize.selection import Eligibility, select_sentences
@@ -243,16 +249,17 @@ def _event_title(slug: str, articles: tuple[CleanArticle, ...], sentences: tuple
                  leading: dict[int, int]) -> str:
     """A headline for the event: the article title that says most of what the lead says,
     then that covers most of what the outlets led with (`concepts.lead_weights`), then the
-    title of the lead's article, then the earliest listed; titles in capitals only when no
-    other exists, then in their usual case. Without any title, the lead's first clause;
-    else the folder name."""
+    title of the lead's article, then the earliest listed; a wire's slug line only when no
+    other exists, titles in capitals only when no other does, then in their usual case.
+    Without any title, the lead's first clause; else the folder name."""
     lead_articles = {c.sentence.article for c in chosen[:lead_count]}
     lead_text = " ".join(c.sentence.text for c in chosen[:lead_count])
     titled = [a for a in range(len(articles)) if articles[a].title]
     if titled:
         values = dict(zip(titled, headline_values([articles[a].title or "" for a in titled],
                                                   lead_text, index, leading)))
-        best = max(titled, key=lambda a: (not is_all_caps(articles[a].title or ""),
+        best = max(titled, key=lambda a: (not is_wire_slug(articles[a].title or ""),
+                                          not is_all_caps(articles[a].title or ""),
                                           values[a], a in lead_articles, -a))
         title = articles[best].title or slug
         return truecase(title, [s.text for s in sentences]) if is_all_caps(title) else title

@@ -216,6 +216,16 @@ def is_all_caps(title: str) -> bool:
     return len(words) >= 2 and len(letters) >= 6 and all(c.isupper() for c in letters)
 
 
+# A wire's slug line (ANPA 1312 keyword line): a budget code, the story's keywords joined
+# by hyphens, its word count ("BC-NJ--Evolution & Schools,730"). Feeds pass it on as the
+# title when the headline is missing; it is a filing label, not a headline.
+_SLUG = re.compile(r"^[A-Z]{1,4}-\S*-|(?<=[^\W\d_]),\d{2,5}$")
+
+
+def is_wire_slug(title: str) -> bool:
+    return bool(_SLUG.search(title.strip()))
+
+
 def truecase(title: str, sentences: list[str]) -> str:
     """A capitals-only title in sentence case, each word as the event's sentences usually
     write it inside a sentence ("Indians", "casino"); the first word capitalized (after

@@ -52,3 +52,16 @@ def test_one_article_that_types_its_quotes_as_two_apostrophes_gets_a_briefing():
     data = summarize.to_json(summarize.summarize_articles([article]))
     assert data["sentences"]
     assert not any("''" in s["text"] for s in data["sentences"])
+
+
+def test_a_wire_slug_line_is_not_the_briefing_title_when_a_headline_exists():
+    """A feed that passed the wire's slug line on as the title gave a DUC 2006 briefing
+    the heading "BC-NJ--Evolution & Schools,730"."""
+    story = ("A national organization of scientists gave schools in 19 states failing grades "
+             "for teaching evolution, in a report released on Tuesday in Washington.")
+    briefing = summarize.summarize_articles([
+        {"text": story, "title": "BC-NJ--Evolution & Schools,730", "published": "2000-09-26"},
+        {"text": story.replace("released on", "published"), "published": "2000-09-27",
+         "title": "Report Grades Evolution Teaching"},
+    ])
+    assert briefing.title == "Report Grades Evolution Teaching"
