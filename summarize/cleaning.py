@@ -319,7 +319,7 @@ class _Cleaner:
     def drop(self, line: str, reason: str) -> None:
         self.dropped.append(DroppedLine(line, reason))
 
-    def run_txt(self, lines: list[str], repeated: frozenset[str]) -> None:
+    def run_txt(self, lines: list[str], template: frozenset[str]) -> None:
         """Scraped text: the line classifier finds the story, rules drop what it let by."""
         present = rejoin_broken_lines(lines)
         language = page_language(present)
@@ -352,7 +352,7 @@ class _Cleaner:
                                     f"words occur in the story)")
                     continue
                 in_teasers = False
-            if line in repeated and not reads_as_sentence(line):
+            if line in template:
                 self.drop(line, "recurs in other articles of the event (page template)")
                 continue
             if not story[index]:
@@ -512,12 +512,13 @@ def clean_article(article: Article) -> CleanArticle:
 
 
 def clean_lines(article: Article, lines: list[str],
-                repeated: frozenset[str] = frozenset()) -> CleanArticle:
-    """`clean_article` on lines already normalized, knowing the lines that recur in other
-    articles of the event (`repeated_lines`): the pipeline normalizes each article once."""
+                template: frozenset[str] = frozenset()) -> CleanArticle:
+    """`clean_article` on lines already normalized, knowing the lines of page template that
+    recur in other articles of the event (`template_lines`): the pipeline normalizes each
+    article once."""
     cleaner = _Cleaner(article)
     if article.format == "txt":
-        cleaner.run_txt(lines, repeated)
+        cleaner.run_txt(lines, template)
     elif article.format == "md":
         cleaner.kept = _paragraphs(lines)
     else:  # html through the extractor, or a feed's text: one paragraph per line
@@ -590,13 +591,15 @@ def page_language(lines: Sequence[str]) -> str:
     return detect_language(" ".join(sample))[0]
 
 
-def repeated_lines(articles: Sequence[Article], lines: Sequence[list[str]]) -> frozenset[str]:
-    """Lines (`article_lines`) of scraped (`.txt`) articles that occur in two or more of them."""
+def template_lines(articles: Sequence[Article], lines: Sequence[list[str]]) -> frozenset[str]:
+    """Lines (`article_lines`) of scraped (`.txt`) articles that occur in two or more of them
+    and do not read as sentences: the page template their sites share."""
     seen: Counter[str] = Counter()
     for article, own in zip(articles, lines):
         if article.format == "txt":
             seen.update({line for line in own if line})
-    return frozenset(line for line, count in seen.items() if count > 1)
+    return frozenset(line for line, count in seen.items()
+                     if count > 1 and not reads_as_sentence(line))
 
 
 def _paragraphs(lines: list[str]) -> list[str]:

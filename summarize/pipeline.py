@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from summarize.cleaning import article_lines, clean_lines, repeated_lines
+from summarize.cleaning import article_lines, clean_lines, template_lines
 from summarize.concepts import (
     ConceptIndex,
     choose_lead,
@@ -92,10 +92,10 @@ def prepare_event(event: Event, timer: StageTimer | None = None) -> PreparedEven
         # dates like 07/12/1998 read the way the outlet's other dates here are written
         event_articles = settle_day_month(event.articles)
         lines = [article_lines(article) for article in event_articles]
-        repeated = repeated_lines(event_articles, lines)
+        template = template_lines(event_articles, lines)
     for article, own_lines in zip(event_articles, lines):
         with timer.stage("clean"):
-            clean = clean_lines(article, own_lines, repeated)
+            clean = clean_lines(article, own_lines, template)
         if clean.language not in SUPPORTED_LANGUAGES + (None,):
             # Stop words, stemming and the splitter are English: another language would be
             # summarized as noise.
