@@ -72,6 +72,16 @@ def pooled_folder(duc: Path, into: Path) -> dict[str, str]:
 SITES = 20
 
 
+def scraped_site(article_file: str, sites: int = SITES) -> int:
+    """Which of the `sites` a DUC article's scraped page is drawn in (`scraped_folder`)."""
+    return int(hashlib.sha256(article_file.encode()).hexdigest(), 16) % sites
+
+
+def scraped_name(topic: str, article_file: str) -> str:
+    """The file name of a DUC article's scraped page (`scraped_folder`)."""
+    return hashlib.sha256(f"{topic}/{article_file}".encode()).hexdigest()[:16] + ".txt"
+
+
 def scraped_folder(duc: Path, into: Path) -> dict[str, str] | None:
     """The articles of `pooled_folder` as a scraper leaves them (`.txt`: headline, then
     paragraphs), each wrapped in the page furniture of one of SITES real sites: the lines
@@ -95,17 +105,15 @@ def scraped_folder(duc: Path, into: Path) -> dict[str, str] | None:
     topics = {}
     for topic in sorted(p for p in duc.iterdir() if (p / "articles").is_dir()):
         for path in sorted((topic / "articles").iterdir()):
-            name = hashlib.sha256(f"{topic.name}/{path.name}".encode()).hexdigest()[:16]
+            name = scraped_name(topic.name, path.name)
             text = path.read_text(encoding="utf-8")
             front, body = re.match(r"---\n(.*?)\n---\n(.*)", text, re.DOTALL).groups()
             title = re.search(r'^title: "(.*)"$', front, re.MULTILINE)
             story = ([title.group(1)] if title else []) + [
                 line for line in body.split("\n") if line.strip()]
-            head, foot = sites[int(hashlib.sha256(path.name.encode()).hexdigest(), 16)
-                               % len(sites)]
-            (into / f"{name}.txt").write_text("\n".join(head + story + foot) + "\n",
-                                              encoding="utf-8")
-            topics[f"{name}.txt"] = topic.name
+            head, foot = sites[scraped_site(path.name, len(sites))]
+            (into / name).write_text("\n".join(head + story + foot) + "\n", encoding="utf-8")
+            topics[name] = topic.name
     return topics
 
 
