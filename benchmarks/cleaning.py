@@ -10,11 +10,19 @@ has them:
 Scored with the benchmark's measure: 4-word shingles, precision and recall averaged over
 pages, F1 of the means. Rows for the pages the line models were fitted on and the third
 they never saw (`benchmarks/train_cleaning.py`) show whether the fit holds.
+
+Then the 50 DUC 2006 events as scraped pages (`benchmarks.grouping.scraped_folder`: each
+article in the menus, teasers, comments and footers of one of 20 of those sites), cleaned
+as events, which lets the lines that recur across an event's pages be judged
+(`cleaning.template_lines`). Each page is scored against its article as Markdown, cleaned;
+rows by half of the sites, since pages of one site share their template, and the pages
+that lose a tenth of their story against each page cleaned alone.
 """
 
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,7 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import trafilatura  # noqa: E402
 
-from benchmarks.common import table  # noqa: E402
+from benchmarks.common import DUC2006, table  # noqa: E402
+from benchmarks.grouping import SITES, scraped_folder, scraped_name, scraped_site  # noqa: E402
 from benchmarks.webpages import (  # noqa: E402
     MISSING,
     WEBPAGES,
@@ -30,11 +39,19 @@ from benchmarks.webpages import (  # noqa: E402
     flatten_html,
     flatten_nodes,
     pages,
+    per_page,
     score,
     split_dev_held_out,
 )
-from summarize.cleaning import clean_article  # noqa: E402
+from summarize.cleaning import (  # noqa: E402
+    article_lines,
+    clean_article,
+    clean_lines,
+    reads_as_sentence,
+    template_lines,
+)
 from summarize.inputs.html import read_html  # noqa: E402
+from summarize.loading import load_event  # noqa: E402
 from summarize.models import Article  # noqa: E402
 
 
@@ -73,6 +90,62 @@ def main() -> None:
                          f"{s.recall:.3f}", f"**{s.f1:.3f}**" if subset_name == "all"
                          else f"{s.f1:.3f}", f"{seconds:.1f}" if subset_name == "all" else ""])
     print(table(["system", "pages", "precision", "recall", "F1", "seconds"], rows))
+    if DUC2006.is_dir():
+        print()
+        scraped_events()
+
+
+def cleaned(article: Article, lines: list[str], template: frozenset[str]) -> str:
+    clean = clean_lines(article, lines, template)
+    return "\n".join(([clean.title] if clean.title else []) + list(clean.paragraphs))
+
+
+def scraped_events() -> None:
+    """The DUC 2006 events as scraped pages, each page cleaned alone, then with the lines
+    its event's pages share and that do not read as sentences (as before recurring
+    sentences were judged), then with `template_lines` as it is."""
+    truths, sites = {}, {}
+    for topic in sorted(p for p in DUC2006.iterdir() if (p / "articles").is_dir()):
+        for article in load_event(topic / "articles", topic, 1 << 24).articles:
+            name = scraped_name(topic.name, Path(article.path).name)
+            truths[name] = cleaned(article, article_lines(article), frozenset())
+            sites[name] = scraped_site(Path(article.path).name)
+    variants: dict[str, dict[str, str]] = {"page alone": {}, "recurring non-sentences": {},
+                                           "template_lines": {}}
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        topics = scraped_folder(DUC2006, folder) or {}
+        for topic in sorted(set(topics.values())):
+            (folder / topic).mkdir()
+            for name in (n for n, t in topics.items() if t == topic):
+                (folder / name).rename(folder / topic / name)
+            event = load_event(folder / topic, folder, 1 << 24)
+            lines = [article_lines(article) for article in event.articles]
+            template = template_lines(event.articles, lines)
+            before = frozenset(line for line in template if not reads_as_sentence(line))
+            for article, own in zip(event.articles, lines):
+                name = Path(article.path).name
+                variants["page alone"][name] = cleaned(article, own, frozenset())
+                variants["recurring non-sentences"][name] = cleaned(article, own, before)
+                variants["template_lines"][name] = cleaned(article, own, template)
+    alone = dict(zip(truths, per_page((truths[n], variants["page alone"][n]) for n in truths)))
+    half = SITES // 2
+    subsets = {"all": list(truths), f"sites 0-{half - 1}": [n for n in truths if sites[n] < half],
+               f"sites {half}-{SITES - 1}": [n for n in truths if sites[n] >= half]}
+    rows = []
+    for variant, outputs in variants.items():
+        recalls = dict(zip(truths, (r for _, r in per_page((truths[n], outputs[n])
+                                                           for n in truths))))
+        lost = sum(recalls[n] < alone[n][1] - 0.1 for n in truths)
+        for subset, names in subsets.items():
+            s = score((truths[n], outputs[n]) for n in names)
+            rows.append([variant, f"{subset} ({len(names)})", f"{s.precision:.3f}",
+                         f"{s.recall:.3f}", f"**{s.f1:.3f}**" if subset == "all"
+                         else f"{s.f1:.3f}", lost if subset == "all" else ""])
+    print("The 50 DUC 2006 events as scraped pages, cleaned as events; each page against "
+          "its article as Markdown, cleaned\n")
+    print(table(["cleaning", "pages", "precision", "recall", "F1",
+                 "pages losing a tenth of their story"], rows))
 
 
 if __name__ == "__main__":

@@ -11,7 +11,15 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from summarize.boilerplate import WORD, _shape, rejoin_broken_lines
-from summarize.cleaning import LINE_RULES, clean_article, line_rule, normalize_text
+from summarize.cleaning import (
+    LINE_RULES,
+    article_lines,
+    clean_article,
+    clean_lines,
+    line_rule,
+    normalize_text,
+    template_lines,
+)
 from summarize.loading import load_event
 from summarize.models import Article
 from summarize.segmenting import split_sentences
@@ -197,6 +205,46 @@ def test_the_wires_spaced_underscore_becomes_a_dash_and_a_list_marker_stays():
     assert clean.paragraphs == (
         "The Navy is still trying to recover the second black box — the cockpit voice "
         "recorder.", "_ A survey of four schools found the same.", "Files named like_this stay.")
+
+
+FLOOD = [
+    "Officials said the flood had damaged roads and bridges across the river valley.",
+    "The river crested on Tuesday as rain eased and residents began to return home.",
+    "Farmers said the floodwaters destroyed crops in the low fields of the valley.",
+    "Rescue teams in boats searched flooded streets for residents stranded by the water.",
+    "Thousands of families left their homes as the river rose on Monday night.",
+    "Crews reached people waiting on rooftops after the levee failed near the town.",
+    "The governor said the state would help families rebuild homes lost to the flood.",
+]
+COMMENT = "I think the new keyboard is so much better than the old butterfly one, honestly."
+COPIED = ["Floodwaters rose across the river valley on Monday, forcing thousands of "
+          "residents to leave their homes.",
+          "Rescue crews used boats to reach families stranded on rooftops near the river."]
+
+
+def scraped_event(others: int) -> list[Article]:
+    """Two pages of one site, each with its own story and the same reader's comment; two
+    copies of one story on other sites; `others` more pages on the event."""
+    pages = [[*COPIED, COMMENT], [FLOOD[0], FLOOD[1], COMMENT], ["Home | World", *COPIED]]
+    pages += [[FLOOD[(i + k) % len(FLOOD)] for k in range(4)] for i in range(others)]
+    return [Article(path=f"ev/{n}.txt", id=str(n), body="\n".join(lines), format="txt")
+            for n, lines in enumerate(pages)]
+
+
+def test_a_sentence_two_pages_of_one_site_share_is_template_unless_the_event_uses_its_words():
+    """Both the comment and the copied story recur, and both read as sentences: the
+    comment's words are in no other article of the event, the story's are in most."""
+    articles = scraped_event(others=6)
+    lines = [article_lines(a) for a in articles]
+    template = template_lines(articles, lines)
+    assert COMMENT in template
+    assert not template & {*COPIED, *FLOOD}
+    kept = clean_lines(articles[0], lines[0], template).paragraphs
+    assert COMMENT not in kept and COPIED[0] in kept
+    # In a small event a few articles' words say little: nothing that reads as a sentence
+    # is dropped for recurring.
+    small = scraped_event(others=2)
+    assert not template_lines(small, [article_lines(a) for a in small]) & {COMMENT, *COPIED}
 
 
 def test_markdown_articles_keep_their_paragraphs():
