@@ -603,8 +603,8 @@ def page_language(lines: Sequence[str]) -> str:
 # articles whose sentences use the word. On the 50 DUC 2006 events as scraped pages this
 # lifts precision from 0.898 to 0.928, on both halves of the sites, and no page loses a
 # tenth of its story that did not before; from 0.13 on, three more do (benchmarks/
-# cleaning.py, its second table). (The sentences only: a menu's or a footer's words are
-# every site's, and tokenizing them cost a tenth of the cleaning.)
+# cleaning.py, its second table). (Their sentences only: a menu's or a footer's words are
+# every site's.)
 TEMPLATE_MAX_EVENT_SHARE = 0.1
 # The share of a few articles says little (a detail only two copies of a story report
 # shares few words with three other articles): below this many, the line stays.
