@@ -11,7 +11,7 @@ Scored with the benchmark's measure: 4-word shingles, precision and recall avera
 pages, F1 of the means. Rows for the pages the line models were fitted on and the third
 they never saw (`benchmarks/train_cleaning.py`) show whether the fit holds.
 
-Then the 50 DUC 2006 events as scraped pages (`benchmarks.grouping.scraped_folder`: each
+Then the 50 DUC 2006 events as scraped pages (`benchmarks.scale.scraped_input`: each
 article in the menus, teasers, comments and footers of one of 20 of those sites), cleaned
 as events, which lets the lines that recur across an event's pages be judged
 (`cleaning.template_lines`). Each page is scored against its article as Markdown, cleaned;
@@ -31,7 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import trafilatura  # noqa: E402
 
 from benchmarks.common import DUC2006, table  # noqa: E402
-from benchmarks.grouping import SITES, scraped_folder, scraped_name, scraped_site  # noqa: E402
+from benchmarks.grouping import SITES, scraped_name, scraped_site  # noqa: E402
+from benchmarks.scale import scraped_input  # noqa: E402
 from benchmarks.webpages import (  # noqa: E402
     MISSING,
     WEBPAGES,
@@ -113,13 +114,10 @@ def scraped_events() -> None:
     variants: dict[str, dict[str, str]] = {"page alone": {}, "recurring non-sentences": {},
                                            "template_lines": {}}
     with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch)
-        topics = scraped_folder(DUC2006, folder) or {}
-        for topic in sorted(set(topics.values())):
-            (folder / topic).mkdir()
-            for name in (n for n, t in topics.items() if t == topic):
-                (folder / name).rename(folder / topic / name)
-            event = load_event(folder / topic, folder, 1 << 24)
+        folder = Path(scratch) / "scraped"
+        scraped_input(DUC2006, folder)
+        for topic in sorted(folder.iterdir()):
+            event = load_event(topic, folder, 1 << 24)
             lines = [article_lines(article) for article in event.articles]
             template = template_lines(event.articles, lines)
             before = frozenset(line for line in template if not reads_as_sentence(line))
