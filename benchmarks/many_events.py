@@ -24,11 +24,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.batch import briefings, timed_run  # noqa: E402
-from benchmarks.common import ROOT, require_duc2006, table  # noqa: E402
+from benchmarks.common import ROOT, SOURCE_DATE_EPOCH, require_duc2006, table  # noqa: E402
 
 CHANGED = 10  # events changed before the hourly run
-# the runs' clock, fixed so that the briefings of the two checkouts can be compared
-SOURCE_DATE_EPOCH = "1694649600"
 ARTICLES_PER_EVENT = 2
 
 
