@@ -19,10 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import require_duc2006, table  # noqa: E402
 from summarize.config import load_config  # noqa: E402
-from summarize.layout import discover_events  # noqa: E402
+from summarize.inputs.layout import discover_events  # noqa: E402
 from summarize.pipeline import load_prepared  # noqa: E402
-from summarize.redundancy import find_duplicates, sentence_containment  # noqa: E402
-from summarize.words import prepare_text, smooth_idf, tfidf_unit_rows  # noqa: E402
+from summarize.selection.redundancy import find_duplicates, sentence_containment  # noqa: E402
+from summarize.text.words import prepare_text, smooth_idf, tfidf_unit_rows  # noqa: E402
 
 
 def whole_article_cosine(text) -> np.ndarray:

@@ -1,7 +1,7 @@
 """Grouping a flat stream into events, in one run: quality, stability, time and memory.
 
 All 1,250 DUC 2006 articles (50 topics, 25 each) are copied into one flat folder under
-names that do not tell their topic, and grouped by `summarize.grouping` (the default
+names that do not tell their topic, and grouped by `summarize.grouping.stories` (the default
 `grouping` config) without being told the number of events.
 
 - **quality**: B-cubed precision, recall and F1 against the 50 topics; the same on the
@@ -52,8 +52,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import require_duc2006, table  # noqa: E402
 from summarize.config import Grouping  # noqa: E402
-from summarize.grouping import GroupingState, bcubed, stream_order  # noqa: E402
-from summarize.loading import read_stream  # noqa: E402
+from summarize.evaluation.clustering import bcubed  # noqa: E402
+from summarize.grouping.stories import GroupingState, stream_order  # noqa: E402
+from summarize.inputs.loading import read_stream  # noqa: E402
 from summarize.models import Article  # noqa: E402
 
 
@@ -209,7 +210,7 @@ def anchors(articles: list[Article], topics: dict[str, str]) -> list[list[object
         from sklearn.feature_extraction.text import TfidfVectorizer
     except ImportError:
         return [["anchors skipped: pip install scikit-learn", "", "", "", ""]]
-    from summarize.grouping import word_counts
+    from summarize.grouping.stories import word_counts
 
     texts = [a.body for a in articles]
     truth = [topics[a.path] for a in articles]
@@ -242,8 +243,8 @@ def supervised_ceiling(articles: list[Article], topics: dict[str, str],
     import numpy as np
     import scipy.sparse as sp
 
-    from summarize.grouping import lead_text, word_counts
-    from summarize.words import smooth_idf, term_counts, tfidf_unit_rows, tokenize
+    from summarize.grouping.stories import lead_text, word_counts
+    from summarize.text.words import smooth_idf, term_counts, tfidf_unit_rows, tokenize
 
     def unit_tfidf(bags: list[Counter[str]]) -> sp.csr_matrix:
         counts, _ = term_counts([list(bag.elements()) for bag in bags])
@@ -304,7 +305,7 @@ def main() -> None:
         run_rows = runs_in_batches(Path(folder), articles, 5)
     grouping = group(articles, config)
     ours = f1_against(topics, grouping)
-    rows = [["summarize.grouping (online, default config)", *fmt(ours),
+    rows = [["summarize.grouping.stories (online, default config)", *fmt(ours),
              len(set(grouping.values()))]]
     names = sorted(set(topics.values()))
     for label, half in (("  odd topics only", set(names[0::2])),

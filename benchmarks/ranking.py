@@ -31,15 +31,15 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import require_duc2006, table  # noqa: E402
-from summarize.layout import discover_events  # noqa: E402
+from summarize.inputs.layout import discover_events  # noqa: E402
 from summarize.models import CleanArticle, Sentence  # noqa: E402
 from summarize.pipeline import load_prepared  # noqa: E402
 from summarize.ranking.base import Ranker  # noqa: E402
-from summarize.ranking.graph import similar_pairs  # noqa: E402
 from summarize.ranking.lexrank import LexRankRanker, lexrank_vectors, sumy_idf  # noqa: E402
 from summarize.ranking.sumy_adapter import sumy_reference_scores  # noqa: E402
 from summarize.ranking.textrank import TextRankRanker  # noqa: E402
-from summarize.words import EventText, prepare_text  # noqa: E402
+from summarize.text.similarity import similar_pairs  # noqa: E402
+from summarize.text.words import EventText, prepare_text  # noqa: E402
 
 COMPARED_SIZES = (400, 800, 1_600, 3_200)
 LARGE_SIZES = (10_000, 20_000)

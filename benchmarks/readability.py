@@ -26,17 +26,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import ROOT, require_duc2006, table  # noqa: E402
 from summarize.config import Config, load_config  # noqa: E402
-from summarize.evaluation import discover_dataset, prepare_dataset, with_budget  # noqa: E402
+from summarize.evaluation.evaluate import discover_dataset, prepare_dataset, with_budget  # noqa: E402
 from summarize.models import Briefing  # noqa: E402
 from summarize.pipeline import load_prepared, summarize_prepared  # noqa: E402
-from summarize.readability import (  # noqa: E402
-    has_dateline,
-    is_all_caps,
-    restates,
-    unnamed_quote,
-)
-from summarize.selection import is_dependent  # noqa: E402
-from summarize.words import content_terms, tokenize  # noqa: E402
+from summarize.selection.eligibility import is_dependent  # noqa: E402
+from summarize.selection.reading import has_dateline, restates, unnamed_quote  # noqa: E402
+from summarize.selection.titles import is_all_caps  # noqa: E402
+from summarize.text.words import content_terms, tokenize  # noqa: E402
 
 CHECKS = ("opens with a pronoun or connective", "quote without a named speaker", "dateline",
           "title in capitals", "pair saying the same thing")

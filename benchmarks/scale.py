@@ -54,7 +54,7 @@ def floor_seconds(files: list[Path], stemmer: str = "nltk") -> tuple[float, int]
     """Read, tokenize, stem (cached per word): the least work over these articles."""
     from functools import lru_cache
 
-    from summarize.words import tokenize
+    from summarize.text.words import tokenize
 
     if stemmer == "nltk":
         from nltk.stem.snowball import SnowballStemmer
@@ -192,9 +192,9 @@ def main() -> None:
     # every process of every run.
     compileall.compile_dir(ROOT / "summarize", quiet=1)
     # As after any first run on this machine: langid's model is in the user's cache folder
-    # (summarize/boilerplate.py), so no figure below includes the one-time decompression.
+    # (summarize/text/boilerplate.py), so no figure below includes the one-time decompression.
     # (In another process, as the floors: see best_floor.)
-    subprocess.run([sys.executable, "-c", "from summarize.boilerplate import detect_language; "
+    subprocess.run([sys.executable, "-c", "from summarize.text.language import detect_language; "
                     "detect_language('Der Bundestag hat ein neues Gesetz beschlossen.')"],
                    check=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
     floor, words = best_floor()

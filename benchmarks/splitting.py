@@ -17,10 +17,10 @@ import pysbd  # noqa: E402
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer  # noqa: E402
 
 from benchmarks.common import require_duc2006, table  # noqa: E402
-from summarize.cleaning import clean_article  # noqa: E402
-from summarize.layout import discover_events  # noqa: E402
-from summarize.loading import load_event  # noqa: E402
-from summarize.segmenting import NEVER_FINAL, SOMETIMES_FINAL, split_sentences  # noqa: E402
+from summarize.inputs.layout import discover_events  # noqa: E402
+from summarize.inputs.loading import load_event  # noqa: E402
+from summarize.text.cleaning import clean_article  # noqa: E402
+from summarize.text.segmenting import NEVER_FINAL, SOMETIMES_FINAL, split_sentences  # noqa: E402
 from tests.test_segmenting import CASES  # noqa: E402
 
 
@@ -45,7 +45,7 @@ def main() -> None:
     segmenter = pysbd.Segmenter(language="en", clean=False)
     punkt_tokenizer = punkt()
     splitters = {
-        "summarize.segmenting": split_sentences,
+        "summarize.text.segmenting": split_sentences,
         "nltk punkt + our abbreviations": punkt_tokenizer.tokenize,
         "pysbd 0.3.4": lambda t: [s.strip() for s in segmenter.segment(t) if s.strip()],
     }

@@ -1,4 +1,4 @@
-"""Fit the boilerplate line models (`summarize/boilerplate.py`) on the web-page set.
+"""Fit the boilerplate line models (`summarize/text/boilerplate.py`) on the web-page set.
 
     .venv/bin/python benchmarks/train_cleaning.py
 
@@ -36,9 +36,9 @@ from benchmarks.webpages import (  # noqa: E402
     score,
     split_dev_held_out,
 )
-from summarize import boilerplate  # noqa: E402
+from summarize.text import boilerplate, language  # noqa: E402
 
-OUTPUT = Path(boilerplate.__file__).parent / "data" / "boilerplate.json"
+OUTPUT = Path(boilerplate.__file__).parent.parent / "data" / "boilerplate.json"
 THRESHOLD = 0.6
 FALLBACK_SHARE = 0.5
 FALLBACK_BELOW = 800
@@ -86,7 +86,7 @@ FORMS = {"one block per line": flatten_html, "one text node per line": flatten_n
 def page_lines(text: str) -> tuple[list[str], frozenset[str]]:
     """The lines the classifier sees (as `cleaning` gives them) and the page's stop words."""
     lines = boilerplate.rejoin_broken_lines(text.split("\n"))
-    return lines, boilerplate.stop_words(boilerplate.detect_language(text)[0])
+    return lines, language.stop_words(language.detect_language(text)[0])
 
 
 def main() -> None:
@@ -108,7 +108,8 @@ def main() -> None:
                    for (_, lines, stops), rows in zip(prepared, first_rows)]
     second = fit(second_rows, targets, weights)
     OUTPUT.write_text(json.dumps({
-        "about": "Weights of summarize/boilerplate.py, written by benchmarks/train_cleaning.py",
+        "about": "Weights of summarize/text/boilerplate.py, written by "
+                 "benchmarks/train_cleaning.py",
         "pages": len(dev),
         "threshold": THRESHOLD,
         "fallback_share": FALLBACK_SHARE,

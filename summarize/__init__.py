@@ -5,7 +5,7 @@
     print(summarize.to_markdown(briefing))
 
 `summarize_articles` takes texts or feed-like mappings instead of a folder. For whole
-runs over many events: `summarize.batch.run`; one stage at a time: `summarize.pipeline`.
+runs over many events: `summarize.runs.run.run`; one stage at a time: `summarize.pipeline`.
 """
 
 from typing import Any

@@ -19,7 +19,7 @@ from typing import Any
 from summarize.config import Config, load_config, validate_config
 from summarize.errors import InputError
 from summarize.inputs.feeds import entry_article
-from summarize.loading import load_event
+from summarize.inputs.loading import load_event
 from summarize.models import Article, Briefing, Event, SkippedFile
 from summarize.outputs.data import briefing_data, render_json
 from summarize.outputs.html import render_page

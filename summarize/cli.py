@@ -1,4 +1,4 @@
-"""The command line: a thin layer over the library (summarize.batch, summarize.config…).
+"""The command line: a thin layer over the library (summarize.runs.run, summarize.config…).
 
 User mistakes end with one line on stderr and exit code 2, never a traceback. Commands
 import the pipeline and the templates when they need them: `summarize --help`, `validate`
@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from summarize.batch import run, write_atomic
 from summarize.errors import SummarizeError
 from summarize.models import Event
-from summarize.settings import ConfigFile
+from summarize.runs.files import write_atomic
+from summarize.runs.run import run
+from summarize.runs.settings import ConfigFile
 
 if TYPE_CHECKING:
     from summarize.config import Config
@@ -95,7 +96,7 @@ def run_command(context: click.Context, config_path: Path | None, input_root: Pa
         overrides += (f"run.executor={executor}",)
     if scheduler is not None:
         overrides += (f"run.executor={executor or 'dask'}", f"run.scheduler={scheduler}")
-    # validated by the run only when it has an event to build (summarize/settings.py)
+    # validated by the run only when it has an event to build (summarize/runs/settings.py)
     config = ConfigFile(config_path, overrides)
     quiet = run_quiet or context.find_root().params.get("quiet", False)
     if run_quiet:
@@ -129,8 +130,8 @@ def group_command(paths: tuple[Path, ...], config_path: Path | None, overrides: 
     from dataclasses import replace
 
     from summarize.config import load_config
-    from summarize.grouping import GroupingState, events_of, grouping_json, load_grouping
-    from summarize.loading import read_stream
+    from summarize.grouping.stories import GroupingState, events_of, grouping_json, load_grouping
+    from summarize.inputs.loading import read_stream
 
     if config_path is None and DEFAULT_CONFIG.is_file():
         config_path = DEFAULT_CONFIG
@@ -217,7 +218,7 @@ def sentences_command(paths: tuple[Path, ...], as_json: bool, explain: bool) -> 
     """Print the cleaned sentences of articles or event folders, one per line."""
     records = []
     from summarize.config import Limits
-    from summarize.loading import load_event, read_file
+    from summarize.inputs.loading import load_event, read_file
     from summarize.pipeline import prepare_event
 
     max_bytes = Limits().max_article_bytes
@@ -273,7 +274,7 @@ def eval_command(dataset: Path, config_paths: tuple[Path, ...], peers: bool, wor
     from summarize.config import load_config
 
     try:  # its imports (ROUGE, nltk's Porter, matplotlib) only when asked
-        from summarize import evaluation
+        from summarize.evaluation import evaluate as evaluation
     except ImportError as error:
         raise SummarizeError(f"summarize eval needs the eval extra ({error.name} is missing): "
                              "pip install 'summarize[eval]'") from None

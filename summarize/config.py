@@ -57,7 +57,7 @@ class Run(Section):
 
 class Grouping(Section):
     """How `run --group` and `summarize group` sort a flat stream of articles into events
-    (summarize/grouping.py). A change applies to articles not yet grouped: grouped ones
+    (summarize/grouping/stories.py). A change applies to articles not yet grouped: grouped ones
     keep their event."""
 
     threshold: float = Field(
@@ -182,7 +182,7 @@ class ThresholdSelector(SelectorBase):
 
 class ConceptSelector(SelectorBase):
     """Concept coverage (Gillick & Favre 2009): the sentences that together cover the most
-    important word bigrams of the event, each counted once (summarize/concepts.py)."""
+    important word bigrams of the event, each counted once (summarize/selection/concepts.py)."""
 
     strategy: Literal["concepts"] = "concepts"
     min_sources: int = Field(
@@ -270,7 +270,7 @@ class Budget(Section):
 
 class Focus(Section):
     """What the reader wants to know: biases ranking and concept weights toward the
-    sentences that answer it (summarize/focus.py)."""
+    sentences that answer it (summarize/selection/focus.py)."""
 
     text: str | None = Field(
         None, description="A focus for every event (a question or a few words); null: none."

@@ -1,20 +1,20 @@
 """The whole path from one event folder to its briefing, in one place.
 
-    1. load        loading.load_event            files           -> Article
-    2. clean       cleaning.clean_lines          Article         -> CleanArticle
-    3. split       segmenting.split_sentences    paragraphs      -> Sentence (weekdays dated)
-    4. words       words.prepare_text            sentences       -> EventText (once; + focus)
-    5. duplicates  redundancy.find_duplicates    copies of a story are ranked once
-    6. rank        ranking.rank_sentences        EventText       -> one score per sentence
-    7. corroborate selection.Eligibility         which sentences can stand alone
-                   (redundancy.corroborate       candidates      -> the sources backing each,
-                                                 for mmr / threshold, which weigh them)
-    8. select      concepts.choose_lead          the article opening that states the news
-                   concepts.select_by_concepts   concepts, scores -> chosen sentences (budget)
-                   (or selection.select_sentences for mmr / threshold)
-                   redundancy.corroborate        chosen          -> the sources backing each
-    9. order       ordering.order_sentences      lead first, then reading order
-   10. render      outputs/                      Briefing        -> JSON data -> Markdown
+    1. load        inputs.loading.load_event             files        -> Article
+    2. clean       text.cleaning.clean_lines             Article      -> CleanArticle
+    3. split       text.segmenting.split_sentences       paragraphs   -> Sentence (weekdays dated)
+    4. words       text.words.prepare_text               sentences    -> EventText (once; + focus)
+    5. duplicates  selection.redundancy.find_duplicates  copies of a story are ranked once
+    6. rank        ranking.rank_sentences                EventText    -> one score per sentence
+    7. corroborate selection.eligibility.Eligibility     which sentences can stand alone
+                   (selection.redundancy.corroborate     candidates   -> the sources backing each,
+                                                         for mmr / threshold, which weigh them)
+    8. select      selection.lead.choose_lead            the article opening that states the news
+                   selection.concepts.select_by_concepts concepts, scores -> chosen (budget)
+                   (or selection.strategies.select_sentences for mmr / threshold)
+                   selection.redundancy.corroborate      chosen       -> the sources backing each
+    9. order       selection.ordering.order_sentences    lead first, then reading order
+   10. render      outputs/                              Briefing     -> JSON data -> Markdown
 
 Each stage takes plain data and returns plain data; none reaches back into an earlier one.
 """
@@ -27,20 +27,10 @@ from pathlib import Path
 
 import numpy as np
 
-from summarize.cleaning import article_lines, clean_lines, template_lines
-from summarize.concepts import (
-    ConceptIndex,
-    choose_lead,
-    event_concepts,
-    headline_values,
-    lead_weights,
-    select_by_concepts,
-)
 from summarize.config import ConceptSelector, Config
 from summarize.errors import InputError
-from summarize.focus import focus_relevance, focus_terms
 from summarize.inputs.dates import settle_day_month
-from summarize.loading import load_event
+from summarize.inputs.loading import load_event
 from summarize.models import (
     Briefing,
     ChosenSentence,
@@ -49,20 +39,26 @@ from summarize.models import (
     Sentence,
     SkippedFile,
 )
-from summarize.ordering import order_sentences
 from summarize.ranking import rank_sentences
-from summarize.readability import (
-    date_weekdays,
-    headline_from,
-    is_all_caps,
-    is_wire_slug,
-    truecase,
+from summarize.selection.concepts import ConceptIndex, event_concepts, select_by_concepts
+from summarize.selection.dating import date_weekdays
+from summarize.selection.eligibility import Eligibility
+from summarize.selection.focus import focus_relevance, focus_terms
+from summarize.selection.lead import choose_lead, headline_values, lead_weights
+from summarize.selection.ordering import order_sentences
+from summarize.selection.redundancy import corroborate, find_duplicates, independent_sources
+from summarize.selection.strategies import select_sentences
+from summarize.selection.titles import headline_from, is_all_caps, is_wire_slug, truecase
+from summarize.text.cleaning import article_lines, clean_lines, template_lines
+from summarize.text.segmenting import split_sentences
+from summarize.text.words import (
+    DocumentFrequencies,
+    EventText,
+    content_terms,
+    prepare_text,
+    tokenize,
 )
-from summarize.redundancy import corroborate, find_duplicates, independent_sources
-from summarize.segmenting import split_sentences
-from summarize.selection import Eligibility, select_sentences
 from summarize.timing import StageTimer
-from summarize.words import DocumentFrequencies, EventText, content_terms, prepare_text, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +75,7 @@ class PreparedEvent:
     skipped: tuple[SkippedFile, ...]
     # (path, encoding) of the articles that were not UTF-8, for the run report
     decoded: tuple[tuple[str, str], ...] = ()
-    focus: str | None = None  # the event's own focus (summarize/focus.py)
+    focus: str | None = None  # the event's own focus (summarize/selection/focus.py)
 
 
 def prepare_event(event: Event, timer: StageTimer | None = None) -> PreparedEvent:
@@ -248,7 +244,7 @@ def _event_title(slug: str, articles: tuple[CleanArticle, ...], sentences: tuple
                  chosen: list[ChosenSentence], lead_count: int, index: ConceptIndex,
                  leading: dict[int, int]) -> str:
     """A headline for the event: the article title that says most of what the lead says,
-    then that covers most of what the outlets led with (`concepts.lead_weights`), then the
+    then that covers most of what the outlets led with (`lead.lead_weights`), then the
     title of the lead's article, then the earliest listed; a wire's slug line only when no
     other exists, titles in capitals only when no other does, then in their usual case.
     Without any title, the lead's first clause; else the folder name."""

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from summarize.models import CleanArticle, Sentence
-from summarize.words import DocumentFrequencies, EventText, prepare_text
+from summarize.text.words import DocumentFrequencies, EventText, prepare_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -22,7 +22,7 @@ DUC2006 = ROOT.parent / "shared" / "eval" / "duc2006"
 
 @pytest.fixture(autouse=True, scope="session")
 def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory):
-    """What runs keep between them (langid's model: summarize/boilerplate.py) goes to a
+    """What runs keep between them (langid's model: summarize/text/boilerplate.py) goes to a
     folder of the test session's, removed with it, not to the user's cache folder; the
     runs that tests start in fresh processes inherit it."""
     folder = tmp_path_factory.mktemp("cache")

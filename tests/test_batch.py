@@ -17,10 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from summarize import batch, executors
 from summarize.config import load_config
 from summarize.errors import ConfigError, RenderError
-from summarize.settings import PACKAGES, ConfigFile, versions
+from summarize.runs import executors, files, lock
+from summarize.runs import run as batch
+from summarize.runs import state as saved_state
+from summarize.runs.settings import PACKAGES, ConfigFile, versions
 from tests.conftest import ROOT, fresh_python, summarize, write_event
 
 TOPICS = ["flood", "election", "harvest", "strike", "storm", "court", "bridge", "vaccine"]
@@ -118,17 +120,17 @@ def test_an_unchanged_event_is_not_read_again_and_an_edit_that_keeps_its_times_i
     every hour: a file whose size, inode and times are those recorded is not read again
     (as git and make decide). An edit that puts the old modification time back still moves
     the change time, which no user can set, so it is rebuilt."""
-    monkeypatch.setattr(batch, "RACY_NANOSECONDS", 0)  # the files were written just now
+    monkeypatch.setattr(saved_state, "RACY_NANOSECONDS", 0)  # the files were written just now
     corpus = make_corpus(tmp_path / "in", events=2, articles=2)
     out = tmp_path / "out"
     config = load_config(None)
     assert sorted(batch.run(config, corpus, out, jobs=1).written) == ["event-00", "event-01"]
-    real_digest = batch._content_digest
+    real_digest = saved_state._content_digest
 
     def no_reading(folder):
         raise AssertionError(f"{folder} was read")
 
-    monkeypatch.setattr(batch, "_content_digest", no_reading)
+    monkeypatch.setattr(saved_state, "_content_digest", no_reading)
     assert batch.run(config, corpus, out, jobs=1).unchanged == ["event-00", "event-01"]
 
     article = corpus / "event-01" / "1.txt"
@@ -137,7 +139,7 @@ def test_an_unchanged_event_is_not_read_again_and_an_edit_that_keeps_its_times_i
     article.write_text(text.replace("Residents", "Townsfolk"), encoding="utf-8")
     os.utime(article, ns=(times.st_atime_ns, times.st_mtime_ns))
     assert article.stat().st_size == times.st_size
-    monkeypatch.setattr(batch, "_content_digest", real_digest)
+    monkeypatch.setattr(saved_state, "_content_digest", real_digest)
     again = batch.run(config, corpus, out, jobs=1)
     assert (again.written, again.unchanged) == (["event-01"], ["event-00"])
 
@@ -153,8 +155,8 @@ def test_files_changed_in_the_last_seconds_are_read_again_next_run(tmp_path, mon
     state = json.loads((out / batch.STATE_FILE).read_text(encoding="utf-8"))["events"]
     assert "listing" not in state["event-00"] and "content" in state["event-00"]
     read = []
-    real_digest = batch._content_digest
-    monkeypatch.setattr(batch, "_content_digest", lambda f: read.append(f) or real_digest(f))
+    real_digest = saved_state._content_digest
+    monkeypatch.setattr(saved_state, "_content_digest", lambda f: read.append(f) or real_digest(f))
     assert batch.run(config, corpus, out, jobs=1).unchanged == ["event-00"]
     assert read == [corpus / "event-00"]
 
@@ -307,7 +309,7 @@ def test_sigkill_in_mid_run_leaves_complete_files_and_the_rerun_finishes(tmp_pat
 
 def hold_lock(folder: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(folder / batch.LOCK_FILE, os.O_RDWR | os.O_CREAT)
+    descriptor = os.open(folder / lock.LOCK_FILE, os.O_RDWR | os.O_CREAT)
     fcntl.flock(descriptor, fcntl.LOCK_EX)
     os.pwrite(descriptor, b"4242\n", 0)
     return descriptor
@@ -342,7 +344,7 @@ def test_a_lock_file_left_by_a_killed_run_does_not_block(tmp_path):
     corpus = make_corpus(tmp_path / "in", events=1)
     out = tmp_path / "out"
     out.mkdir()
-    (out / batch.LOCK_FILE).write_text("999999\n")  # its process is gone, no flock held
+    (out / lock.LOCK_FILE).write_text("999999\n")  # its process is gone, no flock held
     assert summarize("run", "--input", str(corpus), "--output", str(out)).returncode == 0
 
 
@@ -609,18 +611,18 @@ def test_a_full_disk_at_the_final_state_save_still_ends_with_a_report(tmp_path, 
     journal keeps what the state could not: the next run rebuilds nothing."""
     corpus = make_corpus(tmp_path / "in", events=2, articles=2)
     out = tmp_path / "out"
-    real = batch.save_state
+    real = saved_state.save_state
 
     def full_disk(folder, state, **options):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(batch, "save_state", full_disk)
+    monkeypatch.setattr(saved_state, "save_state", full_disk)
     result = batch.run(load_config(None), corpus, out, jobs=1)
     assert sorted(result.written) == ["event-00", "event-01"]
     assert report(out)["events"]["written"] == ["event-00", "event-01"]
     assert not (out / batch.STATE_FILE).exists()
 
-    monkeypatch.setattr(batch, "save_state", real)
+    monkeypatch.setattr(saved_state, "save_state", real)
     again = batch.run(load_config(None), corpus, out, jobs=1)
     assert (again.written, again.unchanged) == ([], ["event-00", "event-01"])
     assert not (out / batch.JOURNAL_FILE).exists()
@@ -639,8 +641,8 @@ def test_each_built_event_is_recorded_once_and_the_state_file_written_once(
     corpus = make_corpus(tmp_path / "in", events=3, articles=2)
     out = tmp_path / "out"
     saves = []
-    real = batch.save_state
-    monkeypatch.setattr(batch, "save_state",
+    real = saved_state.save_state
+    monkeypatch.setattr(saved_state, "save_state",
                         lambda folder, state, **options: (saves.append(len(state)),
                                                           real(folder, state, **options)))
     assert len(batch.run(load_config(None), corpus, out, jobs=1).written) == 3
@@ -709,7 +711,7 @@ def test_an_output_folder_that_refuses_every_write_fails_each_event_in_one_line(
     def refuse(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(batch.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
     result = batch.run(load_config(None), corpus, out, jobs=1)
     assert result.written == [] and result.exit_code == 1
     assert sorted(result.failed) == [(f"event-0{i}", "cannot write its briefing: Permission denied")
@@ -737,7 +739,7 @@ def test_the_workers_fork_server_starts_early_only_when_workers_will_build(
         return len(started)
 
     assert starts(corpus, 2) == 1
-    assert started == [["summarize.batch", *batch.BUILD_MODULES]]  # what local_results uses
+    assert started == [["summarize.runs.build", *batch.BUILD_MODULES]]  # what local_results uses
     assert starts(corpus, None) == 1  # the default: every core
     assert starts(corpus, 1) == 0
     assert starts(single, 2) == 0

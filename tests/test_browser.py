@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from summarize.batch import run
 from summarize.config import load_config
+from summarize.runs.run import run
 from tests.conftest import ROOT, SEED_EVENT
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -10,21 +10,21 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from summarize.boilerplate import WORD, _shape, rejoin_broken_lines
-from summarize.cleaning import (
+from summarize.inputs.loading import load_event
+from summarize.models import Article
+from summarize.selection.eligibility import quote_balance
+from summarize.text.boilerplate import WORD, _shape, rejoin_broken_lines
+from summarize.text.cleaning import (
     LINE_RULES,
     article_lines,
     clean_article,
     clean_lines,
     line_rule,
-    normalize_text,
     template_lines,
 )
-from summarize.loading import load_event
-from summarize.models import Article
-from summarize.segmenting import split_sentences
-from summarize.selection import quote_balance
-from summarize.words import tokenize
+from summarize.text.normalizing import normalize_text
+from summarize.text.segmenting import split_sentences
+from summarize.text.words import tokenize
 from tests.conftest import ROOT, SEED_EVENT, SEEDS, fresh_python
 
 LABELS = Path(__file__).parent / "fixtures" / "seed_labels"
@@ -336,7 +336,7 @@ def test_ftfy_run_only_on_the_lines_it_could_change_fixes_as_ftfy_does(text):
     HTML entities from there on) included."""
     import ftfy
 
-    from summarize.cleaning import fix_text
+    from summarize.text.normalizing import fix_text
 
     assert fix_text(text) == ftfy.fix_text(text, uncurl_quotes=False,
                                            fix_character_width=False, normalization="NFC")
@@ -360,14 +360,14 @@ def test_the_language_model_kept_in_the_cache_folder_identifies_as_the_shipped_o
     cache must only cost the time."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    from summarize import boilerplate
+    from summarize.text import language as languages
 
     shipped = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
     def identifier():
-        boilerplate._identifier.cache_clear()
-        return boilerplate._identifier()
+        languages._identifier.cache_clear()
+        return languages._identifier()
 
     cache = tmp_path / "cache" / "summarize"
     cache.mkdir(parents=True)
@@ -393,7 +393,7 @@ def test_the_language_model_kept_in_the_cache_folder_identifies_as_the_shipped_o
     try:
         assert identifier().classify(LANGUAGE_SAMPLES["de"])[0] == "de"
     finally:
-        boilerplate._identifier.cache_clear()
+        languages._identifier.cache_clear()
 
 
 def test_english_pages_are_cleaned_without_loading_the_language_model():
@@ -402,7 +402,8 @@ def test_english_pages_are_cleaned_without_loading_the_language_model():
     in another language still gets its language (and stop words) from it."""
     probe = ("import sys\n"
              "from pathlib import Path\n"
-             "from summarize.cleaning import clean_article, page_language\n"
+             "from summarize.text.cleaning import clean_article\n"
+             "from summarize.text.language import page_language\n"
              "from summarize.models import Article\n"
              f"for path in sorted(Path({str(SEED_EVENT)!r}).glob('*.txt')):\n"
              "    body = path.read_text(encoding='utf-8')\n"
@@ -420,7 +421,8 @@ def test_line_scores_are_the_same_whatever_pythons_string_hashing():
     words, which changes from process to process (PYTHONHASHSEED)."""
     probe = ("import hashlib\n"
              "from pathlib import Path\n"
-             "from summarize.boilerplate import story_scores, stop_words\n"
+             "from summarize.text.boilerplate import story_scores\n"
+             "from summarize.text.language import stop_words\n"
              "digest = hashlib.sha256()\n"
              f"for path in sorted(Path({str(SEED_EVENT)!r}).glob('*.txt')):\n"
              "    lines = [l for l in path.read_text(encoding='utf-8').split('\\n') if l.strip()]\n"
@@ -473,7 +475,7 @@ def test_a_lines_shape_has_as_many_words_as_the_line(line: str) -> None:
 def test_what_ftfy_could_change_is_told_as_the_pattern_tells_it(text):
     import re
 
-    from summarize.cleaning import ftfy_matters
+    from summarize.text.normalizing import ftfy_matters
 
     ftfy_could_change = re.compile(r"[^\x20-\x7e\n\t]|&")  # (the definition)
     assert ftfy_matters(text) == bool(ftfy_could_change.search(text))
@@ -484,7 +486,7 @@ def test_what_ftfy_could_change_is_told_as_the_pattern_tells_it(text):
                                  "AP", "XINHUA", "BLOOMBERG", "Reuters", "APX", "x"]),
                 max_size=8).map("".join))
 def test_a_trailing_agency_is_searched_for_in_every_line_that_could_end_with_one(line):
-    from summarize.cleaning import _AGENCY_SIGN_OFFS, _TRAILING_AGENCY
+    from summarize.text.cleaning import _AGENCY_SIGN_OFFS, _TRAILING_AGENCY
 
     if _TRAILING_AGENCY.search(line):
         assert line.rstrip("\n").endswith(_AGENCY_SIGN_OFFS)

@@ -5,22 +5,21 @@ from itertools import combinations
 import numpy as np
 import pytest
 
-from summarize.concepts import (
+from summarize.config import Budget, ConceptSelector, validate_config
+from summarize.models import Article
+from summarize.ranking import rank_sentences
+from summarize.selection.concepts import (
     ConceptIndex,
     Restatements,
     SentenceConcepts,
-    choose_lead,
     concept_weights,
     exact_cover,
     greedy_cover,
-    lead_weights,
     select_by_concepts,
 )
-from summarize.config import Budget, ConceptSelector, validate_config
-from summarize.focus import focus_relevance, focus_terms
-from summarize.models import Article
-from summarize.ranking import rank_sentences
-from summarize.words import EventText, prepare_text, word_count
+from summarize.selection.focus import focus_relevance, focus_terms
+from summarize.selection.lead import choose_lead, lead_weights
+from summarize.text.words import EventText, prepare_text, word_count
 from tests.conftest import SEED_EVENT, event_text
 
 PLEDGE = "Kim Jong Un pledged full support for Vladimir Putin at the summit in Russia."
@@ -216,7 +215,7 @@ def test_two_stories_that_share_no_headline_words_still_get_a_lead():
 def test_a_lead_longer_than_the_budget_is_not_forced_into_it():
     from summarize.models import Event
     from summarize.pipeline import summarize_event
-    from summarize.words import word_count as words
+    from summarize.text.words import word_count as words
 
     long = ("North Korean leader Kim Jong Un and Russian President Vladimir Putin met for a "
             "rare summit at the Vostochny Cosmodrome on Wednesday, where they discussed "
@@ -306,8 +305,8 @@ def test_a_restatements_row_asked_alone_is_the_row_computed_with_all_the_others(
     iterates over all of them: the same sets, the pairs `restates` and the cosine name,
     with similarities equal to the sparse product's to the last bit, so a threshold never
     falls differently."""
-    from summarize.concepts import _row_product
-    from summarize.readability import restates
+    from summarize.selection.concepts import _row_product
+    from summarize.selection.reading import restates
 
     events = [event_text([[PLEDGE, MISSILES, TRAIN], [PLEDGE_2, MISSILES_2, LUNCH],
                           [PLEDGE_3, MISSILES_3, PLEDGE]])]

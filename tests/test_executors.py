@@ -6,10 +6,10 @@ import sys
 
 import pytest
 
-from summarize import executors
-from summarize.batch import run
 from summarize.config import load_config
 from summarize.errors import ConfigError, OutputError
+from summarize.runs import executors
+from summarize.runs.run import run
 from tests.conftest import ROOT
 from tests.test_batch import briefings, make_corpus
 
@@ -68,7 +68,7 @@ def test_without_dask_the_message_says_what_to_install(tmp_path, monkeypatch):
 
 def test_the_default_run_does_not_import_dask(tmp_path):
     corpus = make_corpus(tmp_path / "in", events=2)
-    code = ("import sys; from pathlib import Path; from summarize.batch import run; "
+    code = ("import sys; from pathlib import Path; from summarize.runs.run import run; "
             "from summarize.config import load_config; "
             f"run(load_config(None), Path({str(corpus)!r}), Path({str(tmp_path / 'o')!r}), "
             "jobs=2); print(sorted(m for m in sys.modules if m.split('.')[0] in "

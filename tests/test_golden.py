@@ -9,8 +9,8 @@ import re
 
 import numpy as np
 
-from summarize.batch import run
 from summarize.config import load_config
+from summarize.runs.run import run
 from tests.conftest import ROOT, SEEDS, event_text
 
 SLUG = "kim-putin-summit-2023"
@@ -95,7 +95,7 @@ def test_golden_briefing_reports_kims_pledge_once_with_two_sources():
 def test_golden_briefing_opens_with_the_news_and_speaks_of_no_future_summit():
     """Issue 17 on the seeds: the lead is Kim's pledge at the summit, the fact every outlet
     led with; no sentence announces the summit as still to come."""
-    from summarize.readability import announces_future
+    from summarize.selection.dating import announces_future
 
     sentences = golden_data()["sentences"]
     assert sentences[0]["lead"] and "full and unconditional support" in sentences[0]["text"]

@@ -11,18 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from summarize import batch
 from summarize.config import Grouping
-from summarize.grouping import (
-    GROUPS_FILE,
-    CopyIndex,
-    GroupingState,
-    bcubed,
-    simhash_of,
-    stream_order,
-)
-from summarize.loading import read_stream
+from summarize.evaluation.clustering import bcubed
+from summarize.grouping.copies import CopyIndex, simhash_of
+from summarize.grouping.stories import GROUPS_FILE, GroupingState, stream_order
+from summarize.inputs.layout import check_slug
+from summarize.inputs.loading import read_stream
 from summarize.models import Article
+from summarize.runs import run as batch
 from tests.conftest import SEED_EVENT, summarize
 
 
@@ -174,7 +170,7 @@ def test_event_names_are_readable_unique_and_never_reserved():
     slugs = [state.articles[a.path] for a in articles]
     assert slugs[:2] == ["2024-03-01-danube-floods-budapest", "2024-03-01-danube-floods-budapest-2"]
     assert slugs[2] == "index-2" and slugs[3] == "run-report-2"
-    assert all(batch.check_slug(s) is None for s in slugs)
+    assert all(check_slug(s) is None for s in slugs)
 
 
 def test_a_feed_entry_that_names_its_event_joins_it():

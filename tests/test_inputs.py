@@ -3,8 +3,8 @@
 import gzip
 import json
 
-from summarize.cleaning import clean_article
-from summarize.loading import load_event
+from summarize.inputs.loading import load_event
+from summarize.text.cleaning import clean_article
 from tests.conftest import summarize, write_event
 
 STORY = [

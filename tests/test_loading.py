@@ -9,8 +9,8 @@ import pytest
 from summarize.errors import InputError
 from summarize.inputs.dates import AmbiguousDate, parse_date
 from summarize.inputs.decoding import decode
-from summarize.layout import discover_events
-from summarize.loading import load_event
+from summarize.inputs.layout import discover_events
+from summarize.inputs.loading import load_event
 from tests.conftest import SEED_EVENT, SEEDS, write_event
 
 

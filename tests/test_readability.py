@@ -5,21 +5,14 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from summarize.cleaning import clean_article
 from summarize.config import MMRSelector
 from summarize.models import Article
-from summarize.readability import (
-    date_weekdays,
-    has_dateline,
-    headline_from,
-    is_all_caps,
-    no_news,
-    restates,
-    truecase,
-    unnamed_quote,
-)
-from summarize.selection import eligible, is_dependent
-from summarize.words import content_terms, tokenize
+from summarize.selection.dating import date_weekdays
+from summarize.selection.eligibility import eligible, is_dependent
+from summarize.selection.reading import has_dateline, no_news, restates, unnamed_quote
+from summarize.selection.titles import headline_from, is_all_caps, truecase
+from summarize.text.cleaning import clean_article
+from summarize.text.words import content_terms, tokenize
 from tests.conftest import event_text
 
 

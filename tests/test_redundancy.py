@@ -7,8 +7,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize.config import Budget, MMRSelector
-from summarize.redundancy import clauses, corroborate, find_duplicates, independent_sources
-from summarize.selection import is_dependent, select_sentences
+from summarize.selection.eligibility import is_dependent
+from summarize.selection.redundancy import (
+    clauses,
+    corroborate,
+    find_duplicates,
+    independent_sources,
+)
+from summarize.selection.strategies import select_sentences
 from tests.conftest import event_text
 
 WIRE = [
@@ -84,7 +90,7 @@ def test_such_refers_back_but_such_as_does_not():
 
 def test_a_xinhua_reprint_of_an_ap_story_is_found_in_duc2006(duc2006):
     from summarize.pipeline import load_prepared
-    from summarize.words import prepare_text
+    from summarize.text.words import prepare_text
 
     folder = duc2006 / "D0633F"
     prepared = load_prepared(folder / "articles", folder, 5_000_000)
@@ -99,8 +105,8 @@ def test_a_xinhua_reprint_of_an_ap_story_is_found_in_duc2006(duc2006):
 def _every_backing_source(text, indices, min_similarity):
     """Reference for `corroborate`: every sentence of the event split into its clauses and
     compared with every statement of the asked ones (no bound skips any)."""
-    from summarize.redundancy import statement_vectors
-    from summarize.words import smooth_idf
+    from summarize.selection.redundancy import statement_vectors
+    from summarize.text.words import smooth_idf
 
     idf = smooth_idf(text.counts)
     asked, asked_owner = statement_vectors(text, list(indices), idf)
@@ -117,7 +123,7 @@ def test_corroboration_finds_every_source_that_comparing_everything_finds(duc200
     source: the same sources as splitting and comparing every sentence, on a DUC 2006
     event and at several thresholds."""
     from summarize.pipeline import load_prepared
-    from summarize.words import prepare_text
+    from summarize.text.words import prepare_text
 
     folder = duc2006 / "D0601A"
     prepared = load_prepared(folder / "articles", folder, 5_000_000)
@@ -140,8 +146,8 @@ def test_a_sentence_of_too_few_words_for_two_clauses_is_never_split(sentence):
     """statement_vectors splits a sentence into clauses only when it has two clauses'
     worth of content words: a clause's words are words of its sentence, so one with fewer
     never has two clauses."""
-    from summarize.redundancy import MIN_CLAUSE_TERMS, attribution
-    from summarize.words import content_terms, tokenize
+    from summarize.selection.redundancy import MIN_CLAUSE_TERMS, attribution
+    from summarize.text.words import content_terms, tokenize
 
     parts = clauses(sentence)
     own = [t for t in content_terms(tokenize(sentence)) if t not in attribution()]

@@ -2,8 +2,8 @@
 
 import pytest
 
-from summarize import evaluation
-from summarize.rouge import Summary, score, truncate
+from summarize.evaluation import evaluate as evaluation
+from summarize.evaluation.rouge import Summary, score, truncate
 
 
 def test_a_summary_scores_one_against_itself():

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarize.segmenting import split_sentences
+from summarize.text.segmenting import split_sentences
 
 CASES = {
     "titles": [
@@ -195,7 +195,7 @@ def test_joined_sentences_split_back(sentences):
 def test_only_paragraphs_without_item_markers_skip_looking_for_them(text):
     """split_sentences looks for list items only in a paragraph with ". " or ".) ": it
     must split every text as looking in every paragraph does."""
-    from summarize.segmenting import _PARAGRAPH_BREAK, _list_items, _split_paragraph
+    from summarize.text.segmenting import _PARAGRAPH_BREAK, _list_items, _split_paragraph
 
     looked_everywhere = [sentence for paragraph in _PARAGRAPH_BREAK.split(text)
                          for part in _list_items(" ".join(paragraph.split()))

@@ -6,15 +6,11 @@ import numpy as np
 
 from summarize.config import Budget, MMRSelector, ThresholdSelector
 from summarize.models import ChosenSentence, CleanArticle, Sentence
-from summarize.ordering import order_sentences
-from summarize.redundancy import corroborate
-from summarize.selection import (
-    inside_quotations,
-    is_dependent,
-    quote_balance,
-    select_sentences,
-)
-from summarize.words import word_count
+from summarize.selection.eligibility import inside_quotations, is_dependent, quote_balance
+from summarize.selection.ordering import order_sentences
+from summarize.selection.redundancy import corroborate
+from summarize.selection.strategies import select_sentences
+from summarize.text.words import word_count
 from tests.conftest import event_text
 
 A = "Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome on Wednesday for talks."

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from summarize.batch import run
 from summarize.config import load_config
+from summarize.runs.run import run
 from tests.conftest import ROOT, SEED_EVENT, Page, write_event
 
 ATOM = "{http://www.w3.org/2005/Atom}"

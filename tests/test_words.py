@@ -7,8 +7,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarize import words
-from summarize.words import STOP_WORDS, content_terms, stem, tokenize
+from summarize.text import words
+from summarize.text.words import STOP_WORDS, content_terms, stem, tokenize
 from tests.conftest import fresh_python
 
 
@@ -32,7 +32,7 @@ def test_words_that_mean_different_things_keep_different_stems() -> None:
 def test_stemming_imports_no_nltk() -> None:
     """NLTK's import costs 0.8 s (it pulls in scipy.stats) in every process of a run."""
     probe = ("import sys\n"
-             "from summarize.words import stem\n"
+             "from summarize.text.words import stem\n"
              "assert stem('meetings') == 'meet'\n"
              "print(sorted(m for m in sys.modules if m.split('.')[0] == 'nltk'))\n")
     assert fresh_python(probe) == "[]"

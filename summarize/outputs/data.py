@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from summarize.models import Briefing
-from summarize.ordering import publication_order
+from summarize.selection.ordering import publication_order
 
 # Bidirectional controls reorder what a reader sees ("Invoice \u202egpj.exe" shows as
 # "Invoice exe.jpg"); zero-width characters hide inside names and links. Article text

@@ -1,7 +1,7 @@
 """The ranking stage: a registry of rankers selectable as `ranker.algorithm` in YAML.
 
 Contract (summarize.ranking.base.Ranker): sentences of one event, with their words
-(summarize.words.EventText) -> one finite score per sentence. Selection is a later stage.
+(summarize.text.words.EventText) -> one finite score per sentence. Selection is a later stage.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from summarize.ranking.textrank import TextRankRanker
 if TYPE_CHECKING:
     import numpy as np
 
-    from summarize.words import EventText
+    from summarize.text.words import EventText
 
 RANKER_CLASSES: tuple[type[Ranker], ...] = (
     LexRankRanker,

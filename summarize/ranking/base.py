@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 if TYPE_CHECKING:  # a config names its ranker without importing numpy (summarize/config.py)
     import numpy as np
 
-    from summarize.words import EventText
+    from summarize.text.words import EventText
 
 
 class Ranker(BaseModel):

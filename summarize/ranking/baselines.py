@@ -10,7 +10,7 @@ from summarize.ranking.lexrank import sumy_idf
 if TYPE_CHECKING:
     import numpy as np
 
-    from summarize.words import EventText
+    from summarize.text.words import EventText
 
 
 class CentroidRanker(Ranker):

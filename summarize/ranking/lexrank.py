@@ -37,13 +37,13 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field, model_validator
 
 from summarize.ranking.base import Ranker
-from summarize.words import tfidf_unit_rows
+from summarize.text.words import tfidf_unit_rows
 
 if TYPE_CHECKING:
     import numpy as np
     import scipy.sparse as sp
 
-    from summarize.words import DocumentFrequencies, EventText
+    from summarize.text.words import DocumentFrequencies, EventText
 
 
 def lexrank_vectors(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
@@ -154,8 +154,8 @@ class LexRankRanker(Ranker):
         # builds nothing skips).
         import numpy as np
 
-        from summarize.focus import focus_relevance
         from summarize.ranking.graph import PowerMethod, SentenceGraph, centrality, top_k_per_row
+        from summarize.selection.focus import focus_relevance
 
         n = len(text.sentences)
         if n == 0:

@@ -19,14 +19,14 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from pydantic import Field, model_validator
 
 from summarize.ranking.base import Ranker
-from summarize.words import STOP_WORDS, stem, tokenize
+from summarize.text.words import STOP_WORDS, stem, tokenize
 
 if TYPE_CHECKING:
     import numpy as np
     from sumy.models.dom import ObjectDocumentModel
     from sumy.models.dom import Sentence as SumySentence
 
-    from summarize.words import EventText
+    from summarize.text.words import EventText
 
 # Imported when first used: the summarizers pull in nltk, which a run that finds nothing
 # changed should not pay for.
@@ -62,7 +62,7 @@ class _KnownWords:
         return found if found is not None else tuple(tokenize(text))
 
     def to_sentences(self, text: str) -> tuple[str, ...]:
-        raise AssertionError("sentences are split by summarize.segmenting, never by sumy")
+        raise AssertionError("sentences are split by summarize.text.segmenting, never by sumy")
 
 
 def sumy_document(text: EventText) -> tuple[ObjectDocumentModel, list[SumySentence]]:

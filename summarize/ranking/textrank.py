@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     import numpy as np
     import scipy.sparse as sp
 
-    from summarize.words import EventText
+    from summarize.text.words import EventText
 
 
 class TextRankRanker(Ranker):

@@ -5,8 +5,9 @@ import scipy.sparse as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarize.ranking.graph import self_similar_pairs, similar_pairs, top_k_per_row
-from summarize.words import tfidf_unit_rows
+from summarize.ranking.graph import top_k_per_row
+from summarize.text.similarity import self_similar_pairs, similar_pairs
+from summarize.text.words import tfidf_unit_rows
 
 
 def test_top_k_per_row_keeps_the_largest_and_breaks_ties_by_column():

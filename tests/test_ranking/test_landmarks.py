@@ -11,7 +11,7 @@ from summarize.ranking import graph
 from summarize.ranking.graph import SentenceGraph
 from summarize.ranking.lexrank import LexRankRanker
 from summarize.ranking.textrank import TextRankRanker
-from summarize.words import EventText, prepare_text
+from summarize.text.words import EventText, prepare_text
 from tests.conftest import SEED_EVENT, event_text
 
 EXACT = {"lexrank": LexRankRanker(landmarks=None), "textrank": TextRankRanker(landmarks=None)}

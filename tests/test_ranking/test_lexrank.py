@@ -3,7 +3,7 @@
 import numpy as np
 
 from summarize.ranking.lexrank import LexRankRanker, batch_idf, sumy_idf
-from summarize.words import DocumentFrequencies
+from summarize.text.words import DocumentFrequencies
 from tests.conftest import event_text
 
 STORY = [

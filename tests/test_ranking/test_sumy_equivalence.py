@@ -11,7 +11,7 @@ from summarize.ranking.graph import stationary_distribution
 from summarize.ranking.lexrank import LexRankRanker
 from summarize.ranking.sumy_adapter import configured, sumy_document, sumy_reference_scores
 from summarize.ranking.textrank import TextRankRanker
-from summarize.words import EventText, prepare_text
+from summarize.text.words import EventText, prepare_text
 from tests.conftest import SEED_EVENT, SEEDS
 
 

@@ -21,8 +21,9 @@ from tqdm import tqdm
 
 from summarize.config import Config, validate_config
 from summarize.errors import InputError
-from summarize.focus import FOCUS_FILE
-from summarize.loading import read_focus
+from summarize.evaluation.rouge import METRICS, Score, Summary, score
+from summarize.inputs.layout import FOCUS_FILE
+from summarize.inputs.loading import read_focus
 from summarize.outputs.markdown import escape_markdown
 from summarize.pipeline import (
     PreparedEvent,
@@ -30,8 +31,7 @@ from summarize.pipeline import (
     run_statistics,
     summarize_prepared,
 )
-from summarize.rouge import METRICS, Score, Summary, score
-from summarize.words import DocumentFrequencies
+from summarize.text.words import DocumentFrequencies
 
 BOOTSTRAP_SAMPLES = 1000  # ROUGE's -r 1000
 PERMUTATIONS = 10_000

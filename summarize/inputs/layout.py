@@ -1,7 +1,7 @@
 """The input's layout: which folders under an input root are events, the slug each
 event's briefings are named by, what else the root holds and why it is not read, and
 which file names are articles. No file is opened here: a run with nothing to build needs
-this and none of the readers (summarize/loading.py).
+this and none of the readers (summarize/inputs/loading.py).
 """
 
 from __future__ import annotations
@@ -48,6 +48,9 @@ def discover_events(root: Path) -> list[Path]:
     return events
 
 
+# An event folder's file that is not an article but its focus: what the reader wants to know
+# (summarize/selection/focus.py).
+FOCUS_FILE = "topic.txt"
 # Names of files the run writes beside the briefings: no event may take them.
 RESERVED_SLUGS = ("run-report", "index")  # run-report.json; index.html and index.xml
 

@@ -7,7 +7,7 @@ plans with (`Settings`: the effective config, and whether the ranker uses the wh
 statistics) is a function of three things only: this code (its defaults and rules), the
 config file's bytes and the `--set` overrides. So a run keeps in its output folder the
 settings its config gave, under a digest of those three (`ConfigFile.key`, see
-summarize/batch.py), and the next run with the same three takes them from there: it
+summarize/runs/run.py), and the next run with the same three takes them from there: it
 validates the config only when it has an event to build. Another file, override or code
 gives another key, and a changed template another fingerprint: a stale record can only
 ever be missed, never used.
@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from summarize.config import Config
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # summarize/, from summarize/runs/
 # What the fingerprint of the code covers besides this package: what shapes a briefing.
 PACKAGES = ("summarize", "sumy", "nltk", "numpy", "scipy", "jinja2", "pydantic")
 

@@ -18,9 +18,9 @@ from itertools import chain
 import numpy as np
 import scipy.sparse as sp
 
-from summarize.ordering import publication_order
-from summarize.ranking.graph import self_similar_pairs, similar_pairs
-from summarize.words import (
+from summarize.selection.ordering import publication_order
+from summarize.text.similarity import self_similar_pairs, similar_pairs
+from summarize.text.words import (
     EventText,
     content_terms,
     smooth_idf,

@@ -1,10 +1,10 @@
 """Loading: read the articles of an event folder or of a stream.
 
-Which folders are events and what they are named is summarize/layout.py's. Articles are
+Which folders are events and what they are named is summarize/inputs/layout.py's. Articles are
 `.txt` (plain text as scraped) or `.md` (optional YAML front matter with id, title, source, url,
 published, then the body). Every file that cannot be used becomes a `SkippedFile` with its
 reason: one bad article never stops its event, and nothing is dropped silently. A file
-named `topic.txt` is not an article but the event's focus (summarize/focus.py).
+named `topic.txt` is not an article but the event's focus (summarize/selection/focus.py).
 """
 
 from __future__ import annotations
@@ -16,14 +16,14 @@ from pathlib import Path
 import yaml
 
 from summarize.errors import InputError
-from summarize.focus import FOCUS_FILE
 from summarize.inputs.dates import numeric_date, read_published
 from summarize.inputs.decoding import UTF8, decode
 from summarize.inputs.feeds import read_feed
 from summarize.inputs.html import read_compressed, read_html
-from summarize.layout import (
+from summarize.inputs.layout import (
     ARTICLE_SUFFIXES,
     FEED_SUFFIXES,
+    FOCUS_FILE,
     HTML_SUFFIXES,
     article_suffix,
     printable,
@@ -298,7 +298,8 @@ def unreadable(path: Path, relative: str, root: Path,
 
 
 def read_focus(path: Path, max_bytes: int) -> str | None:
-    """The text of a focus file (summarize/focus.py); None, with a warning, when unreadable."""
+    """The text of a focus file (summarize/selection/focus.py); None, with a warning, when
+    unreadable."""
     try:
         if path.stat().st_size > max_bytes:
             raise ValueError(f"larger than {max_bytes} bytes")

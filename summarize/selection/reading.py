@@ -9,13 +9,12 @@ article. These checks find what breaks when that context is gone.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Collection
 
 import numpy as np
 
-from summarize.words import STOP_WORDS
+from summarize.text.words import STOP_WORDS
 
 # A quotation of this many words or more is someone's statement; fewer is a term in
 # quotation marks (a “housing crisis”), which needs no speaker.
@@ -137,125 +136,6 @@ def restated(shared: int | np.ndarray, smaller: int | np.ndarray) -> bool | np.n
 
 
 def _attribution() -> frozenset[str]:
-    from summarize.redundancy import attribution
+    from summarize.selection.redundancy import attribution
 
     return attribution()
-
-
-# -- time: what a sentence means a week after it was written --------------------------------
-
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_RELATIVE_DAY = re.compile(
-    r"\b(?P<lead>(?:on|last|next|this|since|until|by|from|late|early)\s+)?"
-    r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"(?!\s*\()(?!,?\s+(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)\s+\d)"
-)
-_FUTURE = re.compile(
-    r"\b(?:will|shall|is to|are to|(?:is|are) (?:expected|set|due|scheduled|slated|"
-    r"going) to|plans? to|planned for)\b",
-    re.IGNORECASE,
-)
-# AP style: months of five letters or fewer are spelled out.
-_MONTH_ABBREVIATIONS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.",
-                        "Sept.", "Oct.", "Nov.", "Dec.")
-
-
-_FUTURE_WORDS = ("will", "shall", "is to", "are to", "expected", "set to", "due to",
-                 "scheduled", "slated", "going to", "plan")
-
-
-def announces_future(text: str) -> bool:
-    """Speaks of what will happen ("The talks will focus on …", "is expected to")."""
-    lowered = text.lower()
-    return any(w in lowered for w in _FUTURE_WORDS) and bool(_FUTURE.search(text))
-
-
-def date_weekdays(text: str, published: dt.date | None) -> str:
-    """"on Tuesday" -> "on Tuesday (Sept. 12)": the date a weekday names, from the article's
-    publication date, so that the sentence still makes sense a week later. A weekday is
-    the last one on or before publication, or the next one after it when its clause
-    speaks of the future ("will meet on Tuesday", "next Tuesday"). Unchanged without a
-    date."""
-    if published is None or "day" not in text:  # (every weekday's name ends in "day")
-        return text
-    dated: set[str] = set()
-
-    def anchored(match: re.Match[str]) -> str:
-        # Once per weekday and sentence; not inside a possessive ("Tuesday's crash").
-        if match.group("day") in dated or text[match.end():match.end() + 2] in ("'s", "’s"):
-            return match.group(0)
-        dated.add(match.group("day"))
-        lead = (match.group("lead") or "").strip().lower()
-        target = _WEEKDAYS.index(match.group("day"))
-        # The tense of the weekday's own clause: "arrived on Tuesday, where he is expected
-        # to…" is a past Tuesday.
-        clause = re.split(r"[,;:—–()]|\s--\s", text[: match.start()])[-1]
-        future = announces_future(clause)
-        if lead == "next" or (future and lead not in ("last", "since")):
-            offset = (target - published.weekday()) % 7 or 7
-        else:
-            offset = -((published.weekday() - target) % 7)
-        day = published + dt.timedelta(days=offset)
-        return f"{match.group(0)} ({_MONTH_ABBREVIATIONS[day.month - 1]} {day.day})"
-
-    return _RELATIVE_DAY.sub(anchored, text)
-
-
-# -- headlines ------------------------------------------------------------------------------
-
-_LETTERS = re.compile(r"[^\W\d_]")
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-HEADLINE_MAX_WORDS = 14
-
-
-def is_all_caps(title: str) -> bool:
-    """Written in capitals ("STUDY SAYS INDIANS ARE VICTIMS"): shouting, to a reader."""
-    letters = _LETTERS.findall(title)
-    words = [w for w in title.split() if _LETTERS.search(w)]
-    return len(words) >= 2 and len(letters) >= 6 and all(c.isupper() for c in letters)
-
-
-# A wire's slug line (ANPA 1312 keyword line): a budget code, the story's keywords joined
-# by hyphens, its word count ("BC-NJ--Evolution & Schools,730"). Feeds pass it on as the
-# title when the headline is missing; it is a filing label, not a headline.
-_SLUG = re.compile(r"^[A-Z]{1,4}-\S*-|(?<=[^\W\d_]),\d{2,5}$")
-
-
-def is_wire_slug(title: str) -> bool:
-    return bool(_SLUG.search(title.strip()))
-
-
-def truecase(title: str, sentences: list[str]) -> str:
-    """A capitals-only title in sentence case, each word as the event's sentences usually
-    write it inside a sentence ("Indians", "casino"); the first word capitalized (after
-    Lita et al. 2003, truecasing by the most frequent form)."""
-    forms: dict[str, dict[str, int]] = {}
-    for sentence in sentences:
-        for match in list(_TOKEN.finditer(sentence))[1:]:  # the first word is capitalized anyway
-            word = match.group()
-            counts = forms.setdefault(word.lower(), {})
-            counts[word] = counts.get(word, 0) + 1
-
-    def usual(match: re.Match[str]) -> str:
-        word = match.group()
-        seen = forms.get(word.lower())
-        if not seen:
-            return word.lower()
-        return max(seen.items(), key=lambda kv: (kv[1], kv[0]))[0]
-
-    cased = _TOKEN.sub(usual, title)
-    first = _LETTERS.search(cased)
-    if first:
-        cased = cased[: first.start()] + cased[first.start()].upper() + cased[first.start() + 1:]
-    return cased
-
-
-def headline_from(sentence: str) -> str:
-    """A headline from the lead sentence: its first clause, at most HEADLINE_MAX_WORDS
-    words (cut at a word, marked with "…"), without the final period."""
-    clause = re.split(r",\s|;\s|\s[—–]\s|\s--\s", sentence, maxsplit=1)[0].rstrip(" .")
-    words = clause.split()
-    if len(words) > HEADLINE_MAX_WORDS:
-        return " ".join(words[:HEADLINE_MAX_WORDS]) + "…"
-    return clause

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summarize.words import content_terms, smooth_idf, stem, tokenize
+from summarize.text.words import content_terms, smooth_idf, stem, tokenize
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from summarize.words import EventText
-
-FOCUS_FILE = "topic.txt"
+    from summarize.text.words import EventText
 
 # Words that tell the summarizer what to do rather than what the news is about ("Discuss
 # conditions on…", "Include the benefits…"): matching them in articles says nothing about
@@ -42,7 +40,7 @@ def focus_relevance(text: EventText) -> np.ndarray | None:
     focus, or when no focus word occurs in the event."""
     if not text.focus:
         return None
-    import numpy as np  # (on first use: loading reads FOCUS_FILE from here in every run)
+    import numpy as np  # (on first use: a run with nothing to build imports this module)
 
     vocabulary = text.vocabulary
     idf = smooth_idf(text.counts)

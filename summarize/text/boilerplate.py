@@ -28,21 +28,16 @@ page has some most story-like text.
 
 from __future__ import annotations
 
-import array
-import contextlib
 import json
 import logging
 import math
-import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from operator import itemgetter
-from pathlib import Path
 
 import numpy as np
 
@@ -57,19 +52,6 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _NUMBER = re.compile(r"\d+")
 _BULLETS = "-•»›|*·>"
 
-# Language codes (ISO 639-1, as langid reports them) to jusText's stop-word list names.
-STOPLIST_NAMES = {
-    "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "ca": "Catalan", "cs": "Czech",
-    "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek", "en": "English",
-    "es": "Spanish", "et": "Estonian", "eu": "Basque", "fa": "Persian", "fi": "Finnish",
-    "fr": "French", "ga": "Irish", "gl": "Galician", "he": "Hebrew", "hi": "Hindi",
-    "hr": "Croatian", "hu": "Hungarian", "id": "Indonesian", "is": "Icelandic",
-    "it": "Italian", "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian", "ms": "Malay",
-    "nl": "Dutch", "no": "Norwegian_Bokmal", "pl": "Polish", "pt": "Portuguese",
-    "ro": "Romanian", "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "sq": "Albanian",
-    "sr": "Serbian", "sv": "Swedish", "sw": "Swahili", "tl": "Tagalog", "tr": "Turkish",
-    "uk": "Ukrainian", "vi": "Vietnamese",
-}
 # Stop-word density given to every line of a page whose language has no list (Japanese,
 # Chinese, Thai…): the middle of the range, so that the other evidence decides.
 NO_STOPLIST_DENSITY = 0.3
@@ -92,104 +74,6 @@ def load_model() -> Model:
                       .read_text(encoding="utf-8"))
     return Model(np.array(data["first"]), np.array(data["second"]), data["threshold"],
                  data["fallback_share"], data["fallback_below"])
-
-
-# The arrays of langid's model as they are kept in the cache folder, a .npy file each.
-_MODEL_ARRAYS = ("ptc", "pc", "classes", "nextmove", "row", "output")
-
-
-@lru_cache(maxsize=1)
-def _identifier():  # type: ignore[no-untyped-def]
-    """langid's identifier, imported and loaded on first use. Its model ships compressed
-    with LZMA, which takes 0.4-0.5 s to undo in every process that meets a text that is not
-    plainly English (most scraped pages: their boilerplate dilutes the stop words). So the
-    first process keeps the model's arrays uncompressed in the user's cache folder (68 MB,
-    in a folder whose name changes with py3langid's version and model file), and the next
-    ones map them into memory (0.01 s instead of 0.15 s to read them whole): a text's
-    language reads only the parts of the model its bytes lead to. A cache that cannot be
-    read or written is passed by."""
-    from py3langid import __version__
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
-
-    model = MODEL_DIR / MODEL_FILE
-    try:
-        info = model.stat()
-        cached = cache_folder() / f"py3langid-{__version__}-{info.st_size}-{info.st_mtime_ns}"
-    except OSError:
-        cached = None
-    if cached is not None and cached.is_dir():
-        try:
-            data = {name: np.load(cached / f"{name}.npy", mmap_mode="r", allow_pickle=False)
-                    for name in _MODEL_ARRAYS}
-            # (langid walks its automaton item by item: a memoryview gives it Python ints,
-            # as the array.array it builds itself does, without a copy)
-            return LanguageIdentifier(
-                data["ptc"], data["pc"], data["classes"].tolist(),
-                memoryview(data["nextmove"]), data["output"].tolist(),
-                norm_probs=True, tk_row=memoryview(data["row"]))
-        except Exception:  # damaged, or a py3langid that takes other arguments
-            log.debug("%s: unusable, loading langid's model", cached, exc_info=True)
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    if cached is not None:
-        _keep_model(cached, identifier)
-    return identifier
-
-
-def cache_folder() -> Path:
-    """Where models are kept between runs ($XDG_CACHE_HOME/summarize, ~/.cache/summarize)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "summarize"
-
-
-def _keep_model(folder: Path, identifier) -> None:  # type: ignore[no-untyped-def]
-    """Write the model's arrays into `folder`, each whole under another name and then
-    renamed: a process reading them meanwhile, or another one writing them, never sees
-    half a file."""
-    arrays = {"ptc": identifier.nb_ptc, "pc": identifier.nb_pc,
-              "classes": np.array(identifier.nb_classes),
-              "nextmove": _numpy_array(identifier.tk_nextmove),
-              "row": _numpy_array(identifier.tk_row),
-              "output": np.array(identifier.tk_output, dtype=np.int32)}
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for name in _MODEL_ARRAYS:
-            with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as out:
-                try:
-                    np.save(out, arrays[name], allow_pickle=False)
-                except BaseException:
-                    os.unlink(out.name)
-                    raise
-            os.replace(out.name, folder / f"{name}.npy")
-    except OSError as error:  # a read-only home, a full disk
-        log.debug("cannot keep langid's model in %s: %s", folder, error)
-        return
-    # The one-file form earlier versions kept (.npz, read whole) is not read any more. The
-    # folders of other installations stay: two of them on one machine would otherwise
-    # remove each other's at every run.
-    for stale in folder.parent.glob("py3langid-*.npz"):
-        with contextlib.suppress(OSError):
-            stale.unlink()
-
-
-def _numpy_array(values: array.array) -> np.ndarray:
-    return np.frombuffer(values, dtype=np.dtype(values.typecode))
-
-
-def detect_language(text: str) -> tuple[str, float]:
-    """ISO 639-1 code of the language `text` is written in, and the identifier's confidence."""
-    code, confidence = _identifier().classify(text)
-    return str(code), float(confidence)
-
-
-@lru_cache(maxsize=64)
-def stop_words(language: str) -> frozenset[str]:
-    """jusText's stop words for a language code; empty when it has no list."""
-    import justext
-
-    name = STOPLIST_NAMES.get(language)
-    if name is None or name not in justext.get_stoplists():
-        return frozenset()
-    return frozenset(w.lower() for w in justext.get_stoplist(name))
 
 
 # A line continues the one before it when that one has not ended a sentence and this one
