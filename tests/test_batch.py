@@ -97,6 +97,9 @@ def test_a_run_with_nothing_to_build_imports_no_numerical_code_and_keeps_the_sta
     it, pays for no numpy, scipy, pipeline or pydantic import (0.5 s), and rewrites (and
     flushes) nothing but its report."""
     corpus = make_corpus(tmp_path / "in", events=2)
+    # Files old enough for their listing to be trusted by both runs: otherwise, on a busy
+    # machine, the second run may be the first to trust them, and records their listing.
+    time.sleep(saved_state.RACY_NANOSECONDS / 1e9 + 0.1)
     out = tmp_path / "out"
     summarize("run", "--input", str(corpus), "--output", str(out), check=True)
     state = (out / batch.STATE_FILE).stat()

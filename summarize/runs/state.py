@@ -138,10 +138,12 @@ def save_state(folder: Path, events: dict[str, dict], *, unless_unchanged: bool 
                ) -> None:
     """Write the state file; with `unless_unchanged`, not when it already holds these
     events (a run with nothing to build writes and flushes nothing but its report)."""
-    data = {"version": STATE_VERSION, "events": dict(sorted(events.items()))}
+    data = {"version": STATE_VERSION, "events": events}
     # Compact: json's C encoder (an indented dump runs in Python, 3x slower), on a file
-    # that grows with the events
-    text = json.dumps(data, separators=(",", ":")) + "\n"
+    # that grows with the events. Keys sorted: an entry's keys come in the order its run
+    # set them, and a run that finds nothing changed sets "listing" anew, which must not
+    # make the same state read as a new one (and be rewritten and flushed every hour).
+    text = json.dumps(data, separators=(",", ":"), sort_keys=True) + "\n"
     path = folder / STATE_FILE
     if unless_unchanged:
         try:
