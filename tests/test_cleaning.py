@@ -259,6 +259,7 @@ def test_markdown_articles_keep_their_paragraphs():
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400))
 @example("``")  # (a lone newswire mark became a stray “, which cleaning again removed)
 @example("``a `b.' ''\n\nc . . . ''")
+@example("Â\na")  # (joined, the two lines read as mojibake: "Â a" became "a")
 def test_cleaning_never_crashes_and_is_idempotent(body):
     once = clean_article(txt(body))
     again = clean_article(txt("\n".join(once.paragraphs)))

@@ -226,7 +226,12 @@ class _Cleaner:
 
     def run_txt(self, lines: list[str], template: frozenset[str]) -> None:
         """Scraped text: the line classifier finds the story, rules drop what it let by."""
-        present = rejoin_broken_lines(lines)
+        # A joined line is normalized again: the join can make what ftfy reads as mojibake
+        # ("Â" + " " + "a"), and cleaning what cleaning wrote must change nothing.
+        given = set(lines)
+        present = [line if line in given else normalize_text(line)
+                   for line in rejoin_broken_lines(lines)]
+        present = [line for line in present if line]
         language = page_language(present)
         story, scores = story_lines(present, stop_words(language))
         story_started = in_teasers = after_related_header = False
