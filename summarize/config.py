@@ -270,7 +270,7 @@ class Budget(Section):
 
 class Focus(Section):
     """What the reader wants to know: biases ranking and concept weights toward the
-    sentences that answer it (summarize/selection/focus.py)."""
+    sentences that answer it (summarize/text/focus.py)."""
 
     text: str | None = Field(
         None, description="A focus for every event (a question or a few words); null: none."

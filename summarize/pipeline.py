@@ -43,13 +43,13 @@ from summarize.ranking import rank_sentences
 from summarize.selection.concepts import ConceptIndex, event_concepts, select_by_concepts
 from summarize.selection.dating import date_weekdays
 from summarize.selection.eligibility import Eligibility
-from summarize.selection.focus import focus_relevance, focus_terms
 from summarize.selection.lead import choose_lead, headline_values, lead_weights
 from summarize.selection.ordering import order_sentences
 from summarize.selection.redundancy import corroborate, find_duplicates, independent_sources
 from summarize.selection.strategies import select_sentences
 from summarize.selection.titles import headline_from, is_all_caps, is_wire_slug, truecase
 from summarize.text.cleaning import article_lines, clean_lines, template_lines
+from summarize.text.focus import focus_relevance, focus_terms
 from summarize.text.segmenting import split_sentences
 from summarize.text.words import (
     DocumentFrequencies,
@@ -75,7 +75,7 @@ class PreparedEvent:
     skipped: tuple[SkippedFile, ...]
     # (path, encoding) of the articles that were not UTF-8, for the run report
     decoded: tuple[tuple[str, str], ...] = ()
-    focus: str | None = None  # the event's own focus (summarize/selection/focus.py)
+    focus: str | None = None  # the event's own focus (summarize/text/focus.py)
 
 
 def prepare_event(event: Event, timer: StageTimer | None = None) -> PreparedEvent:

@@ -17,8 +17,8 @@ from summarize.selection.concepts import (
     greedy_cover,
     select_by_concepts,
 )
-from summarize.selection.focus import focus_relevance, focus_terms
 from summarize.selection.lead import choose_lead, lead_weights
+from summarize.text.focus import focus_relevance, focus_terms
 from summarize.text.words import EventText, prepare_text, word_count
 from tests.conftest import SEED_EVENT, event_text
 

@@ -49,7 +49,7 @@ def discover_events(root: Path) -> list[Path]:
 
 
 # An event folder's file that is not an article but its focus: what the reader wants to know
-# (summarize/selection/focus.py).
+# (summarize/text/focus.py).
 FOCUS_FILE = "topic.txt"
 # Names of files the run writes beside the briefings: no event may take them.
 RESERVED_SLUGS = ("run-report", "index")  # run-report.json; index.html and index.xml

@@ -4,7 +4,7 @@ Which folders are events and what they are named is summarize/inputs/layout.py's
 `.txt` (plain text as scraped) or `.md` (optional YAML front matter with id, title, source, url,
 published, then the body). Every file that cannot be used becomes a `SkippedFile` with its
 reason: one bad article never stops its event, and nothing is dropped silently. A file
-named `topic.txt` is not an article but the event's focus (summarize/selection/focus.py).
+named `topic.txt` is not an article but the event's focus (summarize/text/focus.py).
 """
 
 from __future__ import annotations
@@ -298,7 +298,7 @@ def unreadable(path: Path, relative: str, root: Path,
 
 
 def read_focus(path: Path, max_bytes: int) -> str | None:
-    """The text of a focus file (summarize/selection/focus.py); None, with a warning, when
+    """The text of a focus file (summarize/text/focus.py); None, with a warning, when
     unreadable."""
     try:
         if path.stat().st_size > max_bytes:

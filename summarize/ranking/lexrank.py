@@ -155,7 +155,7 @@ class LexRankRanker(Ranker):
         import numpy as np
 
         from summarize.ranking.graph import PowerMethod, SentenceGraph, centrality, top_k_per_row
-        from summarize.selection.focus import focus_relevance
+        from summarize.text.focus import focus_relevance
 
         n = len(text.sentences)
         if n == 0:

@@ -12,4 +12,6 @@ Never: decides what matters (ranking) or what a briefing says (selection); downl
 - `segmenting`: sentences (`split_sentences`)
 - `words`: tokens, stems, content terms, TF-IDF (`prepare_text` -> `EventText`)
 - `similarity`: similar pairs of vectors without a dense n x n product
+- `focus`: what the reader asked about, and each sentence's relevance to it (ranking and
+  selection both weigh it)
 """

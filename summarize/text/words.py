@@ -188,7 +188,7 @@ class EventText:
     terms: tuple[tuple[str, ...], ...]  # stemmed content words of each sentence
     # Term statistics of the whole run, when a ranker asks for them (`idf: batch`).
     background: DocumentFrequencies | None = None
-    # Stemmed content words of the event's focus (summarize/selection/focus.py), if it has one.
+    # Stemmed content words of the event's focus (summarize/text/focus.py), if it has one.
     focus: tuple[str, ...] = ()
 
     @cached_property
