@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test golden lint bench clean lock pythons browser
+.PHONY: run test golden docs lint bench clean lock pythons browser
 
 # Re-install only when the package definition or the lock changes. The lock holds the
 # exact versions the golden files were written with; the package itself goes in without
@@ -45,6 +45,12 @@ browser:
 golden:
 	rm -f outputs/.state.json
 	$(MAKE) run
+
+# The configuration reference is generated from the schema (summarize/config.py);
+# tests/test_docs.py fails when docs/configuration.md is older than the schema.
+docs: $(STAMP)
+	$(BIN)/python -c "import pathlib, summarize.config as c; \
+	  pathlib.Path('docs/configuration.md').write_text(c.reference_markdown(), encoding='utf-8')"
 
 lint: $(STAMP)
 	$(BIN)/ruff check summarize tests benchmarks

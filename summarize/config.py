@@ -8,6 +8,7 @@ accepted values.
 
 from __future__ import annotations
 
+import json
 import re
 import types
 import typing
@@ -37,7 +38,7 @@ class Run(Section):
     executor: Literal["local", "dask"] = Field(
         "local",
         description="Where events are built: local worker processes (--jobs), or dask: a "
-        "Dask distributed cluster (pip install 'summarize[dask]'), the one at `scheduler` "
+        "Dask distributed cluster (the dask extra, installed by make), the one at `scheduler` "
         "or a local one of --jobs workers. Briefings are byte-identical either way.",
     )
     scheduler: str | None = Field(
@@ -255,7 +256,10 @@ class Order(Section):
 
 class Budget(Section):
     words: int | None = Field(
-        120, ge=1, description="The briefing never has more words than this (null: no cap)."
+        120,
+        ge=1,
+        description="The briefing never has more words than this (null: no cap; then "
+        "sentences must be set).",
     )
     sentences: int | None = Field(
         None, ge=1, description="At most this many sentences (null: only the word budget)."
@@ -331,17 +335,54 @@ class Output(Section):
 class Config(Section):
     """A whole run's settings. Every section is optional; omitted keys take their defaults."""
 
-    ranker: RankerConfig = Field(default_factory=LexRankRanker)
-    duplicates: Duplicates = Field(default_factory=Duplicates)
-    selector: SelectorConfig = Field(default_factory=ConceptSelector)
-    corroboration: Corroboration = Field(default_factory=Corroboration)
-    order: Order = Field(default_factory=Order)
-    budget: Budget = Field(default_factory=Budget)
-    focus: Focus = Field(default_factory=Focus)
-    output: Output = Field(default_factory=Output)
-    limits: Limits = Field(default_factory=Limits)
-    run: Run = Field(default_factory=Run)
-    grouping: Grouping = Field(default_factory=Grouping)
+    ranker: RankerConfig = Field(
+        default_factory=LexRankRanker,
+        description="How each sentence of an event is scored: the algorithm and its options. "
+        "Scores only; choosing sentences is the selector's.",
+    )
+    duplicates: Duplicates = Field(
+        default_factory=Duplicates,
+        description="Which articles are copies of one story, ranked once and counted as one "
+        "source.",
+    )
+    selector: SelectorConfig = Field(
+        default_factory=ConceptSelector,
+        description="How the briefing's key points are chosen from the scored sentences, "
+        "within the budget, and which sentences may never be chosen.",
+    )
+    corroboration: Corroboration = Field(
+        default_factory=Corroboration,
+        description="Which articles back each sentence (they are all cited), and how much "
+        "that counts in selection.",
+    )
+    order: Order = Field(
+        default_factory=Order, description="The order in which the key points are read."
+    )
+    budget: Budget = Field(
+        default_factory=Budget, description="How long a briefing may be, lead included."
+    )
+    focus: Focus = Field(
+        default_factory=Focus,
+        description="A question or a few words the briefing should answer.",
+    )
+    output: Output = Field(
+        default_factory=Output,
+        description="The files written per event and for the site, and how they read.",
+    )
+    limits: Limits = Field(
+        default_factory=Limits,
+        description="Sizes past which input is skipped, with a reason in run-report.json.",
+    )
+    run: Run = Field(
+        default_factory=Run,
+        description="Where a run builds its events. Not part of a briefing's config: "
+        "changing it rebuilds nothing.",
+    )
+    grouping: Grouping = Field(
+        default_factory=Grouping,
+        description="Sorting a flat stream of articles into events (`run --group`, "
+        "`summarize group`). Not part of a briefing's config.",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -505,3 +546,95 @@ def _section_members(annotation: Any) -> dict[str, type[BaseModel]]:
                         for tag in typing.get_args(member.model_fields[field].annotation):
                             members[tag] = member
     return members
+
+
+# --- the reference: `make docs` writes docs/configuration.md from the schema ------------
+
+
+def reference_markdown() -> str:
+    """Every section and key of `Config` as Markdown: accepted values, default, description.
+
+    Generated, so the reference cannot drift from the schema (tests/test_docs.py checks
+    that docs/configuration.md is this text).
+    """
+
+    def text(doc: str | None) -> str:  # one paragraph; '<event>.md' is no HTML tag
+        return " ".join((doc or "").split()).replace("<", "&lt;")
+
+    def shown(value: Any) -> str:
+        if isinstance(value, tuple | list):
+            return "[" + ", ".join(shown(v) for v in value) + "]"
+        return "null" if value is None else json.dumps(value).strip('"')
+
+    def accepted(annotation: Any, metadata: list[Any]) -> str:
+        members = typing.get_args(annotation)
+        nullable = typing.get_origin(annotation) in (typing.Union, types.UnionType)
+        if nullable:
+            annotation = next(m for m in members if m is not type(None))
+        if typing.get_origin(annotation) is Literal:
+            kind = ", ".join(f"`{v}`" for v in typing.get_args(annotation))
+        elif typing.get_origin(annotation) is tuple:
+            kind = "a list of " + accepted(typing.get_args(annotation)[0], [])
+        else:
+            kind = {bool: "`true` or `false`", int: "integer", float: "number", str: "text",
+                    Path: "path"}[annotation]
+        ops = {"ge": "≥", "gt": ">", "le": "≤", "lt": "<"}
+        bounds = [f"{ops[a]} {getattr(m, a)}" for m in metadata for a in ops if hasattr(m, a)]
+        bounds += [f"(at least {m.min_length})" for m in metadata if hasattr(m, "min_length")]
+        return " ".join([kind, " and ".join(bounds)]).strip() + (" or `null`" * nullable)
+
+    def table(section: str, model: type[BaseModel], keys: list[str]) -> list[str]:
+        rows = []
+        for name in keys:
+            info = model.model_fields[name]
+            only = getattr(model, "OPTIONS", {}).get(name)
+            note = f" ({', '.join(only)} only)" if only else ""
+            rows.append(f"| `{section}.{info.alias or name}` "
+                        f"| {accepted(info.annotation, info.metadata)} "
+                        f"| `{shown(info.default)}` | {text(info.description)}{note} |")
+        return ["", "| key | accepted values | default | description |", "|---|---|---|---|",
+                *rows] if rows else []
+
+    lines = [
+        "# Configuration reference",
+        "",
+        "<!-- Generated from summarize/config.py by `make docs`: edit the schema, not this "
+        "file. -->",
+        "",
+        text(Config.__doc__) + " A config is a YAML file of these sections, given with "
+        "`--config FILE`; `--set KEY=VALUE` overrides one key (`--set ranker.threshold=0.2`), "
+        "and `summarize validate FILE` checks a file. An unknown key or value is an error "
+        "that names the key and the accepted values.",
+    ]
+    for section, info in Config.model_fields.items():
+        members = _section_members(info.annotation)
+        lines += ["", f"## `{section}`", "", text(info.description)]
+        if len(members) == 1:
+            model = members[""]
+            if model.__doc__:
+                lines += ["", text(model.__doc__)]
+            lines += table(section, model, list(model.model_fields))
+            continue
+        # A choice among models (ranker.algorithm, selector.strategy): the keys every
+        # choice takes alike are listed once, then each choice with its own.
+        models = list(dict.fromkeys(members.values()))
+        choice = next(k for k in ("algorithm", "strategy") if k in models[0].model_fields)
+        fields = [{name: repr(field) for name, field in m.model_fields.items()} for m in models]
+        shared = [name for name in fields[0]
+                  if name != choice and all(f.get(name) == fields[0][name] for f in fields)]
+        default = getattr(info.default_factory(), choice)  # type: ignore[misc]
+        lines += ["", f"`{section}.{choice}` chooses one of: "
+                  + ", ".join(f"`{tag}`" for tag in members) + f" (default `{default}`)."]
+        if shared:
+            lines += ["", "Every choice takes:", *table(section, models[0], shared)]
+        for model in models:
+            tags = [tag for tag, member in members.items() if member is model]
+            described = getattr(model, "DESCRIPTIONS", {})
+            lines += ["", f"### `{section}.{choice}`: " + ", ".join(f"`{t}`" for t in tags), ""]
+            if described:
+                lines += [f"- `{tag}`: {text(described[tag])}" for tag in tags]
+            else:
+                lines.append(text(model.__doc__))
+            own = [name for name in model.model_fields if name not in (choice, *shared)]
+            lines += table(section, model, own)
+    return "\n".join(lines) + "\n"
