@@ -602,9 +602,9 @@ def reference_markdown() -> str:
         "file. -->",
         "",
         text(Config.__doc__) + " A config is a YAML file of these sections, given with "
-        "`--config FILE`; `--set KEY=VALUE` overrides one key (`--set ranker.threshold=0.2`), "
-        "and `summarize validate FILE` checks a file. An unknown key or value is an error "
-        "that names the key and the accepted values.",
+        "`--config FILE`; `--set KEY=VALUE` overrides one key, its value read as YAML "
+        "(`--set ranker.threshold=null`), and `summarize validate FILE` checks a file. An "
+        "unknown key or value is an error that names the key and the accepted values.",
     ]
     for section, info in Config.model_fields.items():
         members = _section_members(info.annotation)
