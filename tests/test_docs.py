@@ -1,4 +1,5 @@
-"""The documentation: the configuration reference is the schema's."""
+"""The documentation: the configuration reference is the schema's, every file and link the
+docs cite exists, and the README shows a real briefing."""
 
 import re
 
@@ -7,6 +8,13 @@ import yaml
 
 from summarize.config import reference_markdown
 from tests.conftest import ROOT
+
+DOCS = sorted((ROOT / "docs").glob("*.md"))
+# A file of this repository named in prose or code: a module, a benchmark, a test, a config,
+# a committed output, an image. Placeholders (`<slug>.md`) and ../shared are not matched.
+REPO_PATH = re.compile(r"(?<![\w./-])((?:summarize|benchmarks|tests|configs|outputs|seeds|docs)"
+                       r"/[\w./-]*\.(?:py|md|yaml|json|html|xml|png|txt|j2|css))")
+LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
 
 
 def test_configuration_reference_is_current():
@@ -41,3 +49,30 @@ def test_every_option_in_the_reference_is_described():
     sections = re.findall(r"^## `(\w+)`\n\n(.*)$", reference_markdown(), re.MULTILINE)
     assert len(sections) == 11
     assert [name for name, text in sections if not text.strip()] == []
+
+
+@pytest.mark.parametrize("doc", [ROOT / "README.md", ROOT / "CHANGELOG.md", *DOCS],
+                         ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_cited_files_and_links_exist(doc):
+    text = doc.read_text(encoding="utf-8")
+    missing = sorted(p for p in set(REPO_PATH.findall(text)) if not (ROOT / p).exists())
+    missing += sorted(link for link in set(LINK.findall(text))
+                      if "://" not in link and not (doc.parent / link).exists())
+    assert missing == []
+
+
+def test_readme_is_for_users():
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    assert len(lines) <= 250
+    assert any("pip install" in line for line in lines[:30])
+    # `summarize` on PyPI is another project: the README installs from a clone
+    assert [line for line in lines if re.search(r"pip install ['\"]?summarize\b", line)] == []
+
+
+def test_the_readme_excerpt_is_the_sample_briefing():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    excerpt = re.search(r"```markdown\n(.*?)```", readme, re.DOTALL).group(1).splitlines()
+    briefing = (ROOT / "outputs" / "kim-putin-summit-2023.md").read_text(encoding="utf-8")
+    shown = [line for line in excerpt if line != "…"]
+    assert len(shown) > 10
+    assert [line for line in shown if line not in briefing.splitlines()] == []
