@@ -14,7 +14,14 @@ DOCS = sorted((ROOT / "docs").glob("*.md"))
 # a committed output, an image. Placeholders (`<slug>.md`) and ../shared are not matched.
 REPO_PATH = re.compile(r"(?<![\w./-])((?:summarize|benchmarks|tests|configs|outputs|seeds|docs)"
                        r"/[\w./-]*\.(?:py|md|yaml|json|html|xml|png|txt|j2|css))")
-LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
+LINK = re.compile(r"\]\(([^)#\s]+)(?:#([^)\s]+))?\)")
+
+
+def anchors(markdown: str) -> set[str]:
+    """The anchors GitHub gives a file's headings: lower case, punctuation dropped, spaces
+    made hyphens."""
+    headings = re.findall(r"^#+ (.+)$", markdown, re.MULTILINE)
+    return {re.sub(r"[^\w\- ]", "", h.lower()).replace(" ", "-") for h in headings}
 
 
 def test_configuration_reference_is_current():
@@ -56,8 +63,14 @@ def test_every_option_in_the_reference_is_described():
 def test_cited_files_and_links_exist(doc):
     text = doc.read_text(encoding="utf-8")
     missing = sorted(p for p in set(REPO_PATH.findall(text)) if not (ROOT / p).exists())
-    missing += sorted(link for link in set(LINK.findall(text))
-                      if "://" not in link and not (doc.parent / link).exists())
+    for link, anchor in sorted(set(LINK.findall(text))):
+        target = doc.parent / link
+        if "://" in link:
+            continue
+        if not target.exists():
+            missing.append(link)
+        elif anchor and anchor not in anchors(target.read_text(encoding="utf-8")):
+            missing.append(f"{link}#{anchor}")
     assert missing == []
 
 
