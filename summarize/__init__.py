@@ -11,6 +11,8 @@ runs over many events: `summarize.runs.run.run`; one stage at a time: `summarize
 from typing import Any
 
 __version__ = "0.1.0"
+# The name to install it by (`pip install summarize-news`); it imports as `summarize`.
+DISTRIBUTION = "summarize-news"
 __all__ = ["summarize_articles", "summarize_folder", "to_html", "to_json", "to_markdown",
            "__version__"]
 

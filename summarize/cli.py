@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from summarize import DISTRIBUTION
 from summarize.errors import SummarizeError
 from summarize.models import Event
 from summarize.runs.files import write_atomic
@@ -37,7 +38,8 @@ def _configure_logging(verbose: int, quiet: bool) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="summarize", prog_name="summarize")
+@click.version_option(package_name=DISTRIBUTION, prog_name="summarize",
+                      message="%(prog)s %(version)s (%(package)s)")
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors.")
 def cli(verbose: int, quiet: bool) -> None:
@@ -63,7 +65,7 @@ DEFAULT_CONFIG = Path("configs/default.yaml")
               help="Worker processes. Default: the number of cores.")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default=None,
               help="Where events are built (config run.executor): local processes, or a "
-              "Dask cluster (pip install 'summarize[dask]').")
+              f"Dask cluster (pip install '{DISTRIBUTION}[dask]').")
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="With --executor dask: the Dask scheduler (tcp://host:8786); without it "
               "a local cluster of --jobs workers is started (config run.scheduler).")
@@ -277,7 +279,7 @@ def eval_command(dataset: Path, config_paths: tuple[Path, ...], peers: bool, wor
         from summarize.evaluation import evaluate as evaluation
     except ImportError as error:
         raise SummarizeError(f"summarize eval needs the eval extra ({error.name} is missing): "
-                             "pip install 'summarize[eval]'") from None
+                             f"pip install '{DISTRIBUTION}[eval]'") from None
 
     events = evaluation.discover_dataset(dataset)
     if not config_paths and not peers:

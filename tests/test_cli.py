@@ -131,12 +131,30 @@ def test_version_and_quiet_run_and_any_current_folder(tmp_path):
     """Issue 15: no --version; `run -q` was no option; outside the repository the run
     failed with "config file not found: configs/default.yaml"."""
     version = summarize("--version", check=True)
-    assert version.stdout.startswith("summarize, version ")
+    assert version.stdout.startswith("summarize 0.")
     out = tmp_path / "out"
     result = summarize("run", "-q", "--input", str(SEEDS), "--output", str(out), cwd=tmp_path)
     assert result.returncode == 0 and result.stderr == ""
     golden = (ROOT / "outputs" / "kim-putin-summit-2023.md").read_bytes()
     assert (out / "kim-putin-summit-2023.md").read_bytes() == golden
+
+
+def test_the_distribution_has_a_name_of_its_own_and_every_message_installs_by_it():
+    """Issue 34: `summarize` is no name to install by; `pip install 'summarize[eval]'`, as
+    the README and two messages advised, asked for another project."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert project["name"] == "summarize-news"
+    assert project["scripts"] == {"summarize": "summarize.cli:main"}
+    assert summarize("--version", check=True).stdout.strip().endswith("(summarize-news)")
+    shipped = [*ROOT.glob("summarize/**/*.py"), ROOT / "README.md", ROOT / "pyproject.toml"]
+    shipped += [*ROOT.glob("docs/*.md")]
+    for path in shipped:
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"summarize\[(?:eval|dask|dev)", text), path
+    help_text = CliRunner().invoke(cli, ["run", "--help"]).output
+    assert "pipinstall'summarize-news[dask]'" in "".join(help_text.split())  # (as wrapped)
 
 
 def test_list_describes_each_algorithm_and_only_its_own_options():

@@ -135,4 +135,4 @@ def test_eval_without_the_eval_extra_says_what_to_install(tmp_path, monkeypatch)
         monkeypatch.setitem(sys.modules, module, None)  # as if not installed
     result = CliRunner().invoke(cli, ["eval", str(make_dataset(tmp_path / "data"))])
     assert isinstance(result.exception, SummarizeError)
-    assert "pip install 'summarize[eval]'" in str(result.exception)
+    assert "pip install 'summarize-news[eval]'" in str(result.exception)

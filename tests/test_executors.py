@@ -19,7 +19,7 @@ NOW = "2026-11-23T05:00:00Z"
 @pytest.fixture
 def dask_installed():
     pytest.importorskip("distributed", reason="Dask is not installed: pip install "
-                        "'summarize[dask]' (make test installs it)")
+                        "'summarize-news[dask]' (make test installs it)")
 
 
 def test_a_local_dask_cluster_writes_the_same_briefings(tmp_path, dask_installed):
@@ -62,7 +62,7 @@ def test_a_scheduler_without_the_dask_executor_is_a_config_error():
 def test_without_dask_the_message_says_what_to_install(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)  # import fails as if absent
     corpus = make_corpus(tmp_path / "in", events=2)
-    with pytest.raises(ConfigError, match=r"pip install 'summarize\[dask\]'"):
+    with pytest.raises(ConfigError, match=r"pip install 'summarize-news\[dask\]'"):
         run(load_config(None, ("run.executor=dask",)), corpus, tmp_path / "out", now=NOW)
 
 

@@ -201,7 +201,7 @@ def dask_results(build: Callable[[T], R], tasks: list[T], jobs: int,
         from distributed import Client, LocalCluster, as_completed
     except ImportError:
         raise ConfigError("run.executor: dask needs Dask's distributed scheduler: "
-                          "pip install 'summarize[dask]'") from None
+                          "pip install 'summarize-news[dask]'") from None
     if not tasks:
         return
     cluster = None

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # summarize/, from summarize/runs/
 # What the fingerprint of the code covers besides this package: what shapes a briefing.
-PACKAGES = ("summarize", "sumy", "nltk", "numpy", "scipy", "jinja2", "pydantic")
+PACKAGES = ("summarize-news", "sumy", "nltk", "numpy", "scipy", "jinja2", "pydantic")
 
 
 @cache  # the run report and the code fingerprint both ask
@@ -40,7 +40,7 @@ def versions() -> dict[str, str]:
     found = {"python": platform.python_version()}
     installed = _installed_versions()
     for package in PACKAGES:
-        version = installed.get(package)
+        version = installed.get(_normalized(package))
         if version is None:  # not found by its .dist-info folder (an egg, a zip…)
             from importlib import metadata  # the standard lookup, 30 ms of imports
 
@@ -67,8 +67,14 @@ def _installed_versions() -> dict[str, str]:
         for name in sorted(names):
             project, _, version = name[: -len(".dist-info")].partition("-")
             if version and "-" not in version:
-                found.setdefault(re.sub(r"[-_.]+", "_", project).lower(), version)
+                found.setdefault(_normalized(project), version)
     return found
+
+
+def _normalized(name: str) -> str:
+    """A distribution's name as its .dist-info folder spells it ("summarize-news" ->
+    "summarize_news")."""
+    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 @cache
