@@ -60,7 +60,7 @@ def test_other_files_are_reported_and_skipped(tmp_path):
         "ev/bin.txt": "binary file, not text",
         "ev/empty.txt": "empty article",
         "ev/photo.jpg": "not an article (expected .txt, .md, .html, .htm, .html.gz, .htm.gz, "
-                        ".json, .jsonl, .ndjson)",
+                        ".json, .jsonl, .ndjson, .rss, .atom, .xml)",
     }
 
 

@@ -11,4 +11,5 @@ or judges the text; never stops an event for one bad file.
 - `dates`: publication dates as feeds, pages and front matter write them
 - `html`: saved web pages -> the story text and metadata (trafilatura)
 - `feeds`: JSON and JSON Lines feeds -> one article per object
+- `syndication`: RSS 2.0 and Atom feeds -> one article per item or entry
 """

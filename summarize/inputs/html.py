@@ -20,6 +20,7 @@ from summarize.models import Article, SkippedFile
 # <meta charset="…"> or <meta http-equiv=… content="…; charset=…"> in the page's first bytes
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 DECLARATION_WINDOW = 4096
+_DOCUMENT = re.compile(r"<(?:html|head|body)\b", re.IGNORECASE)
 # Labels browsers read as windows-1252 (WHATWG Encoding Standard): pages that say latin-1
 # mean it, and their curly quotes would otherwise become control characters.
 WINDOWS_1252_LABELS = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1",
@@ -65,6 +66,10 @@ def extract(page: str, relative: str, article_id: str, encoding: str = "utf-8",
     """The story of an HTML page given as text."""
     import trafilatura  # imported on first use: 0.3 s, not paid by runs without HTML
 
+    if not _DOCUMENT.search(page):
+        # A fragment (a feed entry's content; a lone paragraph) parses as that element
+        # alone, without the body trafilatura looks in: it finds no text in it at all.
+        page = f"<html><body>{page}</body></html>"
     document = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False,
                                            include_tables=True, deduplicate=False)
     body = (document.text or "").strip() if document is not None else ""

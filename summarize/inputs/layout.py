@@ -16,7 +16,8 @@ from summarize.models import SkippedFile
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 FEED_SUFFIXES = (".json", ".jsonl", ".ndjson")
-ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES
+SYNDICATION_SUFFIXES = (".rss", ".atom", ".xml")  # RSS 2.0 and Atom (inputs/syndication.py)
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES + SYNDICATION_SUFFIXES
 _LONGEST_FIRST = sorted(ARTICLE_SUFFIXES, key=len, reverse=True)  # ".html.gz" before ".gz"
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 

@@ -25,6 +25,7 @@ from summarize.inputs.layout import (
     FEED_SUFFIXES,
     FOCUS_FILE,
     HTML_SUFFIXES,
+    SYNDICATION_SUFFIXES,
     article_suffix,
     printable,
 )
@@ -106,16 +107,26 @@ def read_file(path: Path, relative: str, max_bytes: int,
     if size > max_bytes:
         return [], [SkippedFile(relative, f"larger than limits.max_article_bytes "
                                           f"({size} > {max_bytes})")]
-    raw = path.read_bytes()
+    return read_bytes(path.read_bytes(), relative, suffix, max_bytes)
+
+
+def read_bytes(raw: bytes, relative: str, suffix: str, max_bytes: int,
+               ) -> tuple[list[Article], list[SkippedFile]]:
+    """`read_file` on a file's bytes, read as the article kind `suffix` says."""
     if suffix.endswith(".gz"):
         unpacked = read_compressed(raw, max_bytes)
         if isinstance(unpacked, str):
             return [], [SkippedFile(relative, unpacked)]
         raw = unpacked
-    stem = path.name[: -len(suffix)] or path.name
+    name = relative.rsplit("/", 1)[-1]
+    stem = name[: -len(suffix)] or name
     if suffix in HTML_SUFFIXES:
         page = read_html(raw, relative, stem)
         return ([], [page]) if isinstance(page, SkippedFile) else ([page], [])
+    if suffix in SYNDICATION_SUFFIXES:  # XML: its declaration says its encoding
+        from summarize.inputs.syndication import read_syndication  # lxml, when needed
+
+        return read_syndication(raw, relative, stem)
     decoded = decode(raw)
     if decoded is None:
         return [], [SkippedFile(relative, "binary file, not text")]
