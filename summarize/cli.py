@@ -26,6 +26,8 @@ from summarize.runs.settings import ConfigFile
 if TYPE_CHECKING:
     from summarize.config import Config
 
+log = logging.getLogger(__name__)
+
 
 def _configure_logging(verbose: int, quiet: bool) -> None:
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[
@@ -37,14 +39,36 @@ def _configure_logging(verbose: int, quiet: bool) -> None:
     root.setLevel(level)
 
 
+def _verbosity(context: click.Context, parameter: click.Parameter, value: int | bool) -> None:
+    """-v and -q, before the command or after it (`summarize -v run`, `summarize run -v`):
+    what both places say, added up, sets the logging."""
+    said = context.find_root().meta.setdefault("verbosity", {"verbose": 0, "quiet": False})
+    if parameter.name == "verbose":
+        said["verbose"] += int(value)
+    else:
+        said["quiet"] = said["quiet"] or bool(value)
+    _configure_logging(said["verbose"], said["quiet"])
+
+
+def verbosity_options(command):  # type: ignore[no-untyped-def]
+    """The shared -v/-q options, on `summarize` and on each of its commands."""
+    command = click.option("-q", "--quiet", is_flag=True, expose_value=False,
+                           callback=_verbosity,
+                           help="Only errors (run: no progress bar, no summary line).")(command)
+    return click.option("-v", "--verbose", count=True, expose_value=False, callback=_verbosity,
+                        help="More log output (-vv for debug).")(command)
+
+
+def _quiet(context: click.Context) -> bool:
+    return context.find_root().meta.get("verbosity", {}).get("quiet", False)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name=DISTRIBUTION, prog_name="summarize",
                       message="%(prog)s %(version)s (%(package)s)")
-@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
-@click.option("-q", "--quiet", is_flag=True, help="Only errors.")
-def cli(verbose: int, quiet: bool) -> None:
+@verbosity_options
+def cli() -> None:
     """Turn folders of news articles into cited Markdown briefings."""
-    _configure_logging(verbose, quiet)
 
 
 DEFAULT_CONFIG = Path("configs/default.yaml")
@@ -56,7 +80,9 @@ DEFAULT_CONFIG = Path("configs/default.yaml")
               "else the built-in defaults (the same settings).")
 @click.option("--input", "input_root", type=click.Path(path_type=Path), default=Path("seeds"),
               show_default=True, help="Folder with one sub-folder of articles per event; "
-              "with --group, a feed or a flat folder of articles.")
+              "or one article or feed file (one event, named after it); or - for standard "
+              "input (one article or a JSON Lines feed: the event 'stdin'); with --group, a "
+              "feed or a folder of articles at any depth, or -.")
 @click.option("--output", "output_root", type=click.Path(path_type=Path),
               default=Path("outputs"), show_default=True, help="Where briefings are written.")
 @click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE",
@@ -79,13 +105,12 @@ DEFAULT_CONFIG = Path("configs/default.yaml")
               help="The input is a stream: a feed, or a folder of articles at any depth. "
               "Sort its articles into events (config grouping); an article keeps its event "
               "from run to run (the grouping is kept in the output folder).")
-@click.option("-q", "--quiet", "run_quiet", is_flag=True,
-              help="Only errors: no progress bar, no summary line.")
+@verbosity_options
 @click.pass_context
 def run_command(context: click.Context, config_path: Path | None, input_root: Path,
                 output_root: Path, overrides: tuple[str, ...], jobs: int | None,
                 executor: str | None, scheduler: str | None, force: bool, prune: bool,
-                wait_for_lock: bool, group: bool, run_quiet: bool) -> None:
+                wait_for_lock: bool, group: bool) -> None:
     """Write one briefing (<event>.md, .json, .html: output.formats) per event folder whose
     articles or config changed since the last run, the site's index.html and Atom feed
     index.xml, and <output>/run-report.json.
@@ -100,9 +125,7 @@ def run_command(context: click.Context, config_path: Path | None, input_root: Pa
         overrides += (f"run.executor={executor or 'dask'}", f"run.scheduler={scheduler}")
     # validated by the run only when it has an event to build (summarize/runs/settings.py)
     config = ConfigFile(config_path, overrides)
-    quiet = run_quiet or context.find_root().params.get("quiet", False)
-    if run_quiet:
-        _configure_logging(0, True)
+    quiet = _quiet(context)
     report = run(config, input_root, output_root, jobs=jobs, force=force, prune=prune,
                  wait_for_lock=wait_for_lock, progress=False if quiet else None, group=group)
     if not quiet:
@@ -111,6 +134,7 @@ def run_command(context: click.Context, config_path: Path | None, input_root: Pa
 
 
 @cli.command("group")
+@verbosity_options
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
               help=f"YAML config (its grouping section). Default: {DEFAULT_CONFIG} when the "
@@ -133,7 +157,7 @@ def group_command(paths: tuple[Path, ...], config_path: Path | None, overrides: 
 
     from summarize.config import load_config
     from summarize.grouping.stories import GroupingState, events_of, grouping_json, load_grouping
-    from summarize.inputs.loading import read_stream
+    from summarize.inputs.single import read_source
 
     if config_path is None and DEFAULT_CONFIG.is_file():
         config_path = DEFAULT_CONFIG
@@ -142,13 +166,15 @@ def group_command(paths: tuple[Path, ...], config_path: Path | None, overrides: 
         raise SummarizeError("--output continues one run's grouping: give that run's input")
     articles = []
     for path in paths:
-        found, skipped = read_stream(path, config.limits.max_article_bytes)
+        found, skipped = read_source(path, config.limits.max_article_bytes)
         base = path if path.is_dir() else path.parent
         for item in skipped:
             click.echo(f"# skipped {(base / item.path).as_posix()}: {item.reason}", err=True)
         # As printed: under the path given; a run's own names (relative) with --output.
         articles += found if state_from else [
             replace(a, path=(base / a.path).as_posix()) for a in found]
+    if not articles:
+        raise SummarizeError(f"no article to group in {', '.join(map(str, paths))}")
     grouping = load_grouping(state_from) if state_from else GroupingState()
     decisions = {d.article: d for d in grouping.add(articles, config.grouping)}
     events = events_of(grouping, articles)
@@ -182,6 +208,7 @@ def _explanation(article: str, decisions: dict, grouped: dict[str, str], thresho
 
 
 @cli.command("validate")
+@verbosity_options
 @click.argument("config_path", type=click.Path(path_type=Path))
 @click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE")
 def validate_command(config_path: Path, overrides: tuple[str, ...]) -> None:
@@ -196,6 +223,7 @@ def validate_command(config_path: Path, overrides: tuple[str, ...]) -> None:
 
 
 @cli.command("list")
+@verbosity_options
 def list_command() -> None:
     """The ranking algorithms and their options, with defaults."""
     from summarize.ranking import algorithm_classes
@@ -213,6 +241,7 @@ def list_command() -> None:
 
 
 @cli.command("sentences")
+@verbosity_options
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Sentences with article and position.")
 @click.option("--explain", is_flag=True, help="Also list what cleaning dropped and why.")
@@ -232,12 +261,12 @@ def sentences_command(paths: tuple[Path, ...], as_json: bool, explain: bool) -> 
             if not articles:
                 reason = skipped[0].reason if skipped else "no articles"
                 raise SummarizeError(f"{path}: {reason}")
+            for item in skipped:  # (a folder's are logged as it is read)
+                log.warning("%s: skipped: %s", item.path, item.reason)
             event = Event(slug=path.stem, articles=tuple(articles), skipped=tuple(skipped))
         else:
             raise SummarizeError(f"not found: {path}")
         prepared = prepare_event(event)
-        for skipped in prepared.skipped:
-            click.echo(f"# skipped {skipped.path}: {skipped.reason}", err=True)
         for index, article in enumerate(prepared.articles):
             if explain:
                 for line in article.dropped:
@@ -252,6 +281,7 @@ def sentences_command(paths: tuple[Path, ...], as_json: bool, explain: bool) -> 
 
 
 @cli.command("eval")
+@verbosity_options
 @click.argument("dataset", type=click.Path(path_type=Path))
 @click.option("--config", "config_paths", multiple=True, type=click.Path(path_type=Path),
               help="A config to evaluate (repeatable); the first is the one the others are "

@@ -30,7 +30,7 @@ import numpy as np
 from summarize.config import ConceptSelector, Config
 from summarize.errors import InputError
 from summarize.inputs.dates import settle_day_month
-from summarize.inputs.loading import load_event
+from summarize.inputs.loading import NESTED_FOLDER, load_event
 from summarize.models import (
     Briefing,
     ChosenSentence,
@@ -128,17 +128,29 @@ def load_prepared(folder: Path, root: Path, max_article_bytes: int,
 def prepare_loaded(event: Event, timer: StageTimer | None = None) -> PreparedEvent:
     """Stages 2-3 for a loaded event; InputError when no article is left to summarize."""
     if not event.articles:
-        raise InputError("no readable articles", event.skipped)
+        nested = sum(1 for item in event.skipped if item.reason == NESTED_FOLDER)
+        hint = (f" (it holds {nested} folder{'s' if nested > 1 else ''}, which an event's "
+                "folder does not read: is the input a stream of articles at any depth? Add "
+                "--group to sort them into events)") if nested else ""
+        raise InputError("no readable articles" + hint, event.skipped)
     prepared = prepare_event(event, timer)
     if not prepared.articles:
-        raise InputError("no article has any sentence after cleaning", prepared.skipped)
+        raise InputError(f"no article can be summarized: {_reasons(prepared.skipped)}",
+                         prepared.skipped)
     return prepared
 
 
+def _reasons(skipped: tuple[SkippedFile, ...], shown: int = 3) -> str:
+    """"a.txt: language de: not supported; b.txt: …, and 2 more": why articles were left out."""
+    listed = "; ".join(f"{item.path}: {item.reason}" for item in skipped[:shown])
+    return listed + (f"; and {len(skipped) - shown} more" if len(skipped) > shown else "")
+
+
 def summarize_event(event: Event, config: Config, timer: StageTimer | None = None) -> Briefing:
-    """Run stages 2-9 on a loaded event and return its briefing as data."""
+    """Run stages 2-9 on a loaded event and return its briefing as data; InputError, with
+    the reasons, when no article can be summarized (none read, another language…)."""
     timer = timer or StageTimer()
-    return summarize_prepared(prepare_event(event, timer), config, timer)
+    return summarize_prepared(prepare_loaded(event, timer), config, timer)
 
 
 def summarize_prepared(prepared: PreparedEvent, config: Config,

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from summarize.cli import cli
 from summarize.ranking import ALGORITHMS
-from tests.conftest import ROOT, SEEDS, summarize, write_event
+from tests.conftest import ROOT, SEED_EVENT, SEEDS, summarize, write_event
 
 
 def test_run_writes_markdown_and_json(tmp_path):
@@ -168,3 +168,51 @@ def test_list_describes_each_algorithm_and_only_its_own_options():
              if listing.index(line) + 1 < len(listing)}
     assert after["random"].strip().startswith("seed = 0")
     assert not after["lsa"].startswith(" ")
+
+
+def test_verbosity_is_accepted_before_and_after_the_command(tmp_path):
+    """Issue 34: `summarize run -v` was "No such option" (only `summarize -v run` worked,
+    while -q worked in both places)."""
+    for args in (["-v", "run"], ["run", "-v"]):
+        result = summarize(*args, "--input", str(SEEDS), "--output", str(tmp_path / args[0]))
+        assert result.returncode == 0, result.stderr
+        assert "summarize: INFO: kim-putin-summit-2023: briefing written" in result.stderr
+    for args in (["-q", "run"], ["run", "-q"]):
+        result = summarize(*args, "--input", str(SEEDS), "--output", str(tmp_path / "q"),
+                           "--force")
+        assert result.returncode == 0 and result.stderr == ""
+    assert summarize("group", "-v", str(SEED_EVENT)).returncode == 0
+    assert summarize("sentences", "-q", str(SEED_EVENT)).returncode == 0
+
+
+FEED_LINES = (json.dumps({"id": "a", "outlet": "AP",
+                          "text": (SEED_EVENT / "000_fc8c981585371f72.txt").read_text()})
+              + "\nthis line is no JSON\n" + '{"id": "b", "title": "No text"}\n')
+
+
+def test_each_skipped_input_is_reported_once(tmp_path):
+    """Issue 34: every bad feed line was reported twice (three times by `group`)."""
+    write_event(tmp_path / "in", "ev", {"feed.jsonl": FEED_LINES})
+    bad = ["feed.jsonl#2", "feed.jsonl#3"]  # not JSON; no text
+    runs = {
+        "run": summarize("run", "--input", str(tmp_path / "in"), "--output",
+                         str(tmp_path / "out")),
+        "run --group": summarize("run", "--group", "--input", str(tmp_path / "in" / "ev"),
+                                 "--output", str(tmp_path / "grouped")),
+        "group": summarize("group", str(tmp_path / "in" / "ev")),
+        "sentences": summarize("sentences", str(tmp_path / "in" / "ev")),
+    }
+    for name, result in runs.items():
+        assert result.returncode == 0, (name, result.stderr)
+        for line in bad:
+            assert result.stderr.count(line) == 1, (name, result.stderr)
+
+
+def test_a_nested_stream_without_group_says_to_add_it(tmp_path):
+    """Issue 34: articles one folder too deep failed with "no readable articles" alone."""
+    write_event(tmp_path / "in" / "2023", "09", {"a.txt": FEED_LINES})
+    result = summarize("run", "--input", str(tmp_path / "in"), "--output", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert ("failed: 2023: no readable articles (it holds 1 folder, which an event's folder "
+            "does not read: is the input a stream of articles at any depth? Add --group to "
+            "sort them into events)") in result.stderr

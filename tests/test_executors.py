@@ -1,6 +1,8 @@
 """Where events are built: local processes by default, a Dask cluster on request; the
 briefings are byte-identical either way, and a Dask run leaves no process behind."""
 
+import logging
+import os
 import subprocess
 import sys
 
@@ -76,3 +78,33 @@ def test_the_default_run_does_not_import_dask(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, timeout=300, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_the_workers_warnings_reach_the_run_that_prints_them(tmp_path):
+    """Issue 34: each worker wrote its warnings to the terminal itself, over the progress
+    bar; they now reach the run's own logging, which prints them above the bar."""
+    if executors.default_jobs() < 2:
+        pytest.skip("one core: the events are built in the run's own process")
+    corpus = make_corpus(tmp_path / "in", events=2)
+    for folder in corpus.iterdir():
+        (folder / "scan.txt").write_bytes(b"\x00\x01\x02 not text")
+    seen: list[tuple[int, str]] = []
+
+    class Seen(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append((record.process, record.getMessage()))
+
+    logger, handler = logging.getLogger("summarize"), Seen()
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    try:
+        run(load_config(None), corpus, tmp_path / "out", jobs=2, now=NOW)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    warned = [(process, message) for process, message in seen if "scan.txt" in message]
+    assert sorted(message for _, message in warned) == [
+        "event-00/scan.txt: skipped: binary file, not text",
+        "event-01/scan.txt: skipped: binary file, not text"]
+    assert all(process != os.getpid() for process, _ in warned)  # sent by the workers

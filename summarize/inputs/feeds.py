@@ -18,14 +18,11 @@ rest of the feed is read. Fields the object states win over what the page says.
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Iterator
 
 from summarize.inputs.dates import numeric_date, read_published
 from summarize.inputs.html import extract
 from summarize.models import Article, SkippedFile
-
-log = logging.getLogger(__name__)
 
 LINE_FEEDS = (".jsonl", ".ndjson")
 STRING_FIELDS = ("title", "url", "id", "author", "outlet", "source", "event", "text", "html")
@@ -40,8 +37,7 @@ def read_feed(text: str, relative: str, suffix: str, stem: str,
     skipped: list[SkippedFile] = []
     for number, item in _entries(text, relative, suffix, skipped):
         result = entry_article(item, f"{relative}#{number}", f"{stem}-{number}")
-        if isinstance(result, SkippedFile):
-            log.warning("%s: skipped: %s", result.path, result.reason)
+        if isinstance(result, SkippedFile):  # (reported by who reads the file: once)
             skipped.append(result)
         else:
             articles.append(result)

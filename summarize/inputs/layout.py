@@ -20,6 +20,7 @@ SYNDICATION_SUFFIXES = (".rss", ".atom", ".xml")  # RSS 2.0 and Atom (inputs/syn
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES + SYNDICATION_SUFFIXES
 _LONGEST_FIRST = sorted(ARTICLE_SUFFIXES, key=len, reverse=True)  # ".html.gz" before ".gz"
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+STDIN = Path("-")  # `--input -`: the articles come on standard input (inputs/single.py)
 
 
 LAYOUT = ("expected a folder with one sub-folder per event, each holding that event's "

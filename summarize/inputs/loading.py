@@ -34,6 +34,9 @@ from summarize.models import Article, Event, SkippedFile
 log = logging.getLogger(__name__)
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+# Why a folder inside an event folder is not read: a stream nested at any depth is read
+# with --group (`read_stream`).
+NESTED_FOLDER = "folder inside an event (not read)"
 FRONT_MATTER_KEYS = ("id", "title", "source", "url", "published", "focus")
 
 
@@ -119,7 +122,8 @@ def read_bytes(raw: bytes, relative: str, suffix: str, max_bytes: int,
             return [], [SkippedFile(relative, unpacked)]
         raw = unpacked
     name = relative.rsplit("/", 1)[-1]
-    stem = name[: -len(suffix)] or name
+    named = name.lower().endswith(suffix) and name.lower() != suffix
+    stem = name[: -len(suffix)] if named else name
     if suffix in HTML_SUFFIXES:
         page = read_html(raw, relative, stem)
         return ([], [page]) if isinstance(page, SkippedFile) else ([page], [])
@@ -195,7 +199,7 @@ def load_event(folder: Path, root: Path, max_bytes: int,
             focus = read_focus(path, max_bytes)
             continue
         if path.is_dir():
-            skipped.append(SkippedFile(relative, "folder inside an event (not read)"))
+            skipped.append(SkippedFile(relative, NESTED_FOLDER))
             continue
         problem = unreadable(path, relative, resolved_root, real_folder)
         if problem:
@@ -224,7 +228,8 @@ def read_stream(source: Path, max_bytes: int, exclude: Path | None = None,
     """Every article of a flat input, for grouping: one feed or article file, or a
     folder's article files at any depth, in path order (paths relative to the folder;
     hidden entries and `exclude`, the output folder, are passed over). What cannot be
-    read is skipped with its reason, as in an event folder."""
+    read is skipped with its reason, as in an event folder; the caller reports it (once:
+    `summarize group` prints it, a run logs it and lists it in its report)."""
     if source.is_file():
         found, skipped = _read_one(source, source.name, source.parent.resolve(), max_bytes)
         return found, skipped
@@ -260,8 +265,6 @@ def read_stream(source: Path, max_bytes: int, exclude: Path | None = None,
                 found, passed_over = _read_one(path, relative, root, max_bytes)
                 articles.extend(found)
                 skipped.extend(passed_over)
-    for item in skipped:
-        log.warning("%s: skipped: %s", item.path, item.reason)
     return sorted(articles, key=lambda a: a.path), sorted(skipped, key=lambda s: s.path)
 
 

@@ -11,7 +11,6 @@ import logging
 import os
 import select
 import signal
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -22,6 +21,7 @@ from summarize.errors import ConfigError, OutputError
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import Queue
 
 log = logging.getLogger(__name__)
 
@@ -29,13 +29,15 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def _init_worker(level: int, coordinator: int) -> None:
-    """Workers log to stderr like the main process (they do not inherit its handlers), and
+def _init_worker(level: int, coordinator: int, records: Queue) -> None:
+    """Workers send their log records to the run, which prints them with its own (through
+    the progress bar: a worker writing to the terminal itself would write over it), and
     end when the run that started them is gone."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("summarize: %(levelname)s: %(message)s"))
+    from logging.handlers import QueueHandler
+
     root = logging.getLogger("summarize")
-    root.handlers[:] = [handler]
+    root.handlers[:] = [QueueHandler(records)]
+    root.propagate = False
     root.setLevel(level)
     # Ctrl-C reaches every process of the terminal's group: the run decides what to do,
     # workers do not each print a traceback.
@@ -111,11 +113,17 @@ def local_results(build: Callable[[T], R], tasks: list[T], jobs: int,
         return
     # (imported here: a run with nothing to build needs no pool)
     from concurrent.futures import ProcessPoolExecutor
+    from logging.handlers import QueueListener
 
     context = _fork_server([build.__module__, *preload])
     level = logging.getLogger("summarize").getEffectiveLevel()
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
-                               initializer=_init_worker, initargs=(level, os.getpid()))
+    records = context.Queue()
+    # the workers' records, handled here as this process's own (the cookbook's "logging
+    # to a single file from multiple processes")
+    listener = QueueListener(records, _Relay())
+    listener.start()
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                               initargs=(level, os.getpid(), records))
     try:
         submitted: dict[Future[R], int] = {pool.submit(build, t): i for i, t in enumerate(tasks)}
         pending = set(submitted)
@@ -135,6 +143,15 @@ def local_results(build: Callable[[T], R], tasks: list[T], jobs: int,
         raise
     else:
         pool.shutdown(wait=True)
+    finally:
+        listener.stop()  # (after the workers: every record they sent is handled)
+
+
+class _Relay:
+    """Hands a worker's log record to this process's logger of the same name."""
+
+    def handle(self, record: logging.LogRecord) -> None:
+        logging.getLogger(record.name).handle(record)
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:

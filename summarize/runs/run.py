@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarize.errors import InputError, OutputError
-from summarize.inputs.layout import discover_events, name_events, passed_over
+from summarize.inputs.layout import STDIN, discover_events, name_events, passed_over
 from summarize.models import Article, Event, SkippedFile
 from summarize.runs.build import BUILD_MODULES, Source, Task, build_event, outcomes, read_all
 from summarize.runs.executors import default_jobs, start_fork_server
@@ -87,18 +87,21 @@ def run(config: Config | ConfigFile, input_root: Path, output_root: Path, *,
     (the settings a run plans with are kept in the output folder: summarize/runs/settings.py).
     `now`: the run's time, ISO 8601 UTC (default: `run_clock()`). With `group`, the input
     is a flat stream (a feed, or a folder of articles at any depth) that
-    summarize/grouping/stories.py sorts into events, keeping its grouping in the output folder."""
+    summarize/grouping/stories.py sorts into events, keeping its grouping in the output folder.
+    An input that is one article file, or standard input (`Path("-")`), is one event
+    (summarize/inputs/single.py)."""
     started = time.perf_counter()
     now = now or run_clock()
+    single = not group and (input_root == STDIN or input_root.is_file())
     # The config is validated now, its errors stopping the run before any write, unless
-    # it is a file that the last run recorded the settings of (not with --group: grouping
-    # reads every article, with the config's limits).
-    key = config.key() if isinstance(config, ConfigFile) and not group else None
+    # it is a file that the last run recorded the settings of (not with --group, nor for
+    # one file: the articles are read whatever changed, with the config's limits).
+    key = config.key() if isinstance(config, ConfigFile) and not (group or single) else None
     settings = _recorded_settings(output_root, key) if key else None
     recorded = settings is not None
     validated = None
     try:
-        folders = [] if group else discover_events(input_root)
+        folders = [] if group or single else discover_events(input_root)
         missing: InputError | None = None
     except InputError as error:  # said after the config's errors
         folders, missing = [], error
@@ -108,7 +111,7 @@ def run(config: Config | ConfigFile, input_root: Path, output_root: Path, *,
             dask = "run.executor=dask" in config.overrides
         else:
             dask = config.run.executor == "dask"
-        _start_workers_early(dask, None if group else len(folders), jobs)
+        _start_workers_early(dask, 1 if single else None if group else len(folders), jobs)
         validated = _validated(config)
         settings = Settings.of(validated)
     else:
@@ -123,7 +126,7 @@ def run(config: Config | ConfigFile, input_root: Path, output_root: Path, *,
         raise OutputError(f"cannot create the output folder {output_root}: "
                           f"{error.strerror}") from None
     report = RunReport(jobs=jobs or default_jobs())
-    for item in [] if group else passed_over(input_root):
+    for item in [] if group or single else passed_over(input_root):
         log.warning("%s: skipped: %s", item.path, item.reason)
         report.articles_skipped.append(item)
     timer = StageTimer()
@@ -147,6 +150,10 @@ def run(config: Config | ConfigFile, input_root: Path, output_root: Path, *,
                 assert validated is not None
                 named, fingerprints = _grouped_events(input_root, output_root, validated,
                                                       config_hash, report)
+        elif single:
+            with timer.stage("load"):
+                assert validated is not None
+                named, fingerprints = _single_event(input_root, validated, config_hash, report)
         else:
             named, unnamed = name_events(folders)  # type: ignore[assignment]
             report.failed.extend(unnamed)
@@ -208,10 +215,16 @@ def _grouped_events(input_root: Path, output_root: Path, config: Config, config_
     saved before any briefing is built), and return each event with its articles and
     their fingerprint: an event is rebuilt only when its articles change."""
     from summarize.grouping.stories import GROUPS_FILE, events_of, load_grouping
-    from summarize.inputs.loading import read_stream
+    from summarize.inputs.single import read_source
 
-    articles, skipped = read_stream(input_root, config.limits.max_article_bytes, output_root)
+    articles, skipped = read_source(input_root, config.limits.max_article_bytes, output_root)
+    for item in skipped:
+        log.warning("%s: skipped: %s", item.path, item.reason)
     report.articles_skipped.extend(skipped)
+    if not articles:  # a stream with nothing in it is a mistake to say, not an empty run
+        raise InputError(f"no article to group in "
+                         f"{'standard input' if input_root == STDIN else input_root}"
+                         + (f" ({len(skipped)} files skipped)" if skipped else ""))
     grouping = load_grouping(output_root)
     for decision in grouping.add(articles, config.grouping):
         report.grouped.append((decision.article, decision.story, decision.reason))
@@ -225,15 +238,35 @@ def _grouped_events(input_root: Path, output_root: Path, config: Config, config_
     named: list[tuple[str, Source]] = []
     fingerprints = {}
     for slug, members in events_of(grouping, articles).items():
-        kept, over = _within(members, config.limits.max_event_bytes)
-        event = Event(slug, tuple(kept), tuple(over), next((a.focus for a in kept if a.focus),
-                                                           None))
-        named.append((slug, event))
-        digest = hashlib.sha256(config_hash.encode())
-        for article in members:  # every field, so an edited article rebuilds its event
-            digest.update(repr(article).encode("utf-8", "surrogateescape"))
-        fingerprints[slug] = digest.hexdigest()
+        named.append((slug, _event_of(slug, members, config.limits.max_event_bytes)))
+        fingerprints[slug] = _articles_fingerprint(members, config_hash)
     return named, fingerprints
+
+
+def _single_event(source: Path, config: Config, config_hash: str, report: RunReport,
+                  ) -> tuple[list[tuple[str, Source]], dict[str, str]]:
+    """The one event of an article file or of standard input, named after it."""
+    from summarize.inputs.single import read_single
+
+    slug, articles, skipped = read_single(source, config.limits.max_article_bytes)
+    for item in skipped:
+        log.warning("%s: skipped: %s", item.path, item.reason)
+    report.articles_skipped.extend(skipped)
+    event = _event_of(slug, articles, config.limits.max_event_bytes)
+    return [(slug, event)], {slug: _articles_fingerprint(articles, config_hash)}
+
+
+def _event_of(slug: str, articles: list[Article], max_event_bytes: int) -> Event:
+    kept, over = _within(articles, max_event_bytes)
+    return Event(slug, tuple(kept), tuple(over), next((a.focus for a in kept if a.focus), None))
+
+
+def _articles_fingerprint(articles: list[Article], config_hash: str) -> str:
+    """An event read from a stream is rebuilt only when its articles change."""
+    digest = hashlib.sha256(config_hash.encode())
+    for article in articles:  # every field, so an edited article rebuilds its event
+        digest.update(repr(article).encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
 
 
 def _start_workers_early(dask: bool, events: int | None, jobs: int | None) -> None:
@@ -326,12 +359,14 @@ def _build_and_write(tasks: list[Task], fingerprints: dict[str, str],
     if not tasks:
         return
     from tqdm import tqdm  # only when there is work to show
+    from tqdm.contrib.logging import logging_redirect_tqdm
 
     # tqdm draws on stderr and switches itself off when stderr is not a terminal (cron)
     bar = tqdm(total=len(tasks), unit="event", leave=False,
                disable=True if progress is False else None)
     journal = StateJournal(output_root)
-    with bar, closing(journal):
+    # warnings (the workers' too: runs/executors.py) are printed above the bar, not over it
+    with bar, closing(journal), logging_redirect_tqdm([logging.getLogger("summarize")]):
         for outcome in outcomes(tasks, report.jobs, run_config):
             for stage, seconds in outcome.seconds.items():
                 timer.seconds[stage] += seconds
