@@ -8,7 +8,12 @@
 runs over many events: `summarize.runs.run.run`; one stage at a time: `summarize.pipeline`.
 """
 
+import logging
 from typing import Any
+
+# A library leaves the logging's set-up to the program that uses it (the CLI sets its own):
+# without a handler, its warnings would reach stderr through logging's last resort.
+logging.getLogger("summarize").addHandler(logging.NullHandler())
 
 __version__ = "0.1.0"
 # The name to install it by (`pip install summarize-news`); it imports as `summarize`.

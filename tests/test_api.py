@@ -5,7 +5,7 @@ import pytest
 
 import summarize
 from summarize.errors import InputError
-from tests.conftest import ROOT, SEED_EVENT
+from tests.conftest import ROOT, SEED_EVENT, fresh_python
 
 
 def test_a_folder_in_one_call_gives_the_briefing_summarize_run_writes():
@@ -65,3 +65,29 @@ def test_a_wire_slug_line_is_not_the_briefing_title_when_a_headline_exists():
          "title": "Report Grades Evolution Teaching"},
     ])
     assert briefing.title == "Report Grades Evolution Teaching"
+
+
+GERMAN = ("Der Stadtrat hat am Dienstag beschlossen, die alte Hafenbrücke für zwei Jahre zu "
+          "sperren, weil Ingenieure bei einer Prüfung im August Risse in drei Stahlträgern "
+          "gefunden haben. Die Fähren sollen die Pendler während der Sperrung über den Hafen "
+          "bringen, und die Preise bleiben nach Angaben der Verkehrsbehörde unverändert.")
+
+
+def test_articles_in_an_unsupported_language_say_so():
+    """Issue 34: German text alone raised "no sentence can stand alone", hiding why."""
+    with pytest.raises(InputError) as raised:
+        summarize.summarize_articles([GERMAN, GERMAN.replace("Dienstag", "Mittwoch")])
+    assert str(raised.value) == ("no article can be summarized: articles#1: language de: not "
+                                 "supported; articles#2: language de: not supported")
+
+
+def test_the_library_sets_no_logging_of_its_own():
+    """Issue 34: the package's warnings went to stderr through logging's last resort in any
+    program that imports it: a library adds only a NullHandler (logging HOWTO, "Configuring
+    Logging for a Library")."""
+    printed = fresh_python(
+        "import sys, logging, summarize\n"
+        "sys.stderr = sys.stdout\n"
+        "logging.getLogger('summarize.inputs.loading').warning('a warning')\n"
+        "print('handlers:', [type(h).__name__ for h in logging.getLogger('summarize').handlers])")
+    assert printed == "handlers: ['NullHandler']"
