@@ -355,10 +355,11 @@ LANGUAGE_SAMPLES = {
 def test_the_language_model_kept_in_the_cache_folder_identifies_as_the_shipped_one(
         tmp_path, monkeypatch):
     """langid's model ships LZMA-compressed (0.4-0.5 s to load in every process that needs
-    it); the first process keeps it uncompressed in the user's cache folder, and removes
-    the one file an older version kept there (not another installation's folder). A model
-    mapped from there must decide exactly as the shipped one, and a damaged or unwritable
-    cache must only cost the time."""
+    it); the first process keeps it uncompressed in the user's cache folder, one copy per
+    py3langid version, and removes the copies it replaces (issue 34: one 66 MB copy per
+    installation, named after the model file's time, none ever removed: 196 MB after one
+    review). A model mapped from there must decide exactly as the shipped one, and a
+    damaged or unwritable cache must only cost the time."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     from summarize.text import language as languages
@@ -370,13 +371,20 @@ def test_the_language_model_kept_in_the_cache_folder_identifies_as_the_shipped_o
         languages._identifier.cache_clear()
         return languages._identifier()
 
+    from py3langid import __version__
+
     cache = tmp_path / "cache" / "summarize"
     cache.mkdir(parents=True)
     (cache / "py3langid-0.3.0-4586720-1.npz").write_bytes(b"kept by an older version")
-    (cache / "py3langid-0.4.0-4586720-2").mkdir()  # another installation's
+    for old in (f"py3langid-{__version__}-4586720-2", f"py3langid-{__version__}-4586720-3",
+                "py3langid-0.1.0", "py3langid-99.0.0"):  # installations' copies, versions'
+        (cache / old).mkdir()
+        (cache / old / "ptc.npy").write_bytes(b"an array")
+    (cache / "notes.txt").write_text("not ours to remove", encoding="utf-8")
     identifier()  # loads the shipped model and keeps it
-    kept = [p for p in cache.iterdir() if p.name != "py3langid-0.4.0-4586720-2"]
-    assert len(kept) == 1 and kept[0].is_dir()  # the older form is gone, the other stays
+    assert sorted(p.name for p in cache.iterdir()) == [
+        "notes.txt", f"py3langid-{__version__}", "py3langid-99.0.0"]  # (a newer one stays)
+    kept = [cache / f"py3langid-{__version__}"]
     assert sorted(p.name for p in kept[0].iterdir()) == [
         "classes.npy", "nextmove.npy", "output.npy", "pc.npy", "ptc.npy", "row.npy"]
     from_cache = identifier()

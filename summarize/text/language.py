@@ -8,6 +8,8 @@ import array
 import contextlib
 import logging
 import os
+import re
+import shutil
 import tempfile
 from collections.abc import Sequence
 from functools import lru_cache
@@ -44,18 +46,15 @@ def _identifier():  # type: ignore[no-untyped-def]
     with LZMA, which takes 0.4-0.5 s to undo in every process that meets a text that is not
     plainly English (most scraped pages: their boilerplate dilutes the stop words). So the
     first process keeps the model's arrays uncompressed in the user's cache folder (68 MB,
-    in a folder whose name changes with py3langid's version and model file), and the next
+    one copy per py3langid version, shared by every installation), and the next
     ones map them into memory (0.01 s instead of 0.15 s to read them whole): a text's
     language reads only the parts of the model its bytes lead to. A cache that cannot be
     read or written is passed by."""
     from py3langid import __version__
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-    model = MODEL_DIR / MODEL_FILE
-    try:
-        info = model.stat()
-        cached = cache_folder() / f"py3langid-{__version__}-{info.st_size}-{info.st_mtime_ns}"
-    except OSError:
+    cached: Path | None = cache_folder() / f"py3langid-{__version__}"
+    if not (MODEL_DIR / MODEL_FILE).is_file():  # no model where this py3langid keeps it
         cached = None
     if cached is not None and cached.is_dir():
         try:
@@ -70,8 +69,8 @@ def _identifier():  # type: ignore[no-untyped-def]
         except Exception:  # damaged, or a py3langid that takes other arguments
             log.debug("%s: unusable, loading langid's model", cached, exc_info=True)
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    if cached is not None:
-        _keep_model(cached, identifier)
+    if cached is not None and _keep_model(cached, identifier):
+        remove_old_copies(cached, __version__)
     return identifier
 
 
@@ -81,10 +80,10 @@ def cache_folder() -> Path:
     return Path(base) / "summarize"
 
 
-def _keep_model(folder: Path, identifier) -> None:  # type: ignore[no-untyped-def]
+def _keep_model(folder: Path, identifier) -> bool:  # type: ignore[no-untyped-def]
     """Write the model's arrays into `folder`, each whole under another name and then
     renamed: a process reading them meanwhile, or another one writing them, never sees
-    half a file."""
+    half a file. False when they cannot be kept."""
     arrays = {"ptc": identifier.nb_ptc, "pc": identifier.nb_pc,
               "classes": np.array(identifier.nb_classes),
               "nextmove": _numpy_array(identifier.tk_nextmove),
@@ -102,13 +101,37 @@ def _keep_model(folder: Path, identifier) -> None:  # type: ignore[no-untyped-de
             os.replace(out.name, folder / f"{name}.npy")
     except OSError as error:  # a read-only home, a full disk
         log.debug("cannot keep langid's model in %s: %s", folder, error)
-        return
-    # The one-file form earlier versions kept (.npz, read whole) is not read any more. The
-    # folders of other installations stay: two of them on one machine would otherwise
-    # remove each other's at every run.
-    for stale in folder.parent.glob("py3langid-*.npz"):
-        with contextlib.suppress(OSError):
-            stale.unlink()
+        return False
+    return True
+
+
+# A copy of the model in the cache folder: "py3langid-0.4.0" now; earlier versions of
+# summarize named it after the model file's size and time as well, one copy (66 MB) per
+# installation, never removed, and before that kept one .npz file (issue 34).
+_COPY = re.compile(r"^py3langid-(?P<version>\d[\w.]*?)(?P<installation>-\d+-\d+)?"
+                   r"(?P<npz>\.npz)?$")
+
+
+def remove_old_copies(kept: Path, version: str) -> None:
+    """Remove the copies of the model that `kept` (py3langid `version`'s) replaces: those
+    named the earlier ways, and those of older py3langid versions. A newer version's copy
+    stays: an installation that runs it still reads it."""
+    for other in kept.parent.glob("py3langid-*"):
+        match = _COPY.match(other.name)
+        if other == kept or match is None:
+            continue
+        if (match["installation"] or match["npz"]
+                or _release(match["version"]) < _release(version)):
+            with contextlib.suppress(OSError):
+                if other.is_dir() and not other.is_symlink():
+                    shutil.rmtree(other)
+                else:
+                    other.unlink()
+
+
+def _release(version: str) -> tuple[int, ...]:
+    """"0.4.0" -> (0, 4, 0): a version's release numbers, for comparing two."""
+    return tuple(int(part) for part in re.findall(r"\d+", version.split("+")[0])[:3])
 
 
 def _numpy_array(values: array.array) -> np.ndarray:
