@@ -53,6 +53,7 @@ class CleanArticle:
     dateline: str | None = None
     dropped: tuple[DroppedLine, ...] = ()
     language: str | None = None  # ISO 639-1 code of the story text, as detected
+    author: str | None = None  # as the source states it, or its byline
 
 
 @dataclass(frozen=True)

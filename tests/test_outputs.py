@@ -83,7 +83,7 @@ def _data(text: str) -> dict:
         "sentences": [{"text": text, "score": 1.0, "sources": [1], "lead": True,
                        "new": False}],
         "sources": [{"id": 1, "article": "a", "outlet": "<b>O</b>", "title": None,
-                     "published": None, "path": "ev/a.txt", "url": "javascript:alert(1)",
+                     "author": "<i>A</i>", "published": None, "path": "ev/a.txt", "url": "javascript:alert(1)",
                      "sentences_used": 1, "cited_by": 1}],
         "also_covered": [{"outlet": "<i>Other</i>"}], "articles": 2,
         "config": {},
@@ -99,6 +99,7 @@ def test_shipped_template_escapes_every_value():
     assert not tags & {"a", "img", "b", "i", "script"}  # "javascript:" stays text
     assert "# \\[T\\](x)" in markdown
     assert "Also covered by 1 more article from \\<i>Other\\</i>." in markdown
+    assert ", by \\<i>A\\</i>, undated" in markdown
 
 
 def test_sources_with_a_web_address_are_links_and_nothing_else_is():

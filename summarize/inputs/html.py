@@ -2,8 +2,10 @@
 
 trafilatura (Barbaresi 2021, ACL demo) finds the main text of a page from its markup (the
 best published scores on `../shared/eval/webpages`) and reads the title, site name,
-canonical URL, author and date from the page's own tags. Our cleaning rules then run on its
-paragraphs (captions, credits, datelines), as on every other input.
+canonical URL, author and date from the page's own tags; the outlet is weighed from the
+page's own evidence first (og:site_name, its <title>, masthead and copyright line:
+inputs/credits.py). Our cleaning rules then run on its paragraphs (captions, credits,
+datelines), as on every other input.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import io
 import re
 import zlib
 
+from summarize.inputs.credits import PageEvidence, page_evidence, page_outlet
 from summarize.inputs.dates import read_published
 from summarize.inputs.decoding import decode
 from summarize.models import Article, SkippedFile
@@ -70,20 +73,25 @@ def extract(page: str, relative: str, article_id: str, encoding: str = "utf-8",
         # A fragment (a feed entry's content; a lone paragraph) parses as that element
         # alone, without the body trafilatura looks in: it finds no text in it at all.
         page = f"<html><body>{page}</body></html>"
-    document = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False,
+    tree = trafilatura.load_html(page)
+    # (read before extraction, which may prune the tree; the same tree extracts as the text)
+    evidence = page_evidence(tree) if tree is not None else PageEvidence()
+    document = trafilatura.bare_extraction(tree if tree is not None else page,
+                                           with_metadata=True, include_comments=False,
                                            include_tables=True, deduplicate=False)
     body = (document.text or "").strip() if document is not None else ""
     if not body:
         return SkippedFile(relative, "no story text found in the HTML page")
     published = read_published(document.date, relative)
+    title, url = _field(document.title), _field(document.url)
     return Article(
         path=relative,
         id=article_id,
         body=body,
         format="html",
-        title=_field(document.title),
-        outlet=_field(document.sitename),
-        url=_field(document.url),
+        title=title,
+        outlet=page_outlet(evidence, title, url) or _field(document.sitename),
+        url=url,
         published=published,
         encoding=encoding,
         author=_field(document.author),

@@ -78,6 +78,7 @@ def briefing_data(briefing: Briefing) -> dict[str, Any]:
             "article": visible(a.id),
             "outlet": visible(a.outlet),
             "title": visible(a.title),
+            "author": visible(a.author),
             "published": a.published.isoformat() if a.published else None,
             "path": visible(a.path),
             "url": visible(a.url),

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from summarize.inputs.credits import byline_author, copyright_owner
 from summarize.models import Article, CleanArticle, DroppedLine
 from summarize.text.boilerplate import rejoin_broken_lines, story_lines
 from summarize.text.language import page_language, stop_words, story_language
@@ -69,8 +70,6 @@ _AGENCY_SIGN_OFFS = ("REUTERS", "AFP", "AP", "XINHUA", "BLOOMBERG")
 _TRAILING_AGENCY = re.compile(r"(?<=[.!?”\"’])\s+(?P<agency>" + "|".join(_AGENCY_SIGN_OFFS)
                               + r")$")
 _BYLINE_AGENCY = re.compile(r"^(?P<agency>(?:THE )?ASSOCIATED PRESS|REUTERS|AFP|XINHUA)$")
-_COPYRIGHT_OWNER = re.compile(r"(?:©|\bcopyright\b)\s*(?:copyright\s*)?\d{4}\s+(?P<owner>[^.]+)",
-                              re.IGNORECASE)
 _WIRES = re.compile(r"^with (?P<outlet>[A-Z][\w.&' ]*?) wires?\.?$", re.IGNORECASE)
 
 _MONTH_NUMBER = {m: i for i, m in enumerate(
@@ -218,6 +217,7 @@ class _Cleaner:
         self.dropped: list[DroppedLine] = []
         self.title: str | None = None
         self.outlets: list[str] = []  # in order of the evidence's strength
+        self.author: str | None = None  # from a byline
         self.published: dt.date | None = None
         self.dateline: str | None = None
 
@@ -290,6 +290,8 @@ class _Cleaner:
         for line in lines:
             if line and not self.kept and title and line.casefold() == title:
                 self.drop(line, "headline (the title)")  # extractors keep the page's <h1>
+            elif line and not self.kept and self._byline(line):
+                continue
             elif line and not self._rule(line):
                 self.kept.append(line)
 
@@ -304,10 +306,19 @@ class _Cleaner:
     def _title_above(self, above: list[str]) -> str | None:
         for line in reversed(above):
             if (is_headline_like(line) and len(line.split()) >= TITLE_MIN_WORDS
-                    and not line_rule(line)
+                    and not line_rule(line) and not byline_author(line)
                     and not _DATE_LINE.match(line) and not _BYLINE_AGENCY.match(line)):
                 return line
         return None
+
+    def _byline(self, line: str) -> bool:
+        """A byline names the story's writers ("By Maria Lopez"): their names are the
+        author, and the line is never the title (issue 34)."""
+        author = byline_author(line)
+        if author:
+            self.author = self.author or author
+            self.drop(line, "byline (author)")
+        return author is not None
 
     def _page_header(self, line: str, following: list[str]) -> bool:
         """Bylines and date lines above the story; True when the line was consumed."""
@@ -315,6 +326,8 @@ class _Cleaner:
         if byline:
             self.outlets.append(_outlet_name(byline.group("agency")))
             self.drop(line, "byline (outlet)")
+            return True
+        if self._byline(line):
             return True
         date = _DATE_LINE.match(line)
         if date:
@@ -334,9 +347,9 @@ class _Cleaner:
         wires = _WIRES.match(line)
         if wires:
             self.outlets.append(_outlet_name(wires.group("outlet")))
-        owner = _COPYRIGHT_OWNER.search(line)
+        owner = copyright_owner(line)
         if owner and reason in ("copyright or rights notice", "contributor credit"):
-            self.outlets.append(_outlet_name(owner.group("owner")))
+            self.outlets.append(_outlet_name(owner))
 
     def strip_first_line_markers(self) -> None:
         """Scraper date markers and the dateline open the story: metadata, not text."""
@@ -407,6 +420,7 @@ def clean_lines(article: Article, lines: list[str],
         paragraphs=paragraphs,
         title=title_quotes(article.title or cleaner.title),
         outlet=article.outlet or (cleaner.outlets[0] if cleaner.outlets else None),
+        author=article.author or cleaner.author,
         url=article.url,
         published=article.published or cleaner.published,
         dateline=cleaner.dateline,
