@@ -22,7 +22,7 @@ from summarize.inputs.feeds import entry_article
 from summarize.inputs.loading import load_event
 from summarize.models import Article, Briefing, Event, SkippedFile
 from summarize.outputs.data import briefing_data, render_json
-from summarize.outputs.html import render_page
+from summarize.outputs.html import load_page_template, render_page
 from summarize.outputs.markdown import load_template, render_markdown
 from summarize.pipeline import summarize_event
 
@@ -75,9 +75,10 @@ def to_markdown(briefing: Briefing, template: str | Path | None = None) -> str:
                            briefing_data(briefing))
 
 
-def to_html(briefing: Briefing) -> str:
+def to_html(briefing: Briefing, template: str | Path | None = None) -> str:
     """The briefing's page as `summarize run` writes it (`<event>.html`), standalone."""
-    return render_page(briefing_data(briefing))
+    return render_page(briefing_data(briefing),
+                       load_page_template(Path(template) if template else None))
 
 
 def to_json(briefing: Briefing) -> dict[str, Any]:

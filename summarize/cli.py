@@ -212,13 +212,11 @@ def _explanation(article: str, decisions: dict, grouped: dict[str, str], thresho
 @click.argument("config_path", type=click.Path(path_type=Path))
 @click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE")
 def validate_command(config_path: Path, overrides: tuple[str, ...]) -> None:
-    """Check a config file and the template it names; exit 0 when valid, 2 otherwise."""
+    """Check a config file and the templates it names; exit 0 when valid, 2 otherwise."""
     from summarize.config import load_config
+    from summarize.runs.run import check_templates
 
-    config = load_config(config_path, overrides)
-    from summarize.outputs.markdown import check_template, load_template
-
-    check_template(load_template(config.output.template), config.effective())
+    check_templates(load_config(config_path, overrides))
     click.echo(f"{config_path}: valid")
 
 

@@ -303,10 +303,22 @@ class Output(Section):
         "(https://example.org/briefings/): the Atom feed's links and ids become absolute, "
         "as feed readers need; null: links relative to the feed.",
     )
+    site_title: str = Field(
+        "Briefings",
+        min_length=1,
+        description="The site's name: the title of index.html and of the Atom feed "
+        "index.xml, and the feed's author.",
+    )
     template: Path | None = Field(
         None,
         description="Jinja2 template for the Markdown briefing (path relative to the "
         "current folder); null: the template shipped in summarize/templates.",
+    )
+    html_template: Path | None = Field(
+        None,
+        description="Jinja2 template for the briefing's HTML page (path relative to the "
+        "current folder; it may extend or include the shipped page.html.j2 and style.css, "
+        "and its values are HTML-escaped); null: the shipped briefing.html.j2.",
     )
     lead_sentences: int = Field(
         1,

@@ -36,12 +36,14 @@ def test_golden_briefing_cites_resolvable_sources():
     data = json.loads((ROOT / "outputs" / f"{SLUG}.json").read_text(encoding="utf-8"))
     source_ids = {s["id"] for s in data["sources"]}
     assert len(data["sentences"]) >= 4
-    listed = set(int(n) for n in re.findall(r"^(\d+)\. ", markdown, re.MULTILINE))
+    listed = set(int(n) for n in re.findall(r'^(\d+)\. <a id="source-\1"></a>', markdown,
+                                            re.MULTILINE))
     assert listed == source_ids
     for sentence in data["sentences"]:
         assert sentence["sources"] and set(sentence["sources"]) <= source_ids
-        markers = "".join(f"[{i}]" for i in sentence["sources"])
-        # the Markdown shows the same sentence with the same citations
+        markers = "\u2060".join(f"[[{i}]](#source-{i})" for i in sentence["sources"])
+        # the Markdown shows the same sentence with the same citations, each a link to
+        # its source's entry
         assert markers in markdown
         assert sentence["text"].split()[0].strip("“\"") in markdown
 

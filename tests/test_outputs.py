@@ -6,6 +6,7 @@ import json
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from summarize.errors import RenderError
 from summarize.outputs.markdown import escape_markdown, load_template, render_markdown
@@ -83,7 +84,8 @@ def _data(text: str) -> dict:
         "sentences": [{"text": text, "score": 1.0, "sources": [1], "lead": True,
                        "new": False}],
         "sources": [{"id": 1, "article": "a", "outlet": "<b>O</b>", "title": None,
-                     "author": "<i>A</i>", "published": None, "path": "ev/a.txt", "url": "javascript:alert(1)",
+                     "author": "<i>A</i>", "published": None, "path": "ev/a.txt",
+                     "url": "javascript:alert(1)",
                      "sentences_used": 1, "cited_by": 1}],
         "also_covered": [{"outlet": "<i>Other</i>"}], "articles": 2,
         "config": {},
@@ -92,11 +94,14 @@ def _data(text: str) -> dict:
 
 def test_shipped_template_escapes_every_value():
     markdown = render_markdown(load_template(None), _data("See [here](http://x) <b>now</b>."))
-    assert "[1]" in markdown  # citation markers come from the template, unescaped
+    assert "[[1]](#source-1)" in markdown  # citations come from the template, unescaped
     assert "\\[here\\](http\\://x)" in markdown
     assert "\\<b>now\\</b>" in markdown
     tags, _ = _commonmark(markdown)
-    assert not tags & {"a", "img", "b", "i", "script"}  # "javascript:" stays text
+    assert not tags & {"img", "b", "i", "script"}  # "javascript:" stays text
+    # the only links: the citation to source 1 and its entry's anchor
+    links = [a for tag, a in Page(MarkdownIt("commonmark").render(markdown)).tags if tag == "a"]
+    assert links == [{"href": "#source-1"}, {"id": "source-1"}]
     assert "# \\[T\\](x)" in markdown
     assert "Also covered by 1 more article from \\<i>Other\\</i>." in markdown
     assert ", by \\<i>A\\</i>, undated" in markdown
@@ -108,8 +113,10 @@ def test_sources_with_a_web_address_are_links_and_nothing_else_is():
     data["sources"].append({**data["sources"][0], "id": 3, "url": "data:text/html,<b>"})
     markdown = render_markdown(load_template(None), data)
     assert "<https://news.example/a%20b>" in markdown
-    html = __import__("markdown_it").MarkdownIt("commonmark").render(markdown)
-    assert html.count("<a ") == 1 and 'href="https://news.example/a%20b"' in html
+    html = MarkdownIt("commonmark").render(markdown)
+    addresses = [a["href"] for tag, a in Page(html).tags
+                 if tag == "a" and not a.get("href", "#").startswith("#")]
+    assert addresses == ["https://news.example/a%20b"]
 
 
 def test_undefined_variable_is_an_error(tmp_path):
@@ -198,3 +205,74 @@ def test_bare_links_and_invisible_characters_cannot_mislead_a_reader():
     assert "\u202e" not in markdown and "\u200b" not in markdown
     assert "Invoice gpj.exe" in markdown and "Daily News" in markdown
     assert escape_markdown("a\u2066b\u2069c\ufeff") == "abc"
+
+
+def test_markdown_citations_link_to_their_sources_and_wrap_as_one():
+    """Issue 34: Markdown citations were plain text, and a group of them could break across
+    lines (as "[1][2]" it is also CommonMark's link to a reference "2")."""
+    data = _data("A fact.")
+    data["sentences"][0]["sources"] = [1, 2, 3]
+    data["sources"] += [{**data["sources"][0], "id": n} for n in (2, 3)]
+    markdown = render_markdown(load_template(None), data)
+    assert "A fact. [[1]](#source-1)\u2060[[2]](#source-2)\u2060[[3]](#source-3)" in markdown
+    page = Page(MarkdownIt("commonmark").render(markdown))
+    cited = [a["href"] for tag, a in page.tags if tag == "a" and "href" in a]
+    anchors = [a["id"] for tag, a in page.tags if tag == "a" and "id" in a]
+    assert cited == ["#source-1", "#source-2", "#source-3"]
+    assert anchors == ["source-1", "source-2", "source-3"]
+    assert "[1]\u2060[2]\u2060[3]" in "".join(page.text)  # what a reader sees, unbroken
+
+
+def test_an_html_page_s_citations_wrap_as_one(tmp_path):
+    from summarize.outputs.html import render_page
+
+    data = _data("A fact.")
+    data["sentences"][0]["sources"] = [1, 2]
+    data["sources"].append({**data["sources"][0], "id": 2})
+    page = render_page({**data, "dates": None, "also_covered": []})
+    group = page.split('<span class="cites">', 1)[1].split("</span>", 1)[0]
+    assert group.count('class="cite"') == 2
+    from summarize.outputs.templating import TEMPLATES
+
+    assert ".cites { white-space: nowrap; }" in (TEMPLATES / "style.css").read_text()
+
+
+def test_the_site_title_names_the_index_and_the_feed(tmp_path):
+    """Issue 34: the index was always "Briefings" and the feed's author "summarize"."""
+    result = summarize("run", "--input", "seeds", "--output", str(tmp_path),
+                       "--set", "output.site_title=Harbour <News>")
+    assert result.returncode == 0, result.stderr
+    index = (tmp_path / "index.html").read_text()
+    assert "<title>Harbour &lt;News&gt;</title>" in index
+    assert "<h1>Harbour &lt;News&gt;</h1>" in index
+    feed = (tmp_path / "index.xml").read_text()
+    assert "<title>Harbour &lt;News&gt;</title>" in feed
+    assert "<author><name>Harbour &lt;News&gt;</name></author>" in feed
+    page = (tmp_path / "kim-putin-summit-2023.html").read_text()
+    assert 'title="Harbour &lt;News&gt;" href="index.xml"' in page
+
+
+def test_an_html_template_of_ones_own_replaces_the_page(tmp_path):
+    """Issue 34: output.template replaced only the Markdown."""
+    template = tmp_path / "mine.html.j2"
+    template.write_text('{% extends "page.html.j2" %}{% block title %}{{ briefing.title }}'
+                        '{% endblock %}{% block body %}<h1 class="mine">{{ briefing.title }}'
+                        "</h1>{% for s in briefing.sentences %}<p>{{ s.text }}</p>{% endfor %}"
+                        "{% endblock %}\n")
+    out = tmp_path / "out"
+    args = ("run", "--input", "seeds", "--output", str(out), "--set",
+            f"output.html_template={template}")
+    assert summarize(*args).returncode == 0
+    page = (out / "kim-putin-summit-2023.html").read_text()
+    assert '<h1 class="mine">North Korea’s Kim vows' in page
+    assert "<style>" in page  # the shipped frame it extends
+    assert summarize("validate", "configs/default.yaml", "--set",
+                     f"output.html_template={template}").returncode == 0
+    template.write_text(template.read_text().replace('class="mine"', 'class="edited"'))
+    assert "1 written" in summarize(*args).stderr  # an edit rebuilds the briefings
+    assert '<h1 class="edited">' in (out / "kim-putin-summit-2023.html").read_text()
+    template.write_text("{{ briefing.nonexistent }}")
+    broken = summarize("run", "--input", "seeds", "--output", str(tmp_path / "other"),
+                       "--set", f"output.html_template={template}")
+    assert broken.returncode == 2 and "nonexistent" in broken.stderr
+    assert not (tmp_path / "other" / "kim-putin-summit-2023.md").exists()

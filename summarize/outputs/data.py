@@ -7,12 +7,13 @@ something other than what is there. Each format escapes the rest for itself (Mar
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from summarize.models import Briefing
+from summarize.models import Briefing, ChosenSentence, CleanArticle, Sentence
 from summarize.selection.ordering import publication_order
 
 # Bidirectional controls reorder what a reader sees ("Invoice \u202egpj.exe" shows as
@@ -100,6 +101,18 @@ def briefing_data(briefing: Briefing) -> dict[str, Any]:
         "articles": len(briefing.articles),
         "config": briefing.config,
     }
+
+
+def sample_data(config: dict[str, Any]) -> dict[str, Any]:
+    """A one-sentence briefing's data: what a user's template is tried on before a run
+    writes anything."""
+    article = CleanArticle(path="sample/article.txt", id="sample", paragraphs=("A fact.",),
+                           title="Sample", outlet="Outlet", url="https://example.org/a",
+                           published=dt.date(2000, 1, 1), author="A. Writer")
+    sample = Briefing(event="sample", title="Sample",
+                      sentences=(ChosenSentence(Sentence("A fact.", 0, 0), 1.0, (0,)),),
+                      lead=frozenset({0}), articles=(article,), config=config)
+    return briefing_data(sample)
 
 
 def also_covered(data: dict[str, Any]) -> str:

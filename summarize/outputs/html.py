@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from summarize.errors import RenderError
-from summarize.outputs.data import web_address
+from summarize.outputs.data import sample_data, web_address
 from summarize.outputs.templating import TEMPLATES, sandbox
 
 PAGE_TEMPLATE = "briefing.html.j2"
@@ -32,8 +33,12 @@ _LABEL_CHARACTERS = 22
 
 
 @cache
-def environment() -> SandboxedEnvironment:
+def environment(folder: Path | None = None) -> SandboxedEnvironment:
+    """The shipped templates; with `folder` (that of `output.html_template`), its templates
+    first, which may extend or include the shipped ones."""
     env = sandbox(TEMPLATES, autoescape=True)
+    if folder is not None:
+        env.loader = jinja2.FileSystemLoader([str(folder), str(TEMPLATES)])
     env.filters["web_address"] = web_address
     env.filters["outlets"] = outlet_names
     env.globals["coverage"] = coverage
@@ -47,10 +52,55 @@ def render(template: str, **values: Any) -> str:
         raise RenderError(f"template {template}: {error}") from None
 
 
-def render_page(data: dict[str, Any]) -> str:
+def load_page_template(path: Path | None) -> jinja2.Template:
+    """The briefing page's template: the shipped one, or the file `output.html_template`
+    names."""
+    if path is None:
+        return environment().get_template(PAGE_TEMPLATE)
+    if not path.is_file():
+        raise RenderError(f"output.html_template: file not found: {path}")
+    try:
+        return environment(path.parent.resolve()).get_template(path.name)
+    except jinja2.TemplateSyntaxError as error:
+        raise RenderError(f"template {error.filename or path}, line {error.lineno}: "
+                          f"{error.message}") from None
+    except UnicodeDecodeError:
+        raise RenderError(f"template {path}: not UTF-8 text") from None
+    except (jinja2.TemplateError, OSError) as error:
+        raise RenderError(f"template {path}: {error}") from None
+
+
+def render_page(data: dict[str, Any], template: jinja2.Template | None = None) -> str:
     """`<event>.html`: the briefing with linked citations, marks on what is new, the
-    coverage strip and the sources."""
-    return render(PAGE_TEMPLATE, briefing=data)
+    coverage strip and the sources (`template`: a user's, from `load_page_template`)."""
+    template = template or load_page_template(None)
+    try:
+        return template.render(briefing=data, site_title=site_title(data["config"]))
+    except jinja2.TemplateError as error:
+        raise RenderError(f"template {template.name}: {error}") from None
+    except RecursionError:
+        raise RenderError(f"template {template.name}: it includes or calls itself "
+                          "without end") from None
+    except (TypeError, ValueError, AttributeError, OverflowError) as error:
+        raise RenderError(f"template {template.name}: {type(error).__name__}: "
+                          f"{error}") from None
+
+
+def check_page_template(template: jinja2.Template, config: dict[str, Any]) -> None:
+    """Render the sample briefing through a user's page template, so that its errors stop
+    a run before any file is written."""
+    render_page(sample_data(config), template)
+
+
+def site_title(config: dict[str, Any]) -> str:
+    """`output.site_title` of a briefing's effective config (the default for data that
+    holds none)."""
+    title = config.get("output", {}).get("site_title")
+    if title is None:
+        from summarize.config import Output
+
+        title = Output.model_fields["site_title"].default
+    return title
 
 
 def outlet_names(data: dict[str, Any]) -> list[str]:

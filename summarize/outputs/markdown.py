@@ -8,7 +8,6 @@ Templates render in the sandbox of `outputs.templating`.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from pathlib import Path
@@ -17,8 +16,7 @@ from typing import Any
 import jinja2
 
 from summarize.errors import RenderError
-from summarize.models import Briefing, ChosenSentence, CleanArticle, Sentence
-from summarize.outputs.data import briefing_data, visible, web_address
+from summarize.outputs.data import sample_data, visible, web_address
 from summarize.outputs.templating import TEMPLATES, sandbox
 
 DEFAULT_TEMPLATE = "briefing.md.j2"
@@ -89,6 +87,17 @@ def markdown_link(url: str | None, fallback: str | None = None) -> str:
     return Verbatim(f"<{address}>")
 
 
+# Between two citations: no line break there (the word joiner, UAX #14 rule LB11), and no
+# "[…][…]" that CommonMark would read as one link to a reference.
+CITATION_JOINER = "\u2060"
+
+
+def markdown_citations(ids: list[int]) -> str:
+    """"[[1]](#source-1)⁠[[2]](#source-2)": a sentence's citations, each a link to its
+    source's entry in the list below it (the template's `citations` filter)."""
+    return Verbatim(CITATION_JOINER.join(f"[[{int(i)}]](#source-{int(i)})" for i in ids))
+
+
 def escape_markdown(value: Any) -> Any:
     """Make text print literally in Markdown, escaping only what CommonMark (and GFM's
     strikethrough and bare links) would read as markup, so the raw file reads clean:
@@ -136,6 +145,7 @@ def load_template(path: Path | None) -> jinja2.Template:
         raise RenderError(f"output.template: file not found: {path}")
     environment = sandbox(folder, autoescape=False, finalize=escape_markdown)
     environment.filters["link"] = markdown_link
+    environment.filters["citations"] = markdown_citations
     try:
         return environment.get_template(name)
     except jinja2.TemplateSyntaxError as error:
@@ -163,10 +173,4 @@ def render_markdown(template: jinja2.Template, data: dict[str, Any]) -> str:
 def check_template(template: jinja2.Template, config: dict[str, Any]) -> None:
     """Render a small sample briefing, so that a template error (an unknown variable, a bad
     filter) stops the run before any file is written, not at the first event."""
-    article = CleanArticle(path="sample/article.txt", id="sample", paragraphs=("A fact.",),
-                           title="Sample", outlet="Outlet", url="https://example.org/a",
-                           published=dt.date(2000, 1, 1))
-    sample = Briefing(event="sample", title="Sample",
-                      sentences=(ChosenSentence(Sentence("A fact.", 0, 0), 1.0, (0,)),),
-                      lead=frozenset({0}), articles=(article,), config=config)
-    render_markdown(template, briefing_data(sample))
+    render_markdown(template, sample_data(config))

@@ -59,16 +59,19 @@ def site_entries(state: dict[str, dict], history: dict[str, History],
     return entries
 
 
-def render_index(entries: list[dict[str, Any]], now: str) -> str:
+def render_index(entries: list[dict[str, Any]], now: str, title: str) -> str:
+    """`index.html`, titled `title` (`output.site_title`)."""
     from summarize.outputs.html import render
 
-    return render("index.html.j2", events=entries, now=now)
+    return render("index.html.j2", events=entries, now=now, site_title=title)
 
 
-def render_feed(entries: list[dict[str, Any]], now: str, site_url: str | None) -> str:
+def render_feed(entries: list[dict[str, Any]], now: str, site_url: str | None,
+                title: str) -> str:
+    """`index.xml`, whose title and author are `title` (`output.site_title`)."""
     from summarize.outputs.html import render
 
     recent = sorted(entries, key=lambda e: (e["written"], e["event"]), reverse=True)
     return render("index.xml.j2", events=recent[:FEED_ENTRIES], now=now,
                   updated=max((e["written"] for e in entries), default=now),
-                  site_url=site_url)
+                  site_url=site_url, site_title=title)

@@ -60,23 +60,25 @@ BUILD_MODULES = ("summarize.pipeline", "summarize.outputs.html", "summarize.outp
                  "summarize.outputs.site", "summarize.outputs.data")
 
 
-def _template(path: str | None):  # type: ignore[no-untyped-def]
-    """The Markdown template, parsed once per process for as long as its file is
-    unchanged (a long-lived process that runs again after an edit renders with the edit,
-    as the briefings' fingerprints, which cover its bytes, expect)."""
+def _template(path: Path | None, html: bool = False):  # type: ignore[no-untyped-def]
+    """The Markdown template (`html`: the page's), parsed once per process for as long as
+    its file is unchanged (a long-lived process that runs again after an edit renders with
+    the edit, as the briefings' fingerprints, which cover its bytes, expect)."""
     try:
         info = os.stat(path) if path else None
         stamp = info and (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
     except OSError:
         stamp = None  # loading it says why
-    return _parsed_template(path, stamp)
+    return _parsed_template(str(path) if path else None, stamp, html)
 
 
 @cache
-def _parsed_template(path: str | None, stamp: object):  # type: ignore[no-untyped-def]
+def _parsed_template(path: str | None, stamp: object,
+                     html: bool):  # type: ignore[no-untyped-def]
+    from summarize.outputs.html import load_page_template
     from summarize.outputs.markdown import load_template
 
-    return load_template(Path(path) if path else None)
+    return (load_page_template if html else load_template)(Path(path) if path else None)
 
 
 def build_event(task: Task) -> Outcome:
@@ -101,13 +103,13 @@ def build_event(task: Task) -> Outcome:
             files = {}
             formats = task.config.output.formats
             if "markdown" in formats:
-                template = _template(str(task.config.output.template)
-                                     if task.config.output.template else None)
-                files[SUFFIXES["markdown"]] = render_markdown(template, data)
+                files[SUFFIXES["markdown"]] = render_markdown(
+                    _template(task.config.output.template), data)
             if "json" in formats:
                 files[SUFFIXES["json"]] = render_json(data)
             if "html" in formats:
-                files[SUFFIXES["html"]] = render_page(data)
+                files[SUFFIXES["html"]] = render_page(
+                    data, _template(task.config.output.html_template, html=True))
         return Outcome(task.slug, files, next_history(data, task.history, task.now),
                        site.index_record(data), prepared.skipped, prepared.decoded,
                        dict(timer.seconds))

@@ -35,7 +35,7 @@ def prune_briefings(state: dict[str, dict], present: set[str], output_root: Path
 
 
 def write_site(state: dict[str, dict], output_root: Path, report: RunReport, now: str,
-                site_url: str | None) -> None:
+               site_url: str | None, site_title: str) -> None:
     """`index.html` and `index.xml`, when a briefing was written or removed (or they are
     missing): a run that changed nothing leaves them, and their "updated" marks, as
     they are."""
@@ -47,8 +47,8 @@ def write_site(state: dict[str, dict], output_root: Path, report: RunReport, now
     history = {slug: history_of(known) for slug, known in state.items()}
     entries = site.site_entries(state, history, now)
     try:
-        write_files_atomic({files[0]: site.render_index(entries, now),
-                            files[1]: site.render_feed(entries, now, site_url)})
+        write_files_atomic({files[0]: site.render_index(entries, now, site_title),
+                            files[1]: site.render_feed(entries, now, site_url, site_title)})
     except OSError as error:
         log.error("cannot write %s and %s: %s", site.INDEX_PAGE, site.FEED,
                   error.strerror or error)

@@ -192,7 +192,8 @@ def run(config: Config | ConfigFile, input_root: Path, output_root: Path, *,
             prune_briefings(state, {slug for slug, _ in named}, output_root, report)
         if "html" in settings.formats:
             with timer.stage("write"):
-                write_site(state, output_root, report, now, settings.site_url)
+                write_site(state, output_root, report, now, settings.site_url,
+                           settings.site_title)
         try:
             commit_state(output_root, state, unless_unchanged=True)
         except OSError as error:  # a full disk: the briefings are written, and the
@@ -283,15 +284,26 @@ def _start_workers_early(dask: bool, events: int | None, jobs: int | None) -> No
 
 
 def _validated(config: Config | ConfigFile) -> Config:
-    """The config, read and validated if it is a file, with its Markdown template checked
-    (a template error stops the run before anything is written)."""
+    """The config, read and validated if it is a file, with its templates checked (a
+    template error stops the run before anything is written)."""
     if isinstance(config, ConfigFile):
         config = config.load()
+    check_templates(config)
+    return config
+
+
+def check_templates(config: Config) -> None:
+    """Render the sample briefing through the templates the config names (shipped ones
+    need no check)."""
     if config.output.template is not None:
         from summarize.outputs.markdown import check_template, load_template
 
         check_template(load_template(config.output.template), config.effective())
-    return config
+    if config.output.html_template is not None:
+        from summarize.outputs.html import check_page_template, load_page_template
+
+        check_page_template(load_page_template(config.output.html_template),
+                            config.effective())
 
 
 def _recorded_settings(output_root: Path, key: str) -> Settings | None:

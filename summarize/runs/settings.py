@@ -111,17 +111,22 @@ class Settings:
     def site_url(self) -> str | None:
         return self.effective["output"]["site_url"]
 
+    @property
+    def site_title(self) -> str:
+        return self.effective["output"]["site_title"]
+
     def fingerprint(self) -> str:
-        """Of the code, the effective config and the Markdown template: a change in any
+        """Of the code, the effective config and the templates it names: a change in any
         rebuilds every briefing."""
         digest = hashlib.sha256(code_fingerprint().encode())
         digest.update(json.dumps(self.effective, sort_keys=True).encode())
-        template = self.effective["output"]["template"]
-        if template is not None:
-            try:
-                digest.update(Path(template).read_bytes())
-            except OSError as error:  # validating the config, to build, will say why
-                digest.update(f"unreadable template: {error.strerror}".encode())
+        for key in ("template", "html_template"):
+            template = self.effective["output"][key]
+            if template is not None:
+                try:
+                    digest.update(Path(template).read_bytes())
+                except OSError as error:  # validating the config, to build, will say why
+                    digest.update(f"unreadable template: {error.strerror}".encode())
         return digest.hexdigest()
 
     def as_record(self, key: str) -> dict[str, Any]:
