@@ -310,6 +310,8 @@ def eval_command(dataset: Path, config_paths: tuple[Path, ...], peers: bool, wor
                              f"pip install '{DISTRIBUTION}[eval]'") from None
 
     events = evaluation.discover_dataset(dataset)
+    for caution in evaluation.few_events_cautions(len(events)):
+        log.warning("too few events: %s", caution)
     if not config_paths and not peers:
         config_paths = (Path("configs/default.yaml"),)
     configs: dict[str, Config] = {}

@@ -136,3 +136,34 @@ def test_eval_without_the_eval_extra_says_what_to_install(tmp_path, monkeypatch)
     result = CliRunner().invoke(cli, ["eval", str(make_dataset(tmp_path / "data"))])
     assert isinstance(result.exception, SummarizeError)
     assert "pip install 'summarize-news[eval]'" in str(result.exception)
+
+
+def test_too_few_events_for_the_intervals_and_p_values_are_said():
+    """Issue 34: with 4 events the intervals excluded 0 while the permutation p could not
+    go below 0.12, and nothing warned."""
+    four = evaluation.few_events_cautions(4)
+    assert four[0].startswith("with 4 events the paired sign-flip test has 16 sign patterns")
+    assert "p cannot go below 2/16 = 0.125" in four[0] and "(that takes 6 events)" in four[0]
+    assert "about 53% as wide as Student's t interval" in four[1]
+    assert "from 18 events" in four[1]
+    assert len(evaluation.few_events_cautions(6)) == 1  # p can reach 0.03; intervals narrow
+    assert evaluation.few_events_cautions(18) == []
+    assert evaluation.few_events_cautions(50) == []
+    # the smallest p the test gives is the floor the caution names
+    rng = np.random.default_rng(0)
+    results = evaluation.Results(None)
+    for name, shift in (("a", 0.1), ("b", 0.0)):
+        results.per_event[name] = {f"E{e}": {"rouge-2": Score(shift + rng.random() / 100, 0, 0)}
+                                   for e in range(4)}
+    assert evaluation.compare(results, "a", "b", "rouge-2").p_value > 0.12
+
+
+def test_eval_warns_when_there_are_too_few_events(tmp_path):
+    dataset = make_dataset(tmp_path / "data")
+    result = CliRunner().invoke(cli, ["eval", str(dataset), "--words", "40", "--output",
+                                      str(tmp_path / "eval")])
+    assert result.exit_code == 0, result.output
+    assert "summarize: WARNING: too few events: with 2 events the paired sign-flip" in \
+        result.stderr
+    results = (tmp_path / "eval" / "results.md").read_text(encoding="utf-8")
+    assert "**Too few events:** with 2 events" in results

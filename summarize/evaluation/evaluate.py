@@ -235,6 +235,50 @@ def compare(results: Results, name: str, against: str, metric: str) -> Compariso
                       else 0.0, bootstrap_interval(differences, rng), p_value)
 
 
+SIGNIFICANCE = 0.05  # the p-value, and the intervals' 1 - coverage, a reader looks for
+# The bootstrap intervals may be this much narrower than Student's t interval before they
+# are said to be too narrow.
+NARROWER = 0.9
+
+
+def few_events_cautions(events: int) -> list[str]:
+    """What too few events do to the intervals and p-values (issue 34: with 4 events the
+    intervals excluded 0 while p could not go below 0.125, and nothing said so)."""
+    if events < 2:
+        return [f"with {events} event{'s' if events != 1 else ''} there is no spread to "
+                "estimate: no interval or p-value means anything"]
+    cautions = []
+    floor = 2 / 2**events
+    if floor > SIGNIFICANCE:
+        needed = next(n for n in range(events, 64) if 2 / 2**n <= SIGNIFICANCE)
+        cautions.append(
+            f"with {events} events the paired sign-flip test has {2**events} sign "
+            f"patterns, and the observed one and its mirror image are always among the "
+            f"most extreme: p cannot go below 2/{2**events} = {floor:.3g}, so no difference "
+            f"can reach p < {SIGNIFICANCE} (that takes {needed} events)")
+    ratio = _bootstrap_width_ratio(events)
+    if ratio < NARROWER:
+        needed = next(n for n in range(events, 10_000) if _bootstrap_width_ratio(n) >= NARROWER)
+        cautions.append(
+            f"a percentile bootstrap interval of a mean over {events} events is about "
+            f"{ratio:.0%} as wide as Student's t interval (resampling so few values "
+            f"understates their spread; Hesterberg 2015): read the intervals as too narrow "
+            f"(within {1 - NARROWER:.0%} of t's from {needed} events)")
+    return cautions
+
+
+def _bootstrap_width_ratio(events: int) -> float:
+    """The width of the percentile bootstrap interval of a mean over `events` values, as a
+    share of Student's t interval's: z * sqrt((n - 1) / n) / t(n - 1) at 95% (the
+    bootstrap's spread is the sample's, which divides by n; t widens for the few degrees
+    of freedom)."""
+    from scipy import stats
+
+    level = 1 - SIGNIFICANCE / 2
+    return float(stats.norm.ppf(level) * np.sqrt((events - 1) / events)
+                 / stats.t.ppf(level, events - 1))
+
+
 # -- official figures, when the dataset publishes them --------------------------------------
 
 _OFFICIAL_ROW = re.compile(r"^\|\s*(\w+)\s*\|\s*([0-9.]+)\s*\|\s*([0-9.]+)\s*\|\s*$")
@@ -309,6 +353,8 @@ def render_markdown(results: Results, table: dict[str, dict], compared: list[Com
              f"ROUGE recall (mean over {events} events, [95% bootstrap interval]); summaries "
              f"cut at {words}; ROUGE-1.5.5 conventions (Porter stemming, stop words kept, "
              "jackknifed references).", ""]
+    lines += [f"**Too few events:** {caution}." for caution in few_events_cautions(events)]
+    lines += [""] if lines[-1] != "" else []
     header = "| system | " + " | ".join(METRICS) + " |"
     lines += [header, "|---|" + "---|" * len(METRICS)]
     for name, row in table.items():
