@@ -34,7 +34,8 @@ def test_random_articles_never_crash_and_render_the_same_twice(bodies):
     try:
         first = render(event)
     except InputError as error:  # nothing to summarize: a reason, never a crash
-        assert str(error).startswith("no sentence can stand alone")
+        assert str(error).startswith(("no sentence can stand alone",
+                                      "no article can be summarized: ev/0.txt: "))
         return
     assert first == render(event)
     assert first[0].startswith("# ")
