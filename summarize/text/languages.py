@@ -231,8 +231,8 @@ LANGUAGES: dict[str, Language] = {
             tinha ter ele ela eles elas eu nós você vocês seu sua seus suas meu minha este
             esta estes estas esse essa isso isto aquele aquela muito mais já também como
             quando onde lhe lhes""",
-        never_final="""sr sra srta dr dra d prof profa exmo exma v.exa av pág págs n.º nº cel gen cap
-            art cap vol""",
+        never_final="""sr sra srta dr dra d prof profa exmo exma v.exa av pág págs n.º nº
+            cel gen art cap vol""",
         sometimes_final="""etc jan fev mar abr mai jun jul ago set out nov dez cia ltda""",
         openers="\"'«“‘([`", closers="\"'”’»)]",
         quote_pairs=(("«", "»"), ("“", "”")),
