@@ -268,8 +268,12 @@ def sentences_command(paths: tuple[Path, ...], as_json: bool, explain: bool) -> 
 @click.option("--show", type=click.IntRange(min=0), default=0, metavar="N",
               help="Also show the briefings of the first N events in results.md, one "
               "column per config, to read what the scores stand for.")
+@click.option("--events", "pattern", default="*", show_default=True, metavar="PATTERN",
+              help="Only the event folders whose name matches this shell pattern "
+              "('fr-*C1').")
 def eval_command(dataset: Path, config_paths: tuple[Path, ...], peers: bool, words: int | None,
-                 output_dir: Path, overrides: tuple[str, ...], show: int) -> None:
+                 output_dir: Path, overrides: tuple[str, ...], show: int,
+                 pattern: str) -> None:
     """ROUGE-1/2/SU4/L of configs (plus the lead and random baselines) on DATASET."""
     from summarize.config import load_config
 
@@ -279,7 +283,7 @@ def eval_command(dataset: Path, config_paths: tuple[Path, ...], peers: bool, wor
         raise SummarizeError(f"summarize eval needs the eval extra ({error.name} is missing): "
                              "pip install 'summarize[eval]'") from None
 
-    events = evaluation.discover_dataset(dataset)
+    events = evaluation.discover_dataset(dataset, pattern)
     if not config_paths and not peers:
         config_paths = (Path("configs/default.yaml"),)
     configs: dict[str, Config] = {}
@@ -299,6 +303,7 @@ def eval_command(dataset: Path, config_paths: tuple[Path, ...], peers: bool, wor
         scored = evaluation.evaluate_configs(configs, events, words)
         results.per_event.update(scored.per_event)
         results.briefings.update(scored.briefings)
+        results.languages.update(scored.languages)
     results.show = show
     reference = next(iter(configs), None)
     title = f"ROUGE on {dataset.name} ({len(events)} events)"

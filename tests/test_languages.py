@@ -24,6 +24,7 @@ from summarize.selection.eligibility import (
     is_dependent,
     is_dependent_in,
     quote_balance_in,
+    unnamed_quote_in,
 )
 from summarize.selection.reading import unnamed_quote
 from summarize.text.languages import LANGUAGES, SUPPORTED_LANGUAGES, stop_words
@@ -174,9 +175,31 @@ def test_english_reading_rules_are_not_applied_to_another_language(language, sen
     ("ru", "Кроме того, жители соседних домов жаловались на запах дыма."),
     ("de", "Wir haben eine solche Lage seit 2013 nicht mehr erlebt."),
     ("fr", "Le syndicat réclame des hausses de salaire et des recrutements"),  # a fragment
+    ("fr", "Sa femme sera envoyée en émissaire à la fin de sa visite en France."),
+    ("fr", "Nicolas Sarkozy a toutefois promis de le rencontrer avant la fin de l'année."),
+    ("de", "Der Minister hat jedoch keine weiteren Hilfen zugesagt."),
+    ("vi", "Bà nhắc lại hàng loạt phát ngôn gây sốc của ông Trump."),
+    ("vi", "Trước đó, hãng hàng không xác nhận đã tìm thấy mảnh vỡ."),
 ])
 def test_each_language_s_openers_lean_on_the_sentence_before(language, sentence):
     assert is_dependent_in(sentence, language)
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("vi", "Bà Clinton nói ông Trump không đủ trình độ làm tổng thống Mỹ."),  # a title
+    ("de", "Die Regierung hat am Montag neue Regeln für die Deiche beschlossen."),
+    ("fr", "Le ministre des Transports recevra les syndicats vendredi."),
+])
+def test_a_sentence_that_names_what_it_speaks_of_stands_alone(language, sentence):
+    assert not is_dependent_in(sentence, language)
+
+
+def test_a_quotation_whose_speaker_is_a_pronoun_names_no_one():
+    assert unnamed_quote_in("«J'ai une vie privée compliquée, a-t-elle déclaré.»", "fr")
+    assert unnamed_quote_in("„Die Deiche halten“, sagte er am Abend.", "de")
+    assert not unnamed_quote_in("„Die Deiche halten“, sagte Landrat Huber.", "de")
+    assert not unnamed_quote_in("Il a-t-il dit sans guillemets.", "fr")  # no quotation
+    assert not unnamed_quote_in("«Vamos a ganar», dijo él.", "es")  # none for Spanish
 
 
 @pytest.mark.parametrize(("language", "text", "balance"), [

@@ -127,9 +127,10 @@ def _final_in(language: str) -> re.Pattern[str]:
 def is_dependent_in(text: str, language: str) -> bool:
     """`is_dependent`'s counterpart in another language (`summarize.text.languages`): a
     fragment, an aside closed that it did not open, a first word (or two) that leans on
-    the sentence before (a pronoun or a connective of the language), or the first person
-    outside quotation marks. English's rules of descriptions, "such", counts and
-    chronologies are not applied: they are English words."""
+    the sentence before (a pronoun, a possessive or a connective of the language; a
+    title before a lowercase word), the first person outside quotation marks, or a word
+    that points back wherever it stands ("toutefois"). English's rules of descriptions,
+    "such", counts and chronologies are not applied: they are English words."""
     if ")" in text and closes_an_aside(text):
         return True
     if not _final_in(language).search(text[-8:]):
@@ -143,7 +144,25 @@ def is_dependent_in(text: str, language: str) -> bool:
                                        and first.start() == 0):
         return True
     following = _FIRST_WORD.search(text, first.end())
-    return bool(following) and (word, following.group().lower()) in entry.opening_phrases
+    if following and ((word, following.group().lower()) in entry.opening_phrases
+                      or (word in entry.titles and following.group()[0].islower())):
+        return True
+    return bool(entry.pointer_words) and any(
+        w.lower() in entry.pointer_words for w in _FIRST_WORD.findall(text))
+
+
+@cache
+def _unnamed_speaker(language: str) -> re.Pattern[str] | None:
+    pattern = LANGUAGES[language].unnamed_speaker
+    return re.compile(pattern, re.IGNORECASE) if pattern else None
+
+
+def unnamed_quote_in(text: str, language: str) -> bool:
+    """`reading.unnamed_quote`'s counterpart in another language, where the table has
+    one: a quotation whose speaker is a pronoun ("a-t-elle déclaré", "sagte er")."""
+    pattern = _unnamed_speaker(language)
+    return (pattern is not None and bool(_quote_marks(language)[1].search(text))
+            and bool(pattern.search(text)))
 
 
 def quote_balance(text: str) -> int:
@@ -267,9 +286,10 @@ class Eligibility:
     def _stands_alone(self, index: int) -> bool:
         sentence, selector = self.text.sentences[index], self.selector
         if self.text.language != "en":
-            # English's quotation, no-news and stale-plan rules have no counterpart here
+            # English's no-news and stale-plan rules have no counterpart here
             return not (selector.skip_dependent
-                        and is_dependent_in(sentence.text, self.text.language))
+                        and (is_dependent_in(sentence.text, self.text.language)
+                             or unnamed_quote_in(sentence.text, self.text.language)))
         if selector.skip_dependent and (is_dependent(sentence.text)
                                         or unnamed_quote(sentence.text)
                                         or no_news(sentence.text)):

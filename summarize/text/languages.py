@@ -78,6 +78,10 @@ class Language:
     dependent_openers: str = ""  # a sentence opening with these leans on the one before
     dependent_phrases: str = ""  # two-word openers that do ("en outre"), comma-separated
     first_person: str = ""  # a sentence opening with these names no speaker
+    pointers: str = ""  # words that point back wherever they stand ("toutefois", "jedoch")
+    pronoun_titles: str = ""  # before a lowercase word a pronoun, before a name a title
+    # a pronoun as the speaker of a quotation ("a-t-elle déclaré", "sagte er")
+    unnamed_speaker: str = ""
     attribution: str = ""  # who told, not what happened (left out of statements compared)
     clause_words: str = ""  # conjunctions that join two statements in one sentence
 
@@ -114,6 +118,14 @@ class Language:
     def first_person_words(self) -> frozenset[str]:
         return _words(self.first_person)
 
+    @cached_property
+    def pointer_words(self) -> frozenset[str]:
+        return _words(self.pointers)
+
+    @cached_property
+    def titles(self) -> frozenset[str]:
+        return _words(self.pronoun_titles)
+
 
 LANGUAGES: dict[str, Language] = {
     "de": Language(
@@ -142,9 +154,13 @@ LANGUAGES: dict[str, Language] = {
         dependent_openers="""er sie es ihm ihn ihnen sein seine seiner dies diese dieser
             dieses diesem diesen jene jener jenes dabei dadurch damit danach daher deshalb
             deswegen darum dennoch trotzdem jedoch aber außerdem zudem ebenfalls allerdings
-            dort dann stattdessen somit hingegen zuvor später sonst""",
+            dort dann stattdessen somit hingegen zuvor später sonst ihr ihre ihren ihrem
+            ihrer und""",
         dependent_phrases="auch das, auch er, auch sie, kurz darauf, im gegenzug",
         first_person="ich wir mir mich uns unser unsere mein meine",
+        pointers="jedoch allerdings dennoch trotzdem",
+        unnamed_speaker=r"\b(?:sagte|sagt|sagten|erklärte|erklärt|betonte|betont|fügte|meinte)"
+                        r"\s+(?:er|sie)\b",
         attribution="""sagte sagt sagten sagen erklärte erklärt erklärten teilte mit
             berichtete berichtet berichten laut zufolge meldete meldet betonte hieß heißt
             sprecher sprecherin medien agentur""",
@@ -166,10 +182,14 @@ LANGUAGES: dict[str, Language] = {
         quote_pairs=(("«", "»"), ("“", "”"), ("‹", "›")),
         dependent_openers="""il elle ils elles lui eux celui celle ceux celles cela ceci ça
             ce cet cette ces mais cependant toutefois pourtant néanmoins donc ainsi alors
-            aussi puis ensuite enfin or également là""",
+            aussi puis ensuite enfin or également là c et même auparavant son sa ses leur
+            leurs""",
         dependent_phrases="""en outre, par ailleurs, de plus, d ailleurs, en revanche,
             par conséquent, de son côté, pour sa part, quant à""",
         first_person="je j nous moi notre nos mon ma mes",
+        pointers="toutefois cependant pourtant néanmoins",
+        unnamed_speaker=r"\b\w+-t-(?:il|elle)s?\b|\b(?:dit|déclare|affirme|explique|ajoute|"
+                        r"précise|souligne|estime|assure|indique)-(?:il|elle)s?\b",
         attribution="""dit déclaré déclare affirmé affirme indiqué indique annoncé annonce
             selon rapporté rapporte précisé précise ajouté ajoute expliqué explique souligné
             souligne porte-parole médias agence""",
@@ -190,10 +210,11 @@ LANGUAGES: dict[str, Language] = {
         quote_pairs=(("«", "»"), ("“", "”")),
         dependent_openers="""él ella ellos ellas esto eso este esta estos estas ese esa
             esos esas aquel aquella pero además también asimismo entonces luego así allí
-            ahí tampoco""",
+            ahí tampoco su sus y""",
         dependent_phrases="""sin embargo, por eso, no obstante, por ello, por su parte,
             de hecho, en cambio, por lo tanto""",
         first_person="yo nosotros nosotras me nos mi mis nuestro nuestra",
+        pointers="embargo obstante",
         attribution="""dijo dice declaró afirmó afirma indicó indica informó informa
             anunció anuncia según señaló señala añadió agregó explicó aseguró asegura
             portavoz medios agencia""",
@@ -215,9 +236,10 @@ LANGUAGES: dict[str, Language] = {
         quote_pairs=(("«", "»"), ("“", "”")),
         dependent_openers="""lui lei loro egli ella esso essa essi questo questa questi
             queste quello quella quelli quelle ma però tuttavia inoltre anche quindi dunque
-            così poi allora invece infatti pertanto lì""",
+            così poi allora invece infatti pertanto lì suo sua suoi sue e""",
         dependent_phrases="""in seguito, in realtà, di conseguenza, per questo, a sua""",
         first_person="io noi mi ci mio mia nostro nostra",
+        pointers="tuttavia",
         attribution="""detto dice dichiarato dichiara affermato afferma riferito riferisce
             annunciato annuncia secondo spiegato spiega aggiunto aggiunge sottolineato
             portavoce media agenzia""",
@@ -238,10 +260,11 @@ LANGUAGES: dict[str, Language] = {
         quote_pairs=(("«", "»"), ("“", "”")),
         dependent_openers="""ele ela eles elas isso isto este esta estes estas esse essa
             esses essas aquele aquela mas porém contudo todavia entretanto também então
-            assim depois lá""",
+            assim depois lá seu sua seus suas e""",
         dependent_phrases="""além disso, no entanto, por isso, por sua, de fato, com isso,
             desta forma""",
         first_person="eu nós me nos meu minha nosso nossa",
+        pointers="contudo todavia",
         attribution="""disse diz declarou declara afirmou afirma informou informa anunciou
             anuncia segundo explicou acrescentou destacou porta-voz mídia imprensa
             agência""",
@@ -265,9 +288,10 @@ LANGUAGES: dict[str, Language] = {
         quote_pairs=(("«", "»"), ("„", "“")),
         dependent_openers="""он она оно они его её ее их ему ей им это этот эта эти этого
             тот та те того но однако также тоже кроме поэтому тогда затем потом там зато
-            впрочем""",
+            впрочем и""",
         dependent_phrases="при этом, кроме того, в свою, тем не, в ответ",
         first_person="я мы мне нам меня нас мой моя наш наша",
+        pointers="однако впрочем",
         attribution="""сказал сказала сказали заявил заявила заявили сообщил сообщила
             сообщили сообщает сообщают словам отметил отметила добавил добавила
             подчеркнул пресс-секретарь сми агентство передает""",
@@ -285,10 +309,12 @@ LANGUAGES: dict[str, Language] = {
         never_final="tp th ts pgs gs ths bs ks",
         openers="\"'“‘([`", closers="\"'”’)]",
         quote_pairs=(("“", "”"),),
-        dependent_openers="họ nó nhưng tuy song",
+        dependent_openers="họ nó nhưng tuy song cũng",
         dependent_phrases="""vì vậy, do đó, sau đó, ngoài ra, trong khi, tuy nhiên, bên
-            cạnh""",
+            cạnh, trước đó""",
         first_person="tôi",
+        # "Ông Trump nói" names him; "Ông nói" ("he said") does not
+        pronoun_titles="ông bà anh chị cô",
         attribution="""cho biết nói nêu khẳng định thông báo theo phát biểu cho hay
             tuyên bố""",
         clause_words="khi trong nhưng vì nên sau trước",
