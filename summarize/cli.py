@@ -220,6 +220,7 @@ def sentences_command(paths: tuple[Path, ...], as_json: bool, explain: bool) -> 
     from summarize.config import Limits
     from summarize.inputs.loading import load_event, read_file
     from summarize.pipeline import prepare_event
+    from summarize.text.languages import LANGUAGE_NAMES
 
     max_bytes = Limits().max_article_bytes
     for path in paths:
@@ -236,6 +237,10 @@ def sentences_command(paths: tuple[Path, ...], as_json: bool, explain: bool) -> 
         prepared = prepare_event(event)
         for skipped in prepared.skipped:
             click.echo(f"# skipped {skipped.path}: {skipped.reason}", err=True)
+        for other in prepared.elsewhere:
+            click.echo(f"# in {LANGUAGE_NAMES.get(other.language or '', other.language)}, "
+                       f"not {LANGUAGE_NAMES[prepared.language]} (coverage only): "
+                       f"{other.path}", err=True)
         for index, article in enumerate(prepared.articles):
             if explain:
                 for line in article.dropped:

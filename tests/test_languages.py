@@ -30,6 +30,7 @@ from summarize.selection.reading import unnamed_quote
 from summarize.text.languages import LANGUAGES, SUPPORTED_LANGUAGES, stop_words
 from summarize.text.segmenting import split_sentences
 from summarize.text.words import prepare_text, words_in
+from tests.conftest import summarize
 
 FIXTURES = Path(__file__).parent / "fixtures" / "languages"
 WRITTEN = ("de", "fr", "es", "it", "pt", "ru")
@@ -300,6 +301,17 @@ def test_a_mixed_event_is_briefed_in_its_main_language_the_others_listed(tmp_pat
     assert "- Journal de l'Est, “Inondations en Bavière”, 2024-06-03, hochwasser/le-monde\\.md" \
         in markdown
     assert "Also covered in French by 1 article from Journal de l&#39;Est:" in to_html(briefing)
+
+
+def test_summarize_sentences_says_which_articles_are_in_another_language(tmp_path):
+    folder = _mixed_event(tmp_path)
+    result = summarize("sentences", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "# in French, not German (coverage only): hochwasser/le-monde.md",
+        "# in English, not German (coverage only): hochwasser/wire.md"]
+    assert "Der Pegel der Donau stieg" in result.stdout
+    assert "Bavaria" not in result.stdout
 
 
 def test_articles_in_other_languages_can_be_skipped_instead(tmp_path):
