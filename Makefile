@@ -69,6 +69,7 @@ bench: $(STAMP) $(BENCH_VENV)/.installed
 	$(BIN)/python benchmarks/splitting.py
 	$(BIN)/python benchmarks/cleaning.py
 	$(BIN)/python benchmarks/ranking.py
+	$(BIN)/python benchmarks/multiling.py
 	$(BIN)/python benchmarks/duplicates.py
 	$(BIN)/python benchmarks/batch.py
 	$(BIN)/python benchmarks/many_events.py

@@ -249,6 +249,7 @@ def sentences_command(paths: tuple[Path, ...], as_json: bool, explain: bool) -> 
     from summarize.config import Limits
     from summarize.inputs.loading import load_event, read_file
     from summarize.pipeline import prepare_event
+    from summarize.text.languages import LANGUAGE_NAMES
 
     max_bytes = Limits().max_article_bytes
     for path in paths:
@@ -265,6 +266,10 @@ def sentences_command(paths: tuple[Path, ...], as_json: bool, explain: bool) -> 
         else:
             raise SummarizeError(f"not found: {path}")
         prepared = prepare_event(event)
+        for other in prepared.elsewhere:
+            click.echo(f"# in {LANGUAGE_NAMES.get(other.language or '', other.language)}, "
+                       f"not {LANGUAGE_NAMES[prepared.language]} (coverage only): "
+                       f"{other.path}", err=True)
         for index, article in enumerate(prepared.articles):
             if explain:
                 for line in article.dropped:
@@ -298,8 +303,12 @@ def sentences_command(paths: tuple[Path, ...], as_json: bool, explain: bool) -> 
 @click.option("--show", type=click.IntRange(min=0), default=0, metavar="N",
               help="Also show the briefings of the first N events in results.md, one "
               "column per config, to read what the scores stand for.")
+@click.option("--events", "pattern", default="*", show_default=True, metavar="PATTERN",
+              help="Only the event folders whose name matches this shell pattern "
+              "('fr-*C1').")
 def eval_command(dataset: Path, config_paths: tuple[Path, ...], peers: bool, words: int | None,
-                 output_dir: Path, overrides: tuple[str, ...], show: int) -> None:
+                 output_dir: Path, overrides: tuple[str, ...], show: int,
+                 pattern: str) -> None:
     """ROUGE-1/2/SU4/L of configs (plus the lead and random baselines) on DATASET."""
     from summarize.config import load_config
 
@@ -309,7 +318,7 @@ def eval_command(dataset: Path, config_paths: tuple[Path, ...], peers: bool, wor
         raise SummarizeError(f"summarize eval needs the eval extra ({error.name} is missing): "
                              f"pip install '{DISTRIBUTION}[eval]'") from None
 
-    events = evaluation.discover_dataset(dataset)
+    events = evaluation.discover_dataset(dataset, pattern)
     for caution in evaluation.few_events_cautions(len(events)):
         log.warning("too few events: %s", caution)
     if not config_paths and not peers:
@@ -331,6 +340,7 @@ def eval_command(dataset: Path, config_paths: tuple[Path, ...], peers: bool, wor
         scored = evaluation.evaluate_configs(configs, events, words)
         results.per_event.update(scored.per_event)
         results.briefings.update(scored.briefings)
+        results.languages.update(scored.languages)
     results.show = show
     reference = next(iter(configs), None)
     title = f"ROUGE on {dataset.name} ({len(events)} events)"

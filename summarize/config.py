@@ -28,6 +28,7 @@ from pydantic import (
 from summarize.errors import ConfigError
 from summarize.ranking import RankerConfig
 from summarize.ranking.lexrank import LexRankRanker
+from summarize.text.languages import SUPPORTED_LANGUAGES
 
 
 class Section(BaseModel):
@@ -286,6 +287,38 @@ class Focus(Section):
     )
 
 
+class Languages(Section):
+    """The language a briefing is written in: its event's main language, the one most of
+    its articles' words are in (summarize/text/languages.py lists the languages it can
+    be). Articles in another language are never summarized with it."""
+
+    accepted: tuple[str, ...] | None = Field(
+        None,
+        description="The languages (ISO 639-1 codes: de, fr, vi…) a briefing may be written "
+        "in; null: every supported one. An event's main language is chosen among them; an "
+        "article whose language cannot be told is read in it.",
+    )
+    others: Literal["coverage", "skip"] = Field(
+        "coverage",
+        description="Articles in another language than the briefing's: coverage lists them "
+        "after its sources ('Also covered in German by …'); skip leaves them out, each in "
+        "the run report's skipped files with its language.",
+    )
+
+    @field_validator("accepted")
+    @classmethod
+    def _supported(cls, accepted: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        if accepted is None:
+            return None
+        if not accepted:
+            raise ValueError("expected at least one language code, or null for all")
+        unknown = [code for code in accepted if code not in SUPPORTED_LANGUAGES]
+        if unknown:
+            raise ValueError(f"not a supported language: {', '.join(map(repr, unknown))}. "
+                             f"Expected codes among: {', '.join(SUPPORTED_LANGUAGES)}")
+        return tuple(dict.fromkeys(accepted))
+
+
 OutputFormat = Literal["markdown", "json", "html"]
 
 
@@ -381,6 +414,11 @@ class Config(Section):
         default_factory=Output,
         description="The files written per event and for the site, and how they read.",
     )
+    languages: Languages = Field(
+        default_factory=Languages,
+        description="Which language each briefing is written in, and what becomes of the "
+        "articles in other languages.",
+    )
     limits: Limits = Field(
         default_factory=Limits,
         description="Sizes past which input is skipped, with a reason in run-report.json.",
@@ -412,8 +450,13 @@ class Config(Section):
         """The full config with every default filled in, as JSON-ready data: what shapes
         a briefing (recorded in it and in its fingerprint). `run` and `grouping` are left
         out: where the events are built changes nothing in them, and grouping decides
-        which articles an event has, which its fingerprint already covers."""
-        return self.model_dump(mode="json", by_alias=True, exclude={"run", "grouping"})
+        which articles an event has, which its fingerprint already covers. `languages`
+        is left out while it has its defaults, so that briefings written before it
+        existed keep their config and their fingerprint."""
+        exclude = {"run", "grouping"}
+        if self.languages == Languages():
+            exclude.add("languages")
+        return self.model_dump(mode="json", by_alias=True, exclude=exclude)
 
 
 # --- loading, overrides and error messages ----------------------------------------------

@@ -100,3 +100,6 @@ class Briefing:
     lead: frozenset[int]  # indices into `sentences` that form the lead paragraph
     articles: tuple[CleanArticle, ...]
     config: dict = field(default_factory=dict)
+    language: str = "en"  # ISO 639-1 code of the language it is written in
+    # the event's articles in other languages, listed as coverage (`languages.others`)
+    elsewhere: tuple[CleanArticle, ...] = ()

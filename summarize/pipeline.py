@@ -2,6 +2,8 @@
 
     1. load        inputs.loading.load_event             files        -> Article
     2. clean       text.cleaning.clean_lines             Article      -> CleanArticle
+       language    pipeline.event_language               the event's main language; articles
+                                                         in others are listed as coverage
     3. split       text.segmenting.split_sentences       paragraphs   -> Sentence (weekdays dated)
     4. words       text.words.prepare_text               sentences    -> EventText (once; + focus)
     5. duplicates  selection.redundancy.find_duplicates  copies of a story are ranked once
@@ -27,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from summarize.config import ConceptSelector, Config
+from summarize.config import ConceptSelector, Config, Languages
 from summarize.errors import InputError
 from summarize.inputs.dates import settle_day_month
 from summarize.inputs.loading import NESTED_FOLDER, load_event
@@ -50,6 +52,7 @@ from summarize.selection.strategies import select_sentences
 from summarize.selection.titles import headline_from, is_all_caps, is_wire_slug, truecase
 from summarize.text.cleaning import article_lines, clean_lines, template_lines
 from summarize.text.focus import focus_relevance, focus_terms
+from summarize.text.languages import LANGUAGE_NAMES, SUPPORTED_LANGUAGES
 from summarize.text.segmenting import split_sentences
 from summarize.text.words import (
     DocumentFrequencies,
@@ -57,13 +60,11 @@ from summarize.text.words import (
     content_terms,
     prepare_text,
     tokenize,
+    words_in,
 )
 from summarize.timing import StageTimer
 
 log = logging.getLogger(__name__)
-
-SUPPORTED_LANGUAGES = ("en",)
-
 
 @dataclass(frozen=True)
 class PreparedEvent:
@@ -76,32 +77,68 @@ class PreparedEvent:
     # (path, encoding) of the articles that were not UTF-8, for the run report
     decoded: tuple[tuple[str, str], ...] = ()
     focus: str | None = None  # the event's own focus (summarize/text/focus.py)
+    language: str = "en"  # the event's main language: its sentences are read in it
+    # its articles in other languages, listed as coverage (`languages.others`)
+    elsewhere: tuple[CleanArticle, ...] = ()
 
 
-def prepare_event(event: Event, timer: StageTimer | None = None) -> PreparedEvent:
-    """Clean every article and split it into sentences; articles left empty are skipped."""
+def event_language(articles: list[CleanArticle], accepted: tuple[str, ...] | None) -> str:
+    """The language most of the event's words are written in, among the `accepted` ones
+    that a briefing can be written in (`summarize.text.languages`); ties go to the
+    language of the earlier article. Without any: English, or the first accepted."""
+    allowed = accepted or SUPPORTED_LANGUAGES
+    words: dict[str, int] = {}
+    for article in articles:
+        if article.language in allowed:
+            words[article.language] = words.get(article.language, 0) + sum(
+                len(p.split()) for p in article.paragraphs)
+    if not words:
+        return "en" if "en" in allowed else allowed[0]
+    return max(words, key=words.__getitem__)  # (max keeps the first of equals)
+
+
+def _language_name(code: str | None) -> str:
+    return LANGUAGE_NAMES.get(code or "", code or "an unknown language")
+
+
+def prepare_event(event: Event, timer: StageTimer | None = None,
+                  languages: Languages | None = None) -> PreparedEvent:
+    """Clean every article and split it into sentences, in the event's main language
+    (`event_language`); articles left empty are skipped, articles in another language are
+    listed as coverage or skipped (`languages.others`)."""
     timer = timer or StageTimer()
+    languages = languages or Languages()
     articles: list[CleanArticle] = []
     sentences: list[Sentence] = []
     skipped = list(event.skipped)
+    elsewhere: list[CleanArticle] = []
     with timer.stage("clean"):
         # dates like 07/12/1998 read the way the outlet's other dates here are written
         event_articles = settle_day_month(event.articles)
         lines = [article_lines(article) for article in event_articles]
         template = template_lines(event_articles, lines)
-    for article, own_lines in zip(event_articles, lines):
-        with timer.stage("clean"):
-            clean = clean_lines(article, own_lines, template)
-        if clean.language not in SUPPORTED_LANGUAGES + (None,):
-            # Stop words, stemming and the splitter are English: another language would be
-            # summarized as noise.
-            reason = f"language {clean.language}: not supported"
-            log.warning("%s: skipped: %s", article.path, reason)
-            skipped.append(SkippedFile(article.path, reason))
+        cleaned = [clean_lines(article, own_lines, template)
+                   for article, own_lines in zip(event_articles, lines)]
+    language = event_language(cleaned, languages.accepted)
+    for article, clean in zip(event_articles, cleaned):
+        if clean.language not in (language, None):
+            # Each language has its own stop words, stemmer and splitter, and a briefing
+            # is written in one: another language's sentences are never mixed into it.
+            written = _language_name(clean.language)
+            if languages.others == "coverage":
+                log.info("%s: in %s: listed as coverage of a briefing in %s", article.path,
+                         written, _language_name(language))
+                elsewhere.append(clean)
+            else:
+                reason = f"in {written}, the briefing in {_language_name(language)}"
+                log.warning("%s: skipped: %s", article.path, reason)
+                skipped.append(SkippedFile(article.path, reason))
             continue
         with timer.stage("split"):
-            texts = [date_weekdays(s, clean.published)
-                     for paragraph in clean.paragraphs for s in split_sentences(paragraph)]
+            texts = [s for paragraph in clean.paragraphs
+                     for s in split_sentences(paragraph, language)]
+            if language == "en":  # (weekdays are dated by English verbs' tenses)
+                texts = [date_weekdays(s, clean.published) for s in texts]
         if not texts:
             log.warning("%s: skipped: no sentences after cleaning", article.path)
             skipped.append(SkippedFile(article.path, "no sentences after cleaning"))
@@ -112,20 +149,22 @@ def prepare_event(event: Event, timer: StageTimer | None = None) -> PreparedEven
     decoded = tuple((a.path, a.encoding) for a in event.articles
                     if a.encoding not in ("utf-8", "utf-8-sig"))
     return PreparedEvent(event.slug, tuple(articles), tuple(sentences), tuple(skipped), decoded,
-                         event.focus)
+                         event.focus, language, tuple(elsewhere))
 
 
 def load_prepared(folder: Path, root: Path, max_article_bytes: int,
                   timer: StageTimer | None = None,
-                  max_event_bytes: int | None = None) -> PreparedEvent:
+                  max_event_bytes: int | None = None,
+                  languages: Languages | None = None) -> PreparedEvent:
     """Stages 1-3 for one event folder; InputError when no article is left to summarize."""
     timer = timer or StageTimer()
     with timer.stage("load"):
         event = load_event(folder, root, max_article_bytes, max_event_bytes)
-    return prepare_loaded(event, timer)
+    return prepare_loaded(event, timer, languages)
 
 
-def prepare_loaded(event: Event, timer: StageTimer | None = None) -> PreparedEvent:
+def prepare_loaded(event: Event, timer: StageTimer | None = None,
+                   languages: Languages | None = None) -> PreparedEvent:
     """Stages 2-3 for a loaded event; InputError when no article is left to summarize."""
     if not event.articles:
         nested = sum(1 for item in event.skipped if item.reason == NESTED_FOLDER)
@@ -133,7 +172,13 @@ def prepare_loaded(event: Event, timer: StageTimer | None = None) -> PreparedEve
                 "folder does not read: is the input a stream of articles at any depth? Add "
                 "--group to sort them into events)") if nested else ""
         raise InputError("no readable articles" + hint, event.skipped)
-    prepared = prepare_event(event, timer)
+    prepared = prepare_event(event, timer, languages)
+    if not prepared.articles and prepared.elsewhere:
+        others = tuple(SkippedFile(a.path, f"in {_language_name(a.language)}")
+                       for a in prepared.elsewhere)
+        written = sorted({_language_name(a.language) for a in prepared.elsewhere})
+        raise InputError(f"no article in a language a briefing can be written in (articles "
+                         f"in {', '.join(written)})", prepared.skipped + others)
     if not prepared.articles:
         raise InputError(f"no article can be summarized: {_reasons(prepared.skipped)}",
                          prepared.skipped)
@@ -150,7 +195,7 @@ def summarize_event(event: Event, config: Config, timer: StageTimer | None = Non
     """Run stages 2-9 on a loaded event and return its briefing as data; InputError, with
     the reasons, when no article can be summarized (none read, another language…)."""
     timer = timer or StageTimer()
-    return summarize_prepared(prepare_loaded(event, timer), config, timer)
+    return summarize_prepared(prepare_loaded(event, timer, config.languages), config, timer)
 
 
 def summarize_prepared(prepared: PreparedEvent, config: Config,
@@ -162,7 +207,7 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
     focus = (prepared.focus if config.focus.from_event else None) or config.focus.text
     with timer.stage("words"):
         text = prepare_text(prepared.sentences, prepared.articles, background,
-                            focus_terms(focus))
+                            focus_terms(focus, prepared.language), prepared.language)
     with timer.stage("duplicates"):
         groups = find_duplicates(text, config.duplicates.threshold,
                                  config.duplicates.sentence_similarity)
@@ -222,13 +267,21 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
         lead=frozenset(range(len(lead))),
         articles=prepared.articles,
         config=config.effective(),
+        language=prepared.language,
+        elsewhere=prepared.elsewhere,
     )
 
 
 def run_statistics(events: list[PreparedEvent]) -> DocumentFrequencies:
-    """Term statistics over the sentences of every event of a run (for `idf: batch`)."""
-    return DocumentFrequencies.of(
-        [[content_terms(tokenize(s.text)) for s in event.sentences] for event in events])
+    """Term statistics over the sentences of every event of a run (for `idf: batch`),
+    each read in its event's language."""
+    def terms(event: PreparedEvent) -> list[tuple[str, ...]]:
+        if event.language == "en":
+            return [content_terms(tokenize(s.text)) for s in event.sentences]
+        words = words_in(event.language)
+        return [words.content_terms(words.tokenize(s.text)) for s in event.sentences]
+
+    return DocumentFrequencies.of([terms(event) for event in events])
 
 
 def _rank_once_per_story(text: EventText, groups: list[list[int]], config: Config) -> np.ndarray:
@@ -246,6 +299,7 @@ def _rank_once_per_story(text: EventText, groups: list[list[int]], config: Confi
         terms=tuple(text.terms[i] for i in members),
         background=text.background,
         focus=text.focus,
+        language=text.language,
     )
     scores = np.full(len(text.sentences), np.nan)
     scores[members] = rank_sentences(subset, config.ranker)

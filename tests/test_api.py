@@ -73,12 +73,19 @@ GERMAN = ("Der Stadtrat hat am Dienstag beschlossen, die alte Hafenbrücke für 
           "bringen, und die Preise bleiben nach Angaben der Verkehrsbehörde unverändert.")
 
 
+JAPANESE = ("東京都は火曜日、新しい防災計画を発表した。計画では、大地震が起きた場合に備えて、"
+            "各区に避難所を増やすことが盛り込まれている。知事は記者会見で「都民の命を守るために"
+            "全力を尽くす」と述べた。専門家は、計画の実効性を高めるためには住民の協力が欠かせ"
+            "ないと指摘している。")
+
+
 def test_articles_in_an_unsupported_language_say_so():
-    """Issue 34: German text alone raised "no sentence can stand alone", hiding why."""
+    """Issue 34: text in a language no briefing can be written in raised "no sentence can
+    stand alone", hiding why (German then; Japanese now, whose words have no spaces)."""
     with pytest.raises(InputError) as raised:
-        summarize.summarize_articles([GERMAN, GERMAN.replace("Dienstag", "Mittwoch")])
-    assert str(raised.value) == ("no article can be summarized: articles#1: language de: not "
-                                 "supported; articles#2: language de: not supported")
+        summarize.summarize_articles([JAPANESE, JAPANESE.replace("火曜日", "水曜日")])
+    assert str(raised.value) == ("no article in a language a briefing can be written in "
+                                 "(articles in Japanese)")
 
 
 def test_the_library_sets_no_logging_of_its_own():

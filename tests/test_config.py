@@ -53,7 +53,8 @@ def test_unknown_algorithm():
 def test_unknown_top_level_key():
     assert error_of("colour=red") == (
         "colour: unknown key (value 'red'); accepted keys here: ranker, duplicates, "
-        "selector, corroboration, order, budget, focus, output, limits, run, grouping")
+        "selector, corroboration, order, budget, focus, output, languages, limits, run, "
+        "grouping")
 
 
 def test_unknown_key_inside_an_algorithm():

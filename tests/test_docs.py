@@ -54,7 +54,7 @@ def test_every_option_in_the_reference_is_described():
     assert len(rows) > 40
     assert [row[0] for row in rows if len(row) != 4 or len(row[3].strip(" |")) < 10] == []
     sections = re.findall(r"^## `(\w+)`\n\n(.*)$", reference_markdown(), re.MULTILINE)
-    assert len(sections) == 11
+    assert len(sections) == 12
     assert [name for name, text in sections if not text.strip()] == []
 
 

@@ -167,3 +167,35 @@ def test_eval_warns_when_there_are_too_few_events(tmp_path):
         result.stderr
     results = (tmp_path / "eval" / "results.md").read_text(encoding="utf-8")
     assert "**Too few events:** with 2 events" in results
+
+
+FRENCH = [
+    "Les pompiers ont maîtrisé jeudi l'incendie qui a détruit un entrepôt de Lyon.",
+    "Plus de quatre-vingts pompiers ont lutté contre les flammes pendant six heures.",
+    "Le propriétaire de l'entrepôt estime les dégâts à plusieurs millions d'euros.",
+    "La police judiciaire a ouvert une enquête sur l'origine du sinistre à Lyon.",
+    "Les habitants du quartier ont été invités à fermer leurs fenêtres à cause des fumées.",
+]
+
+
+def test_eval_selects_events_by_pattern_and_scores_each_in_its_language(tmp_path):
+    dataset = make_dataset(tmp_path / "data")
+    event = dataset / "fr-E3"
+    (event / "articles").mkdir(parents=True)
+    (event / "refs").mkdir()
+    for i in range(3):
+        (event / "articles" / f"a{i}.md").write_text(
+            " ".join(FRENCH[i:] + FRENCH[:i]) + "\n", encoding="utf-8")
+    (event / "refs" / "A.txt").write_text("\n".join(FRENCH[:2]) + "\n", encoding="utf-8")
+    out = tmp_path / "eval"
+    result = CliRunner().invoke(cli, ["eval", str(dataset), "--words", "40", "--events",
+                                      "fr-*", "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    assert set(data["per_event"]["default"]) == {"fr-E3"}
+    assert "Events in fr are scored in their language" in result.output
+    none = summarize("eval", str(dataset), "--events", "de-*")
+    assert none.returncode == 2
+    assert none.stderr.strip().splitlines() == [
+        f"summarize: error: {dataset}: no event folder matching 'de-*' with articles/ and "
+        "refs/*.txt"]

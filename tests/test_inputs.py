@@ -85,8 +85,9 @@ def test_a_json_file_may_hold_a_list_of_articles(tmp_path):
 
 
 def test_one_event_of_every_input_kind(tmp_path):
-    """html, txt, md, jsonl, cp1251, UTF-16 and German side by side: one briefing, every
-    skipped article and feed line in the run report."""
+    """html, txt, md, jsonl, cp1251, UTF-16 and German side by side: one briefing in
+    English, the articles in other languages listed as its coverage, every skipped feed
+    line in the run report."""
     markdown = ("---\ntitle: Transport budget approved\nsource: Metro News\n"
                 "published: 2023-09-13\n---\n\n" + "\n\n".join(STORY))
     feed = "\n".join([json.dumps({"text": " ".join(STORY), "source": "Wire One",
@@ -107,10 +108,11 @@ def test_one_event_of_every_input_kind(tmp_path):
     assert result.returncode == 0, result.stderr
     report = json.loads((tmp_path / "out" / "run-report.json").read_text())
     skipped = {s["path"]: s["reason"].split(" (")[0] for s in report["articles_skipped"]}
-    assert skipped == {"budget/feed.jsonl#2": "not valid JSON",
-                       "budget/german.txt": "language de: not supported",
-                       "budget/russian.txt": "language ru: not supported"}
+    assert skipped == {"budget/feed.jsonl#2": "not valid JSON"}
     briefing = json.loads((tmp_path / "out" / "budget.json").read_text())
+    assert [(group["name"], [a["path"] for a in group["articles"]])
+            for group in briefing["other_languages"]] == [
+        ("German", ["budget/german.txt"]), ("Russian", ["budget/russian.txt"])]
     sources = {s["path"]: s for s in briefing["sources"]}
     assert sources["budget/page.html"]["outlet"] == "City Daily"
     assert sources["budget/page.html"]["title"] == "Council approves transport budget"

@@ -66,3 +66,18 @@ def test_rouge_reproduces_nists_duc2006_table(duc2006):
     worst = evaluation.largest_differences(results)
     assert worst["rouge-2"][0] <= 0.0002, worst
     assert worst["rouge-su4"][0] <= 0.0002, worst
+
+
+def test_another_language_is_scored_with_its_own_stemmer_on_its_word_tokens():
+    french = Summary.of(["Les élections des gouvernements."], language="fr")
+    assert french.sentences == (("le", "élect", "de", "gouvern"),)
+    # the multilingual set's score.py: cut after N word tokens ("l'homme" is two)
+    assert Summary.of(["L'homme est là.", "Puis part."], 4, "fr").sentences == \
+        (("l", "homm", "est", "là"),)
+    # Vietnamese: syllables as written, no stemmer
+    assert Summary.of(["Các chuyên gia hàng không"], language="vi").sentences == \
+        (("các", "chuyên", "gia", "hàng", "không"),)
+    reference = Summary.of(["Le gouvernement a annoncé des élections."], language="fr")
+    assert score(french, [reference])["rouge-1"].recall > \
+        score(Summary.of(["Les élections des gouvernements."]), [
+            Summary.of(["Le gouvernement a annoncé des élections."])])["rouge-1"].recall

@@ -10,6 +10,7 @@ optionally, `peers/*.txt` (other systems' summaries, for calibration and compari
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -19,7 +20,7 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from summarize.config import Config, validate_config
+from summarize.config import Config, Languages, validate_config
 from summarize.errors import InputError
 from summarize.evaluation.rouge import METRICS, Score, Summary, score
 from summarize.inputs.layout import FOCUS_FILE
@@ -31,6 +32,8 @@ from summarize.pipeline import (
     run_statistics,
     summarize_prepared,
 )
+from summarize.text.language import story_language
+from summarize.text.languages import SUPPORTED_LANGUAGES
 from summarize.text.words import DocumentFrequencies
 
 BOOTSTRAP_SAMPLES = 1000  # ROUGE's -r 1000
@@ -59,9 +62,17 @@ class DatasetEvent:
     references: dict[str, Path]  # summarizer id -> file
     peers: dict[str, Path]
 
-    def reference_summaries(self, words: int | None) -> dict[str, Summary]:
-        return {name: Summary.of(read_lines(path), words)
+    def reference_summaries(self, words: int | None,
+                            language: str = "en") -> dict[str, Summary]:
+        return {name: Summary.of(read_lines(path), words, language)
                 for name, path in self.references.items()}
+
+    def language(self) -> str:
+        """The language of the references (`summarize.text.language`): English unless
+        they are plainly in another supported one."""
+        lines = [line for path in self.references.values() for line in read_lines(path)]
+        found = story_language(lines)
+        return found if found in SUPPORTED_LANGUAGES else "en"
 
 
 def read_lines(path: Path) -> list[str]:
@@ -72,12 +83,14 @@ def _natural(name: str) -> tuple[int, str]:
     return (int(name), "") if name.isdigit() else (10**9, name)
 
 
-def discover_dataset(root: Path) -> list[DatasetEvent]:
-    """Every event folder of the dataset that has articles and references."""
+def discover_dataset(root: Path, pattern: str = "*") -> list[DatasetEvent]:
+    """Every event folder of the dataset that has articles and references (and whose name
+    matches the shell `pattern`: "fr-*C1")."""
     if not root.is_dir():
         raise InputError(f"dataset not found: {root}")
     events = []
-    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()
+                         and fnmatch.fnmatchcase(p.name, pattern)):
         references = {p.stem: p for p in sorted((folder / "refs").glob("*.txt"))}
         if not references or not (folder / "articles").is_dir():
             continue
@@ -85,7 +98,8 @@ def discover_dataset(root: Path) -> list[DatasetEvent]:
                                            key=lambda p: _natural(p.stem))}
         events.append(DatasetEvent(folder.name, folder, references, peers))
     if not events:
-        raise InputError(f"{root}: no event folder with articles/ and refs/*.txt")
+        matching = "" if pattern == "*" else f" matching {pattern!r}"
+        raise InputError(f"{root}: no event folder{matching} with articles/ and refs/*.txt")
     return events
 
 
@@ -104,6 +118,7 @@ class Results:
     # name -> event slug -> the briefing's sentences (configs only), for `--show`
     briefings: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     show: int = 0  # how many events' briefings results.md shows side by side
+    languages: dict[str, str] = field(default_factory=dict)  # event slug -> its language
 
     def values(self, name: str, metric: str, measure: str = "recall") -> np.ndarray:
         return np.array([getattr(scores[metric], measure)
@@ -115,14 +130,16 @@ def _progress(items: Iterable, label: str, total: int) -> Iterable:
     return tqdm(items, desc=label, total=total, unit="event", leave=False, disable=None)
 
 
-def prepare_dataset(events: list[DatasetEvent], max_article_bytes: int) -> dict[str, PreparedEvent]:
+def prepare_dataset(events: list[DatasetEvent], max_article_bytes: int,
+                    languages: Languages | None = None) -> dict[str, PreparedEvent]:
     """Load, clean and split every event once; each config then starts from there. An
     event's `topic.txt` (DUC's topic) is its focus, used by configs with
     `focus.from_event` (the default)."""
     prepared = {}
     for event in _progress(events, "reading events", len(events)):
         try:
-            loaded = load_prepared(event.folder / "articles", event.folder, max_article_bytes)
+            loaded = load_prepared(event.folder / "articles", event.folder, max_article_bytes,
+                                   languages=languages)
         except InputError as error:
             raise InputError(f"{event.folder}: {error}") from None
         topic = event.folder / FOCUS_FILE
@@ -147,8 +164,13 @@ def evaluate_configs(configs: dict[str, Config], events: list[DatasetEvent],
                      words: int | None) -> Results:
     """Run each config on every event and score its briefings against the references."""
     results = Results(words)
-    prepared = prepare_dataset(events, max(c.limits.max_article_bytes for c in configs.values()))
-    references = {e.slug: e.reference_summaries(words) for e in events}
+    first = next(iter(configs.values()))
+    prepared = prepare_dataset(events, max(c.limits.max_article_bytes for c in configs.values()),
+                               first.languages)
+    # (each event scored in its briefing's language: its stemmer, `rouge.Summary.of`)
+    results.languages = {e.slug: prepared[e.slug].language for e in events}
+    references = {e.slug: e.reference_summaries(words, results.languages[e.slug])
+                  for e in events}
     for name, config in configs.items():
         limit = words if words is not None else config.budget.words
         # `idf: batch`: the dataset's events are the run
@@ -158,7 +180,7 @@ def evaluate_configs(configs: dict[str, Config], events: list[DatasetEvent],
         written: dict[str, list[str]] = {}
         for event in _progress(events, name, len(events)):
             written[event.slug] = briefing_lines(config, prepared[event.slug], background)
-            peer = Summary.of(written[event.slug], limit)
+            peer = Summary.of(written[event.slug], limit, results.languages[event.slug])
             scores[event.slug] = score(peer, list(references[event.slug].values()))
         results.per_event[name] = scores
         results.briefings[name] = written
@@ -170,9 +192,10 @@ def evaluate_peers(events: list[DatasetEvent], words: int | None) -> Results:
     reference (a human summarizer) against the other references."""
     results = Results(words)
     for event in _progress(events, "peers", len(events)):
-        references = event.reference_summaries(words)
+        language = results.languages[event.slug] = event.language()
+        references = event.reference_summaries(words, language)
         for name, path in event.peers.items():
-            peer = Summary.of(read_lines(path), words)
+            peer = Summary.of(read_lines(path), words, language)
             results.per_event.setdefault(name, {})[event.slug] = score(
                 peer, list(references.values()))
         for name, reference in references.items():
@@ -353,6 +376,12 @@ def render_markdown(results: Results, table: dict[str, dict], compared: list[Com
              f"ROUGE recall (mean over {events} events, [95% bootstrap interval]); summaries "
              f"cut at {words}; ROUGE-1.5.5 conventions (Porter stemming, stop words kept, "
              "jackknifed references).", ""]
+    others = sorted(set(results.languages.values()) - {"en"})
+    if others:
+        lines[-1:-1] = [f"Events in {', '.join(others)} are scored in their language: "
+                        "word tokens stemmed by its Snowball stemmer (none for Vietnamese), "
+                        "summaries cut at as many of those tokens "
+                        "(../shared/eval/multiling/score.py's conventions)."]
     lines += [f"**Too few events:** {caution}." for caution in few_events_cautions(events)]
     lines += [""] if lines[-1] != "" else []
     header = "| system | " + " | ".join(METRICS) + " |"

@@ -31,12 +31,21 @@ What we take from maintained packages, and what we add because they lack it:
 Calibration (tests/test_rouge.py, `summarize eval … --peers`): on DUC 2006 this lands
 within 0.0001 of NIST's official ROUGE-2 and ROUGE-SU4 recall for every one of the 35
 systems (NIST's table gives five decimals).
+
+Other languages (`Summary.of(…, language=)`) are scored as the multilingual development
+set's `score.py` scores them (../shared/eval/multiling/README.md): lower-cased Unicode
+word tokens (runs of letters and digits, "_" too), each stemmed by the language's Snowball
+stemmer (PyStemmer; none where Snowball has none: Vietnamese is scored on its syllables),
+stop words kept, and `-l N` counted in those tokens. Porter's stemmer and ROUGE-1.5.5's
+a-z tokens are English only: they would leave "gouvernements" and "gouvernement" apart
+and cut "élections" in two.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -113,11 +122,50 @@ class Summary:
         return sum(map(len, self.sentences))
 
     @classmethod
-    def of(cls, lines: Sequence[str], words: int | None = None) -> Summary:
-        sentences = tuple(tuple(rouge155_tokenize(line, _STEMMER))
-                          for line in truncate(lines, words))
+    def of(cls, lines: Sequence[str], words: int | None = None,
+           language: str = "en") -> Summary:
+        if language == "en":
+            sentences = tuple(tuple(rouge155_tokenize(line, _STEMMER))
+                              for line in truncate(lines, words))
+        else:
+            sentences = _stemmed_words(lines, words, language)
         tokens = list(chain.from_iterable(sentences))
         return cls(sentences, _ngrams(tokens, 1), _ngrams(tokens, 2), _skip_bigrams(tokens))
+
+
+_WORD = re.compile(r"\w+")
+
+
+@cache
+def snowball_stem(language: str) -> Callable[[str], str]:
+    """The Snowball stemmer of a language (`summarize.text.languages`), or none."""
+    from summarize.text.languages import LANGUAGES
+
+    entry = LANGUAGES.get(language)
+    if entry is None or entry.snowball is None:
+        return str
+    import Stemmer
+
+    return lru_cache(maxsize=100_000)(Stemmer.Stemmer(entry.snowball).stemWord)
+
+
+def _stemmed_words(lines: Sequence[str], words: int | None,
+                   language: str) -> tuple[tuple[str, ...], ...]:
+    """Each line's stemmed word tokens, cut after the summary's first `words` of them."""
+    stem = snowball_stem(language)
+    left = words if words is not None else -1
+    sentences = []
+    for line in lines:
+        tokens = _WORD.findall(line.lower())
+        if not tokens:
+            continue
+        if left == 0:
+            break
+        if left > 0:
+            tokens = tokens[:left]
+            left -= len(tokens)
+        sentences.append(tuple(map(stem, tokens)))
+    return tuple(sentences)
 
 
 def _ngrams(tokens: list[str], n: int) -> Counter[tuple[str, ...]]:

@@ -90,7 +90,7 @@ def briefing_data(briefing: Briefing) -> dict[str, Any]:
                for article, place in sorted(number.items(), key=lambda item: item[1])]
     also = [described(a) for a in publication_order(briefing.articles) if a not in number]
     dates = sorted(a.published.isoformat() for a in briefing.articles if a.published)
-    return {
+    data = {
         "event": briefing.event,
         "title": visible(briefing.title),
         "dates": {"first": dates[0], "last": dates[-1]} if dates else None,
@@ -101,6 +101,50 @@ def briefing_data(briefing: Briefing) -> dict[str, Any]:
         "articles": len(briefing.articles),
         "config": briefing.config,
     }
+    # (present only when they say something: an English briefing of articles in English
+    # reads as it did before languages were told apart)
+    if briefing.language != "en":
+        data["language"] = briefing.language
+    if briefing.elsewhere:
+        data["other_languages"] = other_languages(briefing)
+    return data
+
+
+def other_languages(briefing: Briefing) -> list[dict[str, Any]]:
+    """The articles in other languages than the briefing's, by language (most articles
+    first, then by name), each language's earliest first: `{"language", "name",
+    "articles": [{article, outlet, title, published, path, url}]}`."""
+    from summarize.text.languages import LANGUAGE_NAMES
+
+    groups: dict[str, list[int]] = {}
+    order = publication_order(briefing.elsewhere)
+    for index in order:
+        groups.setdefault(briefing.elsewhere[index].language or "", []).append(index)
+    listed = []
+    for code, members in sorted(groups.items(),
+                                key=lambda item: (-len(item[1]), LANGUAGE_NAMES.get(item[0],
+                                                                                    item[0]))):
+        articles = []
+        for index in members:
+            a = briefing.elsewhere[index]
+            articles.append({
+                "article": visible(a.id),
+                "outlet": visible(a.outlet),
+                "title": visible(a.title),
+                "published": a.published.isoformat() if a.published else None,
+                "path": visible(a.path),
+                "url": visible(a.url),
+            })
+        listed.append({"language": code or None,
+                       "name": LANGUAGE_NAMES.get(code, "an unknown language"),
+                       "articles": articles})
+    return listed
+
+
+def covered_in(group: dict[str, Any]) -> str:
+    """"2 articles from Der Spiegel and Die Zeit": one language's coverage in one line (the
+    templates' `covered_in` filter)."""
+    return _articles_from(group["articles"], "")
 
 
 def sample_data(config: dict[str, Any]) -> dict[str, Any]:
@@ -118,11 +162,14 @@ def sample_data(config: dict[str, Any]) -> dict[str, Any]:
 def also_covered(data: dict[str, Any]) -> str:
     """"7 more articles from Reuters, Xinhua and 2 other outlets": the uncited coverage in
     one line (the template's `also_covered` filter)."""
-    also = data["also_covered"]
+    return _articles_from(data["also_covered"], "more ")
+
+
+def _articles_from(also: list[dict[str, Any]], more: str) -> str:
     if not also:
         return ""
     outlets = list(dict.fromkeys(a["outlet"] for a in also if a["outlet"]))
-    count = f"{len(also)} more article{'s' if len(also) > 1 else ''}"
+    count = f"{len(also)} {more}article{'s' if len(also) > 1 else ''}"
     if not outlets:
         return count
     named = outlets[:3]

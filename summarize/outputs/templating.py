@@ -17,7 +17,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from summarize.outputs.changes import reader_time
-from summarize.outputs.data import also_covered
+from summarize.outputs.data import also_covered, covered_in
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -34,5 +34,6 @@ def sandbox(folder: Path, *, autoescape: bool,
         lstrip_blocks=True,
     )
     environment.filters["also_covered"] = also_covered
+    environment.filters["covered_in"] = covered_in
     environment.filters["reader_time"] = reader_time
     return environment

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from pydantic import Field, model_validator
 
 from summarize.ranking.base import Ranker
-from summarize.text.words import STOP_WORDS, stem, tokenize
+from summarize.text.words import ENGLISH, Words, tokenize
 
 if TYPE_CHECKING:
     import numpy as np
@@ -53,13 +53,14 @@ class _KnownWords:
 
     language = "english"
 
-    def __init__(self, words_by_text: dict[str, tuple[str, ...]]):
-        self.words_by_text = words_by_text
+    def __init__(self, words_by_text: dict[str, tuple[str, ...]],
+                 split: Callable[[str], list[str]] = tokenize):
+        self.words_by_text, self.split = words_by_text, split
 
     def to_words(self, text: str) -> tuple[str, ...]:
         # Headings (article titles) are not in the table; tokenize them the same way.
         found = self.words_by_text.get(text)
-        return found if found is not None else tuple(tokenize(text))
+        return found if found is not None else tuple(self.split(text))
 
     def to_sentences(self, text: str) -> tuple[str, ...]:
         raise AssertionError("sentences are split by summarize.text.segmenting, never by sumy")
@@ -70,7 +71,8 @@ def sumy_document(text: EventText) -> tuple[ObjectDocumentModel, list[SumySenten
     from sumy.models.dom import ObjectDocumentModel, Paragraph
     from sumy.models.dom import Sentence as SumySentence
 
-    tokenizer = _KnownWords({s.text.strip(): t for s, t in zip(text.sentences, text.tokens)})
+    tokenizer = _KnownWords({s.text.strip(): t for s, t in zip(text.sentences, text.tokens)},
+                            text.words.tokenize)
     sentences = [SumySentence(s.text, tokenizer) for s in text.sentences]
     paragraphs = []
     for index, article in enumerate(text.articles):
@@ -96,11 +98,12 @@ def sumy_scores(summarizer: Any, text: EventText) -> np.ndarray:
     return np.array([ratings.get(s, 0.0) for s in sentences], dtype=np.float64)
 
 
-def configured(name: str, **attributes: Any) -> Any:
-    """A sumy summarizer with our stemmer and stop words, plus any extra attributes."""
-    summarizer = sumy_class(name)(stem)
+def configured(name: str, words: Words = ENGLISH, **attributes: Any) -> Any:
+    """A sumy summarizer with our stemmer and stop words (of the event's language), plus
+    any extra attributes."""
+    summarizer = sumy_class(name)(words.stem)
     if hasattr(summarizer, "stop_words"):
-        summarizer.stop_words = STOP_WORDS
+        summarizer.stop_words = words.stop_words
     for key, value in attributes.items():
         setattr(summarizer, key, value)
     return summarizer
@@ -133,7 +136,7 @@ class SumyRanker(Ranker):
 
         if not text.sentences:
             return np.zeros(0)
-        summarizer = configured(self.algorithm)
+        summarizer = configured(self.algorithm, text.words)
         if self.algorithm != "random":
             return sumy_scores(summarizer, text)
         # sumy shuffles with the global generator: seed it, and restore it for other users.
@@ -170,13 +173,13 @@ class EdmundsonRanker(Ranker):
         if not text.sentences:
             return np.zeros(0)
         summarizer = sumy_class("edmundson")(
-            stem,
+            text.words.stem,
             cue_weight=self.cue_weight,
             key_weight=self.key_weight,
             title_weight=self.title_weight,
             location_weight=self.location_weight,
         )
-        summarizer.null_words = STOP_WORDS
+        summarizer.null_words = text.words.stop_words
         if self.bonus_words:
             summarizer.bonus_words = self.bonus_words
         if self.stigma_words:
@@ -190,4 +193,4 @@ def sumy_reference_scores(algorithm: str, text: EventText) -> np.ndarray:
 
     if not text.sentences:
         return np.zeros(0)
-    return sumy_scores(configured(algorithm), text)
+    return sumy_scores(configured(algorithm, text.words), text)

@@ -128,9 +128,9 @@ def _prepared(source: Source, root: Path, config: Config,
     from summarize.pipeline import load_prepared, prepare_loaded
 
     if isinstance(source, Event):
-        return prepare_loaded(source, timer)
+        return prepare_loaded(source, timer, config.languages)
     return load_prepared(source, root, config.limits.max_article_bytes, timer,
-                         config.limits.max_event_bytes)
+                         config.limits.max_event_bytes, config.languages)
 
 
 def outcomes(tasks: list[Task], jobs: int, run_config: RunConfig) -> Iterator[Outcome]:

@@ -40,7 +40,7 @@ from summarize.config import Budget, ConceptSelector, SelectorBase
 from summarize.selection.reading import restated
 from summarize.selection.redundancy import attribution
 from summarize.selection.strategies import scaled_between
-from summarize.text.words import STOP_WORDS, EventText, stem, term_presence, tokenize
+from summarize.text.words import ENGLISH, EventText, Words, term_presence
 
 Concept = int  # a column of an event's `ConceptIndex`
 
@@ -58,17 +58,19 @@ class ConceptIndex:
     incidence: sp.csr_matrix  # sentence x column, 1 where the sentence has the concept
     codes: np.ndarray  # column -> code
     stems: dict[str, int]  # stem -> id
+    words: Words = ENGLISH  # the event's language's words
 
     @classmethod
     def of(cls, text: EventText) -> ConceptIndex:
         stems: dict[str, int] = {}
-        codes, rows = _bigram_codes(text.tokens, stems)
+        words = text.words
+        codes, rows = _bigram_codes(text.tokens, stems, words)
         columns, found = np.unique(codes, return_inverse=True)
         incidence = sp.csr_matrix((np.ones(len(codes)), (rows, found)),
                                   shape=(len(text.tokens), len(columns)))
         incidence.sum_duplicates()
         incidence.data[:] = 1.0
-        return cls(incidence, columns, stems)
+        return cls(incidence, columns, stems, words)
 
     def of_sentence(self, index: int) -> frozenset[Concept]:
         start, end = self.incidence.indptr[index], self.incidence.indptr[index + 1]
@@ -81,7 +83,8 @@ class ConceptIndex:
     def codes_of_texts(self, texts: Sequence[str]) -> list[set[int]]:
         """The concept codes of texts outside the event's sentences (titles), coded alike:
         a stem the event's sentences lack gets the same new id in all of them."""
-        codes, owner = _bigram_codes([tokenize(t) for t in texts], dict(self.stems))
+        codes, owner = _bigram_codes([self.words.tokenize(t) for t in texts],
+                                     dict(self.stems), self.words)
         found: list[set[int]] = [set() for _ in texts]
         for code, number in zip(codes.tolist(), owner.tolist()):
             found[number].add(code)
@@ -91,20 +94,21 @@ class ConceptIndex:
         return np.array([self.stems[w] for w in words if w in self.stems], dtype=np.int64)
 
 
-def _bigram_codes(tokens: Sequence[Sequence[str]],
-                  stems: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+def _bigram_codes(tokens: Sequence[Sequence[str]], stems: dict[str, int],
+                  words: Words = ENGLISH) -> tuple[np.ndarray, np.ndarray]:
     """Codes of the stemmed bigrams of adjacent words in each token list (not two stop
     words: "of the" says nothing), and the list each comes from. `stems` is extended with
     new stems."""
     flat = list(chain.from_iterable(tokens))
     distinct = list(dict.fromkeys(flat))
     place = {token: i for i, token in enumerate(distinct)}
-    stemmed = list(map(stem, distinct))
+    stemmed = list(map(words.stem, distinct))
     # new stems numbered in order of first appearance, in C-level passes
     new = [s for s in dict.fromkeys(stemmed) if s not in stems]
     stems.update(zip(new, range(len(stems), len(stems) + len(new))))
     stem_of = np.fromiter(map(stems.__getitem__, stemmed), dtype=np.int64, count=len(stemmed))
-    stop = np.fromiter(map(STOP_WORDS.__contains__, distinct), dtype=bool, count=len(distinct))
+    stop = np.fromiter(map(words.stop_words.__contains__, distinct), dtype=bool,
+                       count=len(distinct))
     ids = np.fromiter(map(place.__getitem__, flat), dtype=np.int64, count=len(flat))
     owner = np.repeat(np.arange(len(tokens)), [len(t) for t in tokens])
     first, second = ids[:-1], ids[1:]
@@ -424,7 +428,8 @@ class Restatements(Sequence[frozenset[int]]):
         self.max_similarity = max_similarity
         self.vectors = sp.csr_matrix(text.unit_vectors[candidates])
         self.vector_columns = self.vectors.T.tocsr()
-        ignored = [text.vocabulary[t] for t in attribution() if t in text.vocabulary]
+        ignored = [text.vocabulary[t] for t in attribution(text.language)
+                   if t in text.vocabulary]
         self.present = term_presence(text.counts[candidates], ignored)
         self.present_columns = self.present.T.tocsr()
         self.sizes = np.diff(self.present.indptr)  # each candidate's words

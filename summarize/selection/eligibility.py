@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 import numpy as np
 
 from summarize.config import SelectorBase
 from summarize.selection.dating import announces_future
 from summarize.selection.reading import no_news, unnamed_quote
+from summarize.text.languages import LANGUAGES
 from summarize.text.words import EventText
 
 # Openers that point back to an earlier sentence: out of context the reader cannot tell
@@ -112,6 +114,57 @@ def is_dependent(text: str) -> bool:
     return word in DEPENDENT_OPENERS or (word in FIRST_PERSON and first.start() == 0)
 
 
+@cache
+def _final_in(language: str) -> re.Pattern[str]:
+    """A sentence's final punctuation, then its closing quotation marks and brackets (set
+    off by a space where the language spaces them: "… demain. »")."""
+    entry = LANGUAGES[language]
+    closers = "[" + re.escape(entry.closers) + "]"
+    spaced = "|\\s[" + re.escape(entry.spaced_closers) + "]" if entry.spaced_closers else ""
+    return re.compile(r"[.!?…](?:" + closers + spaced + r")*$")
+
+
+def is_dependent_in(text: str, language: str) -> bool:
+    """`is_dependent`'s counterpart in another language (`summarize.text.languages`): a
+    fragment, an aside closed that it did not open, a first word (or two) that leans on
+    the sentence before (a pronoun, a possessive or a connective of the language; a
+    title before a lowercase word), the first person outside quotation marks, or a word
+    that points back wherever it stands ("toutefois"). English's rules of descriptions,
+    "such", counts and chronologies are not applied: they are English words."""
+    if ")" in text and closes_an_aside(text):
+        return True
+    if not _final_in(language).search(text[-8:]):
+        return True
+    entry = LANGUAGES[language]
+    first = _FIRST_WORD.search(text)
+    if not first:
+        return False
+    word = first.group().lower()
+    if word in entry.openers_first or (word in entry.first_person_words
+                                       and first.start() == 0):
+        return True
+    following = _FIRST_WORD.search(text, first.end())
+    if following and ((word, following.group().lower()) in entry.opening_phrases
+                      or (word in entry.titles and following.group()[0].islower())):
+        return True
+    return bool(entry.pointer_words) and any(
+        w.lower() in entry.pointer_words for w in _FIRST_WORD.findall(text))
+
+
+@cache
+def _unnamed_speaker(language: str) -> re.Pattern[str] | None:
+    pattern = LANGUAGES[language].unnamed_speaker
+    return re.compile(pattern, re.IGNORECASE) if pattern else None
+
+
+def unnamed_quote_in(text: str, language: str) -> bool:
+    """`reading.unnamed_quote`'s counterpart in another language, where the table has
+    one: a quotation whose speaker is a pronoun ("a-t-elle déclaré", "sagte er")."""
+    pattern = _unnamed_speaker(language)
+    return (pattern is not None and bool(_quote_marks(language)[1].search(text))
+            and bool(pattern.search(text)))
+
+
 def quote_balance(text: str) -> int:
     """Quotations a sentence opens minus those it closes (curly quotes, the newswire's
     `` and '', and straight quotes told apart by the space before them)."""
@@ -125,6 +178,35 @@ def quote_balance(text: str) -> int:
 
 
 _QUOTE_MARK = re.compile(r"[\u201c\u201d\"]|``|''")
+
+
+@cache
+def _quote_marks(language: str) -> tuple[tuple[tuple[str, str], ...], re.Pattern[str]]:
+    """A language's pairs of quotation marks, and a pattern that finds any of them."""
+    pairs = LANGUAGES[language].quote_pairs
+    marks = "".join(sorted({m for pair in pairs for m in pair}))
+    return pairs, re.compile("[" + re.escape(marks) + '"]')
+
+
+def quote_balance_in(text: str, language: str) -> int:
+    """`quote_balance` with the quotation marks of another language („…“, »…«, «…»). A
+    mark that opens in one pair and closes in another (German “, which closes „ and opens
+    “…”) opens only where the mark that closes it is there too."""
+    pairs, _ = _quote_marks(language)
+    balance = 0
+    for mark in {m for pair in pairs for m in pair}:
+        count = text.count(mark)
+        if not count:
+            continue
+        opens = any(o == mark for o, _ in pairs)
+        closes = any(c == mark for _, c in pairs)
+        if opens and closes:
+            opens = any(c in text for o, c in pairs if o == mark and c != mark)
+        balance += count if opens else -count
+    if '"' in text:
+        balance += quote_balance(text.replace("\u201c", "").replace("\u201d", "")
+                                 .replace("``", "").replace("''", ""))
+    return balance
 # A quotation left open for longer than this many sentences is taken for a typo.
 MAX_QUOTED_SENTENCES = 4
 
@@ -137,12 +219,15 @@ def inside_quotations(text: EventText) -> np.ndarray:
     mask = np.zeros(len(text.sentences), dtype=bool)
     open_since: int | None = None  # index of the sentence that left a quotation open
     previous_article = -1
+    english = text.language == "en"
+    marked = _QUOTE_MARK if english else _quote_marks(text.language)[1]
     for i, sentence in enumerate(text.sentences):
         if sentence.article != previous_article:
             open_since, previous_article = None, sentence.article
         if open_since is not None and i - open_since > MAX_QUOTED_SENTENCES:
             open_since = None
-        balance = quote_balance(sentence.text)
+        balance = (quote_balance(sentence.text) if english
+                   else quote_balance_in(sentence.text, text.language))
         if open_since is not None:
             mask[i] = True
             if balance < 0:
@@ -158,7 +243,7 @@ def inside_quotations(text: EventText) -> np.ndarray:
             j = i - 1
             while (j >= 0 and i - j <= MAX_QUOTED_SENTENCES
                    and text.sentences[j].article == sentence.article
-                   and not _QUOTE_MARK.search(text.sentences[j].text)):
+                   and not marked.search(text.sentences[j].text)):
                 mask[j] = True
                 j -= 1
     return mask
@@ -200,6 +285,11 @@ class Eligibility:
 
     def _stands_alone(self, index: int) -> bool:
         sentence, selector = self.text.sentences[index], self.selector
+        if self.text.language != "en":
+            # English's no-news and stale-plan rules have no counterpart here
+            return not (selector.skip_dependent
+                        and (is_dependent_in(sentence.text, self.text.language)
+                             or unnamed_quote_in(sentence.text, self.text.language)))
         if selector.skip_dependent and (is_dependent(sentence.text)
                                         or unnamed_quote(sentence.text)
                                         or no_news(sentence.text)):

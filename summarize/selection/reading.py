@@ -121,11 +121,12 @@ RESTATED_SHARE = 0.6
 RESTATED_MIN_WORDS = 4
 
 
-def restates(terms: Collection[str], other: Collection[str]) -> bool:
+def restates(terms: Collection[str], other: Collection[str], language: str = "en") -> bool:
     """Two sentences say the same thing: at least RESTATED_SHARE of the stemmed content
     words (attribution words like "said" left out) of the shorter one, and at least
     RESTATED_MIN_WORDS of them, are in the other."""
-    a, b = set(terms) - _attribution(), set(other) - _attribution()
+    ignored = _attribution(language)
+    a, b = set(terms) - ignored, set(other) - ignored
     return bool(restated(len(a & b), min(len(a), len(b))))
 
 
@@ -135,7 +136,7 @@ def restated(shared: int | np.ndarray, smaller: int | np.ndarray) -> bool | np.n
     return (shared >= RESTATED_MIN_WORDS) & (shared >= RESTATED_SHARE * smaller)
 
 
-def _attribution() -> frozenset[str]:
+def _attribution(language: str) -> frozenset[str]:
     from summarize.selection.redundancy import attribution
 
-    return attribution()
+    return attribution(language)

@@ -19,6 +19,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from summarize.selection.ordering import publication_order
+from summarize.text.languages import LANGUAGES
 from summarize.text.similarity import self_similar_pairs, similar_pairs
 from summarize.text.words import (
     EventText,
@@ -28,6 +29,7 @@ from summarize.text.words import (
     term_presence,
     tfidf_unit_rows,
     tokenize,
+    words_in,
 )
 
 
@@ -116,19 +118,37 @@ ATTRIBUTION_WORDS = (
 
 
 @cache
-def attribution() -> frozenset[str]:
-    """The stems of ATTRIBUTION_WORDS (computed once, on first use)."""
-    return frozenset(stem(w) for w in ATTRIBUTION_WORDS)
+def attribution(language: str = "en") -> frozenset[str]:
+    """The stems of ATTRIBUTION_WORDS, or of a language's own (`summarize.text.languages`;
+    computed once, on first use)."""
+    if language == "en":
+        return frozenset(stem(w) for w in ATTRIBUTION_WORDS)
+    words = words_in(language)
+    return frozenset(words.stem(w) for w in
+                     words.tokenize(LANGUAGES[language].attribution))
 
 
-def clauses(sentence: str) -> list[tuple[str, ...]]:
+@cache
+def _clause_break(language: str) -> re.Pattern[str]:
+    """_CLAUSE_BREAK with a language's own conjunctions (none: punctuation only)."""
+    if language == "en":
+        return _CLAUSE_BREAK
+    joining = LANGUAGES[language].clause_words.split()
+    return re.compile(r"\s*[,;:()\u2014\u2013]\s*|\s+-{1,2}\s+"
+                      + (r"|\s+(?:" + "|".join(map(re.escape, joining)) + r")\s+"
+                         if joining else ""), re.IGNORECASE)
+
+
+def clauses(sentence: str, language: str = "en") -> list[tuple[str, ...]]:
     """Stemmed content words of each clause that states something on its own; pieces too
     short for that are joined to the clause before them (or after, at the start)."""
     result: list[list[str]] = []
     pending: list[str] = []
-    ignored = attribution()
-    for piece in _CLAUSE_BREAK.split(sentence):
-        terms = [t for t in content_terms(tokenize(piece)) if t not in ignored]
+    ignored = attribution(language)
+    split, terms_of = (tokenize, content_terms) if language == "en" else (
+        words_in(language).tokenize, words_in(language).content_terms)
+    for piece in _clause_break(language).split(sentence):
+        terms = [t for t in terms_of(split(piece)) if t not in ignored]
         if len(terms) >= MIN_CLAUSE_TERMS:
             result.append(pending + terms)
             pending = []
@@ -149,7 +169,7 @@ def statement_vectors(text: EventText, sentences: Sequence[int], idf: np.ndarray
     of the vectors of all."""
     units: list[tuple[str, ...]] = []
     owner: list[int] = []
-    ignored = attribution()
+    ignored = attribution(text.language)
     for index in sentences:
         own = tuple(t for t in text.terms[index] if t not in ignored)
         units.append(own)
@@ -157,7 +177,7 @@ def statement_vectors(text: EventText, sentences: Sequence[int], idf: np.ndarray
         # Two clauses need MIN_CLAUSE_TERMS words each, and a clause's words are words of
         # its sentence: a third of DUC 2006's sentences have too few to be split at all.
         if len(own) >= 2 * MIN_CLAUSE_TERMS:
-            parts = clauses(text.sentences[index].text)
+            parts = clauses(text.sentences[index].text, text.language)
             if len(parts) > 1:
                 units.extend(parts)
                 owner.extend([index] * len(parts))

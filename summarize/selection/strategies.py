@@ -81,7 +81,7 @@ def select_sentences(
         chosen.append(best)
         candidates[best] = False
         for other in np.flatnonzero(candidates):
-            if restates(text.terms[best], text.terms[other]):
+            if restates(text.terms[best], text.terms[other], text.language):
                 candidates[other] = False
         words_left -= int(lengths[best])
         sentences_left -= 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summarize.text.words import content_terms, smooth_idf, stem, tokenize
+from summarize.text.words import content_terms, smooth_idf, stem, tokenize, words_in
 
 if TYPE_CHECKING:
     import numpy as np
@@ -27,10 +27,14 @@ INSTRUCTION_WORDS = (
 ).split()
 
 
-def focus_terms(focus: str | None) -> tuple[str, ...]:
-    """Stemmed content words of the focus text, instruction words left out."""
+def focus_terms(focus: str | None, language: str = "en") -> tuple[str, ...]:
+    """Stemmed content words of the focus text, in the event's language; (English)
+    instruction words left out."""
     if not focus:
         return ()
+    if language != "en":
+        words = words_in(language)
+        return words.content_terms(words.tokenize(focus))
     instructions = {stem(w) for w in INSTRUCTION_WORDS}
     return tuple(t for t in content_terms(tokenize(focus)) if t not in instructions)
 

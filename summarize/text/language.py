@@ -173,13 +173,23 @@ def _english_by_stop_words(words: Sequence[str]) -> bool:
     return sum(map(STOP_WORDS.__contains__, words)) / len(words) >= ENGLISH_STOP_SHARE
 
 
+# Letters of the scripts written without spaces between words: CJK ideographs, kana, Thai,
+# Lao, Khmer, Myanmar. As many as LANGUAGE_MIN_WORDS words take about twice as many of them.
+_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0eff"
+                       "\u1000-\u109f\u1780-\u17ff]")
+UNSPACED_MIN_LETTERS = 2 * LANGUAGE_MIN_WORDS
+
+
 def story_language(paragraphs: Sequence[str]) -> str | None:
     """ISO 639-1 code of the story's language, None when it cannot be told for sure."""
     sample = " ".join(paragraphs)[:LANGUAGE_SAMPLE_CHARS]
     words = tokenize(sample)
     if len(words) < LANGUAGE_MIN_WORDS:
-        return None
-    if _english_by_stop_words(words):
+        # Scripts written without spaces between words (Chinese, Japanese, Thai…) give few
+        # tokens however long the text: there, enough of their letters are the evidence.
+        if len(_UNSPACED.findall(sample)) < UNSPACED_MIN_LETTERS:
+            return None
+    elif _english_by_stop_words(words):
         return "en"
     code, confidence = detect_language(sample)
     return code if confidence >= LANGUAGE_MIN_CONFIDENCE else None

@@ -11,6 +11,8 @@ inside a paragraph are spaces.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
 # Abbreviations after which a period never ends a sentence: titles and honorifics that
 # always precede a name ("Gen. Kim"), and words a number follows ("No. 5", "p. 12").
@@ -69,15 +71,56 @@ _ITEM_MARKER = re.compile(
     r"(?<!\S)(?:(?P<number>\d{1,2})|(?P<letter>[a-z]))(?P<end>\.\)|\.)(?=\s)")
 
 
+@dataclass(frozen=True)
+class SplitRules:
+    """One language's settings of the splitter; English's are this module's constants,
+    another language's come from its entry in `summarize.text.languages`."""
+
+    never_final: frozenset[str]
+    sometimes_final: frozenset[str]
+    sentence_starters: frozenset[str]
+    time_abbreviations: frozenset[str]
+    openers: str
+    candidate: re.Pattern[str]
+    # "am 3. Oktober", "der 2. Weltkrieg": a period after a day or an ordinal number
+    months: frozenset[str] = frozenset()
+    ordinal_before: frozenset[str] = frozenset()
+
+
+ENGLISH = SplitRules(NEVER_FINAL, SOMETIMES_FINAL, SENTENCE_STARTERS, TIME_ABBREVIATIONS,
+                     _OPENERS, _CANDIDATE)
+
+
+@cache
+def split_rules(language: str) -> SplitRules:
+    """The splitter's settings for a supported language. After an acronym or an initial,
+    a capitalized function word of the language (a stop word) opens a new sentence, as
+    SENTENCE_STARTERS do in English; quotation marks set off by a space ("… partirons. »")
+    close a sentence in the languages that space them."""
+    if language == "en":
+        return ENGLISH
+    from summarize.text.languages import LANGUAGES, stop_words
+
+    entry = LANGUAGES[language]
+    spaced = (r"|\s[" + re.escape(entry.spaced_closers) + r"](?=\s)"
+              if entry.spaced_closers else "")
+    candidate = re.compile(r"(?P<end>\.(?:\s?\.){2,}|…|[.!?]+)(?P<close>(?:''|["
+                           + re.escape(entry.closers) + r"]" + spaced + r")*)(?=\s)")
+    return SplitRules(entry.never_final_words, entry.sometimes_final_words,
+                      stop_words(language), frozenset(), entry.openers, candidate,
+                      entry.months, entry.ordinal_words)
+
+
 def _is_boundary(
-    text: str, begin: int, start: int, end_punct: str, close: str, after: int
+    text: str, begin: int, start: int, end_punct: str, close: str, after: int,
+    rules: SplitRules = ENGLISH,
 ) -> bool:
     """Decide one candidate: `begin` starts the current sentence, `start` its punctuation."""
     # The first word after the boundary, past opening quotes and brackets.
     i, n = after, len(text)
     while i < n and text[i].isspace():
         i += 1
-    while i < n and text[i] in _OPENERS:
+    while i < n and text[i] in rules.openers:
         i += 1
     if i >= n:
         return True
@@ -92,7 +135,7 @@ def _is_boundary(
     if close:
         return True  # ." or .” followed by a capital: the quotation ended the sentence
     word_start = text.rfind(" ", 0, start) + 1
-    word = text[word_start:start].lstrip(_OPENERS)
+    word = text[word_start:start].lstrip(rules.openers)
     lowered = word.lower()
     if not word:
         return True
@@ -100,25 +143,37 @@ def _is_boundary(
     if len(word) == 1 and len(spaced) == 2 and spaced[0].isalpha() and spaced[1] == ".":
         # an acronym written with spaces ("1 p. m. Saturday", "U. S. Army"): as unspaced
         word_start -= len(spaced) + 1
-        word = text[word_start:start].replace(" ", "").lstrip(_OPENERS)
+        word = text[word_start:start].replace(" ", "").lstrip(rules.openers)
         lowered = word.lower()
-    if lowered in NEVER_FINAL:
+    if lowered in rules.never_final:
         return False
-    if lowered in SOMETIMES_FINAL:
+    if lowered in rules.sometimes_final:
         return not first.isdigit()
     if len(word) == 1 and word.isupper():
-        return not _is_initial(text, begin, word_start, _WORD.match(text, i))
+        return not _is_initial(text, begin, word_start, _WORD.match(text, i), rules)
     if _ACRONYM.match(word):
         next_word = _WORD.match(text, i)
         if not next_word:
             return False
         number = _previous_word(text, word_start)
-        if lowered in TIME_ABBREVIATIONS and _NUMBER_OR_TIME.match(number):
+        if lowered in rules.time_abbreviations and _NUMBER_OR_TIME.match(number):
             before = _previous_word(text, word_start - len(number) - 1).lower()
             # "the 7 p.m. Concorde": a time after a determiner describes the noun that follows
             return before not in DETERMINERS and not _belongs_to_time(text, next_word)
-        return next_word.group().lower() in SENTENCE_STARTERS
+        return next_word.group().lower() in rules.sentence_starters
+    if rules.ordinal_before and word.isdigit() and len(word) <= 2:
+        return not _is_ordinal(text, word_start, _WORD.match(text, i), rules)
     return True
+
+
+def _is_ordinal(text: str, word_start: int, next_word: re.Match[str] | None,
+                rules: SplitRules) -> bool:
+    """Whether a number before a period is an ordinal, as German writes them ("am 3.
+    Oktober", "der 2. Weltkrieg"; Duden, Rechtschreibregeln § 104): before a month's name,
+    or after a determiner or a preposition, not at a sentence's end ("… im Jahr 12. Dann")."""
+    if next_word and next_word.group().lower() in rules.months:
+        return True
+    return _previous_word(text, word_start).lower() in rules.ordinal_before
 
 
 def _belongs_to_time(text: str, next_word: re.Match[str]) -> bool:
@@ -138,25 +193,29 @@ def _previous_word(text: str, word_start: int) -> str:
     return text[text.rfind(" ", 0, max(end, 0)) + 1 : max(end, 0)]
 
 
-def _is_initial(text: str, begin: int, word_start: int, next_word: re.Match[str] | None) -> bool:
+def _is_initial(text: str, begin: int, word_start: int, next_word: re.Match[str] | None,
+                rules: SplitRules = ENGLISH) -> bool:
     """Whether a capital letter before a period is a name's initial ("R. Allen Haywood",
     "Jonas E. Smith") rather than a word ending a sentence ("than I. Still", "vitamin D.
     Their"): only a lowercase word before it and a word that often opens a sentence after
     it make it a sentence's end, as for acronyms."""
     if word_start <= begin or not next_word:
         return True
-    before = _previous_word(text, word_start).lstrip(_OPENERS)
-    return not (before[:1].islower() and next_word.group().lower() in SENTENCE_STARTERS)
+    if next_word.end() - next_word.start() == 1 and text[next_word.end():next_word.end() + 1] \
+            == "." and next_word.group().isupper():
+        return True  # one initial after another ("A. S. Volkov", "J. A. Smith")
+    before = _previous_word(text, word_start).lstrip(rules.openers)
+    return not (before[:1].islower() and next_word.group().lower() in rules.sentence_starters)
 
 
-def _split_paragraph(paragraph: str) -> list[str]:
+def _split_paragraph(paragraph: str, rules: SplitRules = ENGLISH) -> list[str]:
     sentences = []
     begin = 0
-    for match in _CANDIDATE.finditer(paragraph):
+    for match in rules.candidate.finditer(paragraph):
         if match.start() < begin:
             continue  # inside a citation already attached to the sentence before
         end, close = match.group("end"), match.group("close")
-        if _is_boundary(paragraph, begin, match.start(), end, close, match.end()):
+        if _is_boundary(paragraph, begin, match.start(), end, close, match.end(), rules):
             stop = match.end()
             if close and close[-1] in "\"”’'":
                 citation = _CITATION.match(paragraph, stop)
@@ -202,8 +261,11 @@ def _list_items(paragraph: str) -> list[str]:
     return [paragraph[a:b] for a, b in zip(bounds, bounds[1:]) if paragraph[a:b].strip()]
 
 
-def split_sentences(text: str) -> list[str]:
-    """The sentences of `text`, in order, with white space inside each folded to one space."""
+def split_sentences(text: str, language: str = "en") -> list[str]:
+    """The sentences of `text`, in order, with white space inside each folded to one space;
+    `language` (a code of `summarize.text.languages`) gives the abbreviations and quotation
+    marks."""
+    rules = split_rules(language)
     sentences: list[str] = []
     for paragraph in _PARAGRAPH_BREAK.split(text):
         paragraph = " ".join(paragraph.split())  # (str.split's white space is re's \s)
@@ -211,5 +273,5 @@ def split_sentences(text: str) -> list[str]:
         # the paragraph has none, as half of the paragraphs of news have one sentence)
         listed = ". " in paragraph or ".) " in paragraph
         for part in _list_items(paragraph) if listed else [paragraph]:
-            sentences.extend(_split_paragraph(part.strip()))
+            sentences.extend(_split_paragraph(part.strip(), rules))
     return sentences

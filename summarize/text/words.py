@@ -11,9 +11,9 @@ from __future__ import annotations
 import pkgutil
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING
 
@@ -75,10 +75,15 @@ class _ContentTerm(dict[str, str | None]):
     looks every word up in C (map, filter) instead of a Python test and call per word,
     1.7x faster on DUC 2006 sentences."""
 
+    def __init__(self, stop_words: frozenset[str] = STOP_WORDS,
+                 stemmer: Callable[[str], str] | None = None):
+        super().__init__()
+        self.stop_words, self.stemmer = stop_words, stemmer
+
     def __missing__(self, word: str) -> str | None:
         if len(self) >= MAX_KNOWN_WORDS:
             self.clear()
-        term = None if word in STOP_WORDS else stem(word)
+        term = None if word in self.stop_words else (self.stemmer or stem)(word)
         self[word] = term
         return term
 
@@ -91,6 +96,63 @@ def content_terms(words: Sequence[str]) -> tuple[str, ...]:
     # (filter drops the stop words' None; no token (it opens with a letter or a digit) has
     # an empty Snowball stem: checked on 530,000 random ones)
     return tuple(filter(None, map(_TERMS.__getitem__, words)))
+
+
+# A word in the languages that elide an article or a preposition into the next word
+# ("l'homme", "dell'anno", "l'any"): as WORD_RE, but an apostrophe separates two words.
+ELIDING_WORD_RE = re.compile(r"[^\W_]+(?:\.[^\W_]+(?:\.[^\W_]+)*\.?)?", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Words:
+    """How one language's text becomes words, stems and content terms: `words_in`."""
+
+    language: str
+    stop_words: frozenset[str]
+    tokenize: Callable[[str], list[str]]
+    stem: Callable[[str], str]
+    content_terms: Callable[[Sequence[str]], tuple[str, ...]]
+
+
+ENGLISH = Words("en", STOP_WORDS, tokenize, stem, content_terms)
+
+
+@cache
+def words_in(language: str) -> Words:
+    """The words of a supported language (`summarize.text.languages`): English's are this
+    module's functions; another language's come from its entry there, with caches of
+    their own (a word is not stemmed alike in two languages)."""
+    if language == "en":
+        return ENGLISH
+    from summarize.text.languages import LANGUAGES, stop_words
+
+    entry = LANGUAGES[language]
+    pattern = ELIDING_WORD_RE if entry.elision else WORD_RE
+    stops = stop_words(language)
+
+    def split(text: str) -> list[str]:
+        return pattern.findall(text.replace("\u2019", "'").replace("\u2018", "'").lower())
+
+    if entry.snowball is None:
+        def stem_word(word: str) -> str:
+            return word
+    else:
+        algorithm = entry.snowball
+
+        @lru_cache(maxsize=200_000)
+        def stem_word(word: str) -> str:
+            stemmer = getattr(_STEMMERS, algorithm, None)
+            if stemmer is None:
+                stemmer = Stemmer.Stemmer(algorithm, 0)
+                setattr(_STEMMERS, algorithm, stemmer)
+            return stemmer.stemWord(word)
+
+    known = _ContentTerm(stops, stem_word)
+
+    def terms(words: Sequence[str]) -> tuple[str, ...]:
+        return tuple(filter(None, map(known.__getitem__, words)))
+
+    return Words(language, stops, split, stem_word, terms)
 
 
 def word_count(text: str) -> int:
@@ -190,6 +252,11 @@ class EventText:
     background: DocumentFrequencies | None = None
     # Stemmed content words of the event's focus (summarize/text/focus.py), if it has one.
     focus: tuple[str, ...] = ()
+    language: str = "en"  # the language its sentences are read in (`words_in`)
+
+    @property
+    def words(self) -> Words:
+        return words_in(self.language)
 
     @cached_property
     def _counts_and_vocabulary(self) -> tuple[sp.csr_matrix, dict[str, int]]:
@@ -226,14 +293,18 @@ def prepare_text(
     articles: Sequence[CleanArticle],
     background: DocumentFrequencies | None = None,
     focus: tuple[str, ...] = (),
+    language: str = "en",
 ) -> EventText:
-    """Tokenize and stem every sentence once."""
-    tokens = tuple(tuple(tokenize(s.text)) for s in sentences)
+    """Tokenize and stem every sentence once, in the event's language."""
+    split, terms = (tokenize, content_terms) if language == "en" else (
+        words_in(language).tokenize, words_in(language).content_terms)
+    tokens = tuple(tuple(split(s.text)) for s in sentences)
     return EventText(
         sentences=tuple(sentences),
         articles=tuple(articles),
         tokens=tokens,
-        terms=tuple(content_terms(t) for t in tokens),
+        terms=tuple(terms(t) for t in tokens),
         background=background,
         focus=focus,
+        language=language,
     )
