@@ -7,7 +7,6 @@ import pytest
 
 from summarize.config import MMRSelector
 from summarize.models import Article
-from summarize.selection.dating import date_weekdays
 from summarize.selection.eligibility import eligible, is_dependent
 from summarize.selection.reading import has_dateline, no_news, restates, unnamed_quote
 from summarize.selection.titles import headline_from, is_all_caps, truecase
@@ -80,27 +79,6 @@ def test_a_plan_from_an_older_article_is_not_chosen_once_newer_coverage_exists()
     undated = event_text([[plan, fact], [fact]])
     assert eligible(undated, MMRSelector()).all()
     assert eligible(text, MMRSelector(skip_stale_plans=False)).all()
-
-
-WEDNESDAY = dt.date(2023, 9, 13)
-
-
-@pytest.mark.parametrize("sentence, dated", [
-    ("Kim vowed support on Wednesday as the leaders met.",
-     "Kim vowed support on Wednesday (Sept. 13) as the leaders met."),
-    ("The train crossed into Russia on Tuesday.",
-     "The train crossed into Russia on Tuesday (Sept. 12)."),
-    ("Putin will visit Pyongyang on Friday.", "Putin will visit Pyongyang on Friday (Sept. 15)."),
-    ("He arrived on Tuesday, where he is expected to meet Putin.",
-     "He arrived on Tuesday (Sept. 12), where he is expected to meet Putin."),
-    ("The vote is set for next Wednesday.", "The vote is set for next Wednesday (Sept. 20)."),
-    ("Talks began Monday, Sept. 11, in Moscow.", "Talks began Monday, Sept. 11, in Moscow."),
-    ("Tuesday's crash killed 113 people on Tuesday.",
-     "Tuesday's crash killed 113 people on Tuesday (Sept. 12)."),
-])
-def test_a_weekday_gets_its_date_from_the_publication_date(sentence, dated):
-    assert date_weekdays(sentence, WEDNESDAY) == dated
-    assert date_weekdays(sentence, None) == sentence
 
 
 def test_a_title_in_capitals_is_shown_in_its_usual_case():
