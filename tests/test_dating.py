@@ -82,7 +82,15 @@ DATED = [
     ("The Senate passed the bill Tuesday, and it will take effect on Monday.",
      "The Senate passed the bill Tuesday (March 5), and it will take effect on Monday "
      "(March 11)."),
+    # past forms the spelling hides: "hit" after a noun, a short "-ed"
+    ("A powerful quake hit the coast on Sunday, killing ten people.",
+     "A powerful quake hit the coast on Sunday (March 3), killing ten people."),
+    ("On Tuesday, a climber died after a fall from a ridge.",
+     "On Tuesday (March 5), a climber died after a fall from a ridge."),
     # a time elsewhere in the sentence, in another clause, does not move the weekday's week
+    ("A jury on Tuesday ordered execution for a man convicted of a murder in June 2005.",
+     "A jury on Tuesday (March 5) ordered execution for a man convicted of a murder in "
+     "June 2005."),
     ("The firm will hire 200 people in April, its chief said on Tuesday.",
      "The firm will hire 200 people in April, its chief said on Tuesday (March 5)."),
 ]

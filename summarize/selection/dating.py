@@ -167,25 +167,21 @@ def weekday_date(parsed: Parsed, text: str, match: re.Match[str],
 
 
 def _reach(parsed: Parsed, position: int, group: Group) -> list[int]:
-    """The words whose times could move the weekday's week: the stretch (between commas,
-    clause marks and infinitives) that holds it, the one that holds the verb governing it
-    and what lies between them, the clause's opening stretch before its first verb (a
-    fronted "Last year, …"), and all that goes before a temporal clause."""
-    words, marks = parsed.words, parsed.marks
+    """The words whose times could move the weekday's week: from the governing verb to the
+    weekday and on to the next verb, within commas, clause marks and infinitives; the
+    clause's opening stretch before its first verb (a fronted "Last year, …"); and all
+    that goes before a temporal clause ("… in 1995 when …")."""
+    words, marks, groups = parsed.words, parsed.marks, parsed.groups
     cuts = [k for k, w in enumerate(words) if marks[k] or w == "," or
             (w == "to" and k + 1 < len(words) and words[k + 1][:1].islower())]
-
-    def stretch(k: int) -> set[int]:
-        lo = max((c + 1 for c in cuts if c < k), default=0)
-        hi = min((c for c in cuts if c > k), default=len(words))
-        return set(range(lo, hi))
-
-    reach = stretch(position) | stretch(group.start)
-    lo, hi = sorted((group.start, position))
-    if not any(marks[lo:hi]):
-        reach |= set(range(lo, hi))
+    first, last = min(group.start, position), max(group.end - 1, position)
+    lo = max([c + 1 for c in cuts if c < first]
+             + [g.end for g in groups if g.end <= first], default=0)
+    hi = min([c for c in cuts if c > last] + [g.start for g in groups if g.start > last],
+             default=len(words))
+    reach = set(range(lo, hi))
     start, _ = clause_bounds(marks, position)
-    first_verb = min((g.start for g in parsed.groups if g.start >= start), default=len(words))
+    first_verb = min((g.start for g in groups if g.start >= start), default=len(words))
     reach |= set(range(start, min(first_verb, position)))
     if start and words[start - 1].lower() in _TEMPORAL:
         reach |= set(range(start))

@@ -41,6 +41,10 @@ NOT_PAST_ED = frozenset("""
 bed creed embed hundred kindred naked red sacred sled wicked wed hatred ahmed mohammed fred
 ted ned united
 """.split())
+# Past forms spelled like their present ("A quake hit the coast on Sunday"): past after a
+# noun, not after "to", an auxiliary or a pronoun that takes the present ("they hit").
+SAME_AS_PRESENT = frozenset("hit put cut shut beat burst spread cost quit let hurt".split())
+_PRESENT_SUBJECTS = frozenset("i we you they to not n't".split())
 FUTURE_AUXILIARIES = frozenset("will shall 'll won't".split())
 # What "may", "should", "must" say of a day, they say of a coming one.
 FUTURE_MODALS = frozenset("may should must".split())
@@ -119,7 +123,7 @@ def is_past_form(word: str) -> bool:
     """A simple past or past participle, as far as spelling tells (lower case)."""
     if word in IRREGULAR_PAST:
         return True
-    return (len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
+    return (len(word) > 3 and word.endswith("ed") and not word.endswith("eed")
             and word not in NOT_PAST_ED)
 
 
@@ -203,6 +207,9 @@ def _tense_at(words: list[str], raw: list[str], i: int, groups: list[Group]) -> 
         # "analysts contacted by the paper": a participle describing a noun
         if following == "by" and i and words[i - 1] not in _AUXILIARIES:
             return PARTICIPLE
+        return PAST
+    if word in SAME_AS_PRESENT and i and words[i - 1] not in _PRESENT_SUBJECTS \
+            and words[i - 1] not in _AUXILIARIES and words[i - 1] not in DETERMINERS:
         return PAST
     if word == "to" and groups and _is_infinitive(words, raw, i):
         # "agreed to meet on Friday", "asked the court to rule on Friday": what the verb
