@@ -9,7 +9,7 @@ from summarize.config import MMRSelector
 from summarize.models import Article
 from summarize.selection.eligibility import eligible, is_dependent
 from summarize.selection.reading import has_dateline, no_news, restates, unnamed_quote
-from summarize.selection.titles import headline_from, is_all_caps, truecase
+from summarize.selection.titles import is_all_caps, truecase
 from summarize.text.cleaning import clean_article
 from summarize.text.words import content_terms, tokenize
 from tests.conftest import event_text
@@ -90,13 +90,6 @@ def test_a_title_in_capitals_is_shown_in_its_usual_case():
     assert truecase("STUDY SAYS INDIANS ARE VIOLENT CRIME VICTIMS AT TWICE NATIONAL AVERAGE",
                     sentences) == ("Study says Indians are violent crime victims at twice "
                                    "national average")
-
-
-def test_a_headline_from_the_lead_is_its_first_clause():
-    assert headline_from("Kim met Putin at the cosmodrome, the Kremlin said.") == \
-        "Kim met Putin at the cosmodrome"
-    long = " ".join(["word"] * 30) + "."
-    assert headline_from(long) == " ".join(["word"] * 14) + "…"
 
 
 def test_restating_a_fact_in_other_words_is_detected():
