@@ -87,6 +87,9 @@ DATED = [
      "A powerful quake hit the coast on Sunday (March 3), killing ten people."),
     ("On Tuesday, a climber died after a fall from a ridge.",
      "On Tuesday (March 5), a climber died after a fall from a ridge."),
+    # what a past decision sets for later: no date for the later day
+    ("The family decided on Tuesday night to hand the boy over on Saturday.",
+     "The family decided on Tuesday night (March 5) to hand the boy over on Saturday."),
     # a time elsewhere in the sentence, in another clause, does not move the weekday's week
     ("A jury on Tuesday ordered execution for a man convicted of a murder in June 2005.",
      "A jury on Tuesday (March 5) ordered execution for a man convicted of a murder in "

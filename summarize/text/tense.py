@@ -65,11 +65,14 @@ prepares try tries need needs
 # "is expected to", "are scheduled for": an arrangement for a coming day.
 SCHEDULED = frozenset("expected scheduled set due slated poised planned likely going about "
                       "supposed".split())
-# Verbs whose object is to do what the infinitive after it says: "urged Congress to act".
+# Verbs whose infinitive says what is to be done later, even with words between them:
+# "urged Congress to act", "decided Tuesday night to turn the boy over on Wednesday".
 OBJECT_CONTROL = ("ask", "urg", "tell", "told", "order", "allow", "forc", "persuad", "invit",
                   "call", "expect", "want", "requir", "encourag", "instruct", "direct",
                   "advis", "warn", "authori", "permit", "compel", "press", "appeal",
-                  "lobb", "challeng", "schedul", "set")
+                  "lobb", "challeng", "schedul", "set", "decid", "agree", "plan", "promis",
+                  "vow", "pledg", "threaten", "hope", "tri", "prepar", "refus", "offer",
+                  "sought", "seek", "aim", "intend", "vote")
 # Words that may stand between the parts of a verb group (besides "-ly" adverbs).
 _ADVERBS = frozenset("not n't never also already still just reportedly allegedly again "
                      "initially originally previously first then now later soon".split())
