@@ -53,11 +53,12 @@ _OPINION_TITLE = re.compile(
 _OPINION_PATH = re.compile(
     r"/(?:opinions?|editorials?|commentary|letters|op-?ed|columns?|columnists?|blogs?|"
     r"viewpoints?)(?:/|$)", re.IGNORECASE)
-# A column's or letter's own words about itself.
+# A column's or letter's own words about itself, where a sentence starts (one pass over the
+# article's sentences joined by newlines), or anywhere ("This column").
 _OPINION_BODY = re.compile(
     r"^\(?(?:The writer|The author|[A-Z][\w.'’ -]{2,40}) (?:is|was) an? (?:[\w-]+ ){0,3}"
     r"(?:columnist|contributor|editorialist)\b|^To the editor\b|\bThis column\b"
-    r"|^\(?The (?:writer|author) (?:is|was)\b", re.IGNORECASE)
+    r"|^\(?The (?:writer|author) (?:is|was)\b", re.IGNORECASE | re.MULTILINE)
 # A column opens in its author's voice: first person outside quotation marks, no one
 # said to be speaking, in one of its first sentences and in at least this share of them.
 OPINION_FIRST_PERSON_SHARE = 0.15
@@ -103,12 +104,22 @@ def is_opinion(title: str | None, url: str | None, sentences: Sequence[str]) -> 
         return True
     if url and _OPINION_PATH.search(url.split("?", 1)[0]):
         return True
-    if any(_OPINION_BODY.search(text) for text in sentences):
+    joined = "\n".join(sentences)
+    if ("olumn" in joined or "ditor" in joined or "writer" in joined or "author" in joined
+            or "ontributor" in joined) and _OPINION_BODY.search(joined):
         return True
-    own = [k for k, text in enumerate(sentences)
-           if _FIRST_PERSON.search(_QUOTED.sub(" ", text)) and not _SAYS.search(text)]
-    return (bool(own) and own[0] < OPENING_SENTENCES and len(own) >= OPINION_MIN_FIRST_PERSON
-            and len(own) >= OPINION_FIRST_PERSON_SHARE * len(sentences))
+    # (the opening first: most articles have no first person there, and are done)
+    if not any(_own_voice(text) for text in sentences[:OPENING_SENTENCES]):
+        return False
+    own = sum(1 for text in sentences if _own_voice(text))
+    return own >= OPINION_MIN_FIRST_PERSON and own >= OPINION_FIRST_PERSON_SHARE * len(sentences)
+
+
+def _own_voice(text: str) -> bool:
+    """First person outside quotation marks, no one said to speak."""
+    if not _FIRST_PERSON.search(text) or _SAYS.search(text):
+        return False
+    return bool(_FIRST_PERSON.search(_QUOTED.sub(" ", text)))
 
 
 def names_speaker(text: str) -> bool:

@@ -175,6 +175,8 @@ def verb_groups(raw: list[str] | tuple[str, ...]) -> list[Group]:
 def _tense_at(words: list[str], raw: list[str], i: int, groups: list[Group]) -> str | None:
     """The tense of a verb group starting at word i, or None when no group starts there."""
     word = words[i]
+    if word not in _STARTERS and not word.endswith("ed"):
+        return None  # (most words: no group starts at them)
     after = _skip_adverbs(words, i + 1)
     following = words[after] if after < len(words) else ""
     if word in FUTURE_AUXILIARIES:
@@ -223,6 +225,10 @@ def _tense_at(words: list[str], raw: list[str], i: int, groups: list[Group]) -> 
         if adjacent or words[last.end - 1].startswith(OBJECT_CONTROL):
             return FUTURE if last.tense in (FUTURE, PRESENT) else DOUBT
     return None
+
+
+# The words a verb group can start with (besides "-ed" forms).
+_STARTERS = (_AUXILIARIES | PLANNING | IRREGULAR_PAST | SAME_AS_PRESENT | frozenset(["to"]))
 
 
 def _skip_back_adverbs(words: list[str], i: int) -> int:
