@@ -56,7 +56,6 @@ from summarize.selection.titles import (
     sentence_case,
     trim_headline,
 )
-from summarize.selection.voices import is_opinion
 from summarize.text.cleaning import article_lines, clean_lines, template_lines
 from summarize.text.segmenting import split_sentences
 from summarize.text.words import (
@@ -213,7 +212,7 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
     return Briefing(
         event=prepared.slug,
         title=_event_title(prepared.slug, prepared.articles, prepared.sentences, ordered,
-                           len(lead), index, leading),
+                           len(lead), index, leading, eligibility.opinion),
         sentences=tuple(ordered),
         lead=frozenset(range(len(lead))),
         articles=prepared.articles,
@@ -250,23 +249,19 @@ def _rank_once_per_story(text: EventText, groups: list[list[int]], config: Confi
 
 def _event_title(slug: str, articles: tuple[CleanArticle, ...], sentences: tuple[Sentence, ...],
                  chosen: list[ChosenSentence], lead_count: int, index: ConceptIndex,
-                 leading: dict[int, int]) -> str:
+                 leading: dict[int, int], opinion: frozenset[int]) -> str:
     """A headline for the event. Of the article titles that read as headlines (cleaned of
-    labels and codes, `titles.clean_title`; short enough; not an opinion piece's), the one
-    that says most of what the lead says, then that covers most of what the outlets led
-    with (`lead.lead_weights`), then the title of the lead's article, then the earliest
-    listed; a wire's slug line only when no other exists, titles in capitals only when no
-    other does; in sentence case. Without one, the first that trims to a headline
-    (`titles.trim_headline`) of: the lead, then the reporters' opening sentences and long
-    titles, those that say most of what the lead says first. Else the folder name."""
+    labels and codes, `titles.clean_title`; short enough; not one of the `opinion`
+    pieces'), the one that says most of what the lead says, then that covers most of what
+    the outlets led with (`lead.lead_weights`), then the title of the lead's article, then
+    the earliest listed; a wire's slug line only when no other exists, titles in capitals
+    only when no other does; in sentence case. Without one, the first that trims to a
+    headline (`titles.trim_headline`) of: the lead, then the reporters' opening sentences
+    and long titles, those that say most of what the lead says first. Else the folder
+    name."""
     texts = [s.text for s in sentences]
     lead_articles = {c.sentence.article for c in chosen[:lead_count]}
     lead_text = " ".join(c.sentence.text for c in chosen[:lead_count])
-    by_article: dict[int, list[str]] = {}
-    for sentence in sentences:
-        by_article.setdefault(sentence.article, []).append(sentence.text)
-    opinion = {a for a in range(len(articles))
-               if is_opinion(articles[a].title, articles[a].url, by_article.get(a, []))}
     titles = {a: clean_title(articles[a].title or "", articles[a].outlet)
               for a in range(len(articles)) if articles[a].title and a not in opinion}
     headlines = [a for a in titles if is_headline(articles[a].title or "")]

@@ -104,6 +104,9 @@ def test_a_title_in_title_case_or_capitals_is_shown_in_sentence_case():
     assert sentence_case("U.S. Observers Praise Vote", sentences) == "U.S. observers praise vote"
     assert sentence_case("Lindsay Lohan checks into Betty Ford Center", sentences) == \
         "Lindsay Lohan checks into Betty Ford Center"
+    compounds = sentences + ["Observers praised the next-generation voting machines."]
+    assert sentence_case("Carter Center Praises Next-Generation Voting Machines",
+                         compounds) == "Carter Center praises next-generation voting machines"
 
 
 def _event(titles, bodies):

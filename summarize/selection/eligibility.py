@@ -16,7 +16,12 @@ import numpy as np
 from summarize.config import SelectorBase
 from summarize.selection.dating import announces_future
 from summarize.selection.reading import no_news, unnamed_quote
-from summarize.selection.voices import names_speaker, unreported, unsourced_judgement
+from summarize.selection.voices import (
+    names_speaker,
+    opinion_articles,
+    unreported,
+    unsourced_judgement,
+)
 from summarize.text.words import EventText
 
 # Openers that point back to an earlier sentence: out of context the reader cannot tell
@@ -186,7 +191,9 @@ class Eligibility:
         if selector.skip_dependent:
             possible &= ~inside_quotations(text)
         # sentences of transcripts and opinion articles: eligible only naming their speaker
-        self._unreported = unreported(text) if selector.skip_dependent else None
+        self.opinion = opinion_articles(text.articles, text.sentences)
+        self._unreported = unreported(text.sentences, self.opinion) \
+            if selector.skip_dependent else None
         self.possible = possible
         dates = [a.published for a in text.articles if a.published is not None]
         self._newest = max(dates) if dates else None

@@ -124,13 +124,21 @@ def choose_lead(
 
     top = next((i for i in ranked if stands(i)), None)
     floor = NEWS_LEAD_SHARE * values[top][0] if top is not None else 0.0
-    news = [i for i in ranked if values[i][0] >= floor and states_news(text.sentences[i].text)]
-    rest = [i for i in ranked if i not in set(news)]
     chosen: list[int] = []
-    for i in news + rest:
+
+    def fits(i: int) -> bool:
+        return stands(i) and all(_cosine(text, i, j) <= max_similarity for j in chosen)
+
+    # news first (asked best first, and only until the lead is full), then the rest
+    for i in ranked:
+        if len(chosen) == count or values[i][0] < floor:
+            break
+        if states_news(text.sentences[i].text) and fits(i):
+            chosen.append(i)
+    for i in ranked:
         if len(chosen) == count:
             break
-        if stands(i) and all(_cosine(text, i, j) <= max_similarity for j in chosen):
+        if i not in chosen and fits(i):
             chosen.append(i)
     return chosen
 

@@ -60,19 +60,32 @@ def truecase(title: str, sentences: list[str]) -> str:
     opening a quotation capitalized; an acronym ("PM") of a title not in capitals as it
     is; a word the sentences never write in lower case (after Lita et al. 2003,
     "tRuEcasIng": the most frequent form, in context)."""
-    forms: dict[str, dict[str, int]] = {}
-    pairs: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
-    for sentence in sentences:
-        found = [m.group() for m in _TOKEN.finditer(sentence)][1:]  # (the first is capitalized)
-        for word in found:
-            counts = forms.setdefault(word.lower(), {})
-            counts[word] = counts.get(word, 0) + 1
-        for pair in zip(found, found[1:]):
-            counts = pairs.setdefault((pair[0].lower(), pair[1].lower()), {})
-            counts[pair] = counts.get(pair, 0) + 1
     matches = list(_TOKEN.finditer(title))
     words = [m.group() for m in matches]
+    # Only the title's words and pairs are counted, found with the string's own search in
+    # the event's text rather than by tokenizing every sentence; a stop word of a title in
+    # title case is lower case unless it is an acronym or a pair says otherwise.
+    joined = "\n".join(sentences)
+    lowered = joined.lower()
+    if len(lowered) != len(joined):  # (a few letters change length in lower case)
+        lowered, joined = joined, joined
+    forms: dict[str, dict[str, int]] = {}
     shouting = is_all_caps(title)
+    # (a stop word of a title in capitals may be an acronym: "US")
+    for word in {w.lower() for w in words} - (frozenset() if shouting else STOP_WORDS):
+        for start in _occurrences(lowered, word, joined):
+            form = joined[start:start + len(word)]
+            forms.setdefault(word, {})[form] = forms.get(word, {}).get(form, 0) + 1
+    pairs: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
+    for k in range(len(matches) - 1):
+        if title[matches[k].end():matches[k + 1].start()] != " ":
+            continue
+        key = (words[k].lower(), words[k + 1].lower())
+        counts = pairs.setdefault(key, {})
+        for start in _occurrences(lowered, f"{key[0]} {key[1]}", joined):
+            form = (joined[start:start + len(key[0])],
+                    joined[start + len(key[0]) + 1:start + len(key[0]) + 1 + len(key[1])])
+            counts[form] = counts.get(form, 0) + 1
     cased = []
     for k, match in enumerate(matches):
         # the form it has in the pair, left or right, the sentences write most often
@@ -106,6 +119,15 @@ def truecase(title: str, sentences: list[str]) -> str:
         out += [title[done:match.start()], word]
         done = match.end()
     text = "".join(out) + title[done:]
+    # a compound ("Next-Generation") as the text writes it whole, if it does
+    for compound in _COMPOUND.finditer(text):
+        seen: dict[str, int] = {}
+        for start in _occurrences(lowered, compound.group().lower(), joined):
+            form = joined[start:compound.end() - compound.start() + start]
+            seen[form] = seen.get(form, 0) + 1
+        if seen:
+            form = max(seen.items(), key=lambda kv: (kv[1], kv[0]))[0]
+            text = text[:compound.start()] + form + text[compound.end():]
     first = _LETTERS.search(text)
     if first:
         text = text[: first.start()] + text[first.start()].upper() + text[first.start() + 1:]
@@ -114,6 +136,26 @@ def truecase(title: str, sentences: list[str]) -> str:
 
 # A pair of words the sentences write this often sets the case of both.
 MIN_PAIR_COUNT = 2
+
+
+_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
+def _occurrences(lowered: str, word: str, text: str) -> list[int]:
+    """Where `text` (`lowered` in lower case) writes `word` as whole words, except as the
+    first word of a line (a sentence's first word is capitalized whatever it is)."""
+    found, start = [], lowered.find(word)
+    while start >= 0:
+        end = start + len(word)
+        before = text[start - 1] if start else "\n"
+        after = text[end:end + 2]
+        whole = not (before.isalnum() or before in "'’") and not (
+            after[:1].isalnum() or (after[:1] in ("'", "’") and after[1:2].isalpha()))
+        line = text.rfind("\n", 0, start) + 1
+        if whole and any(c.isalnum() for c in text[line:start]):
+            found.append(start)
+        start = lowered.find(word, end)
+    return found
 
 
 _SPEECH = frozenset("said says told reported reports announced announces added stated "

@@ -27,13 +27,17 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from summarize.models import CleanArticle, Sentence
 from summarize.selection.reading import GENERIC_SPEAKERS
-from summarize.text.words import STOP_WORDS, EventText
+from summarize.text.words import STOP_WORDS
 
 # "Q. …", "A: …", "QUESTION: …": an interview's turns.
 _QA = re.compile(r"^(?:(?P<q>Q|QUESTION|Question)|(?P<a>A|ANSWER|Answer))\s*[.:]\s")
 # "SMITH: …", "DR. BRAZELTON: …", "President Obama: …": a speaker's label.
 _LABEL = re.compile(r"^(?P<label>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s+\S")
+# A line that could be either.
+_TURN = re.compile(r"^(?:[QA]|QUESTION|Question|ANSWER|Answer)\s*[.:]\s"
+                   r"|^(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*:\s+\S", re.MULTILINE)
 _FIRST_OR_SECOND = re.compile(r"\b(?:I|me|my|we|us|our|you|your)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself|I['’]m|I['’]ve|I['’]d|I['’]ll)\b")
 _QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
@@ -74,6 +78,9 @@ MIN_PERSONAL_TURNS_SHARE = 1 / 3
 def transcript_start(sentences: Sequence[str]) -> int | None:
     """Where an article's transcript begins (its first turn), or None if it has none: a
     question and an answer marked "Q."/"A.", or a dialogue between labelled speakers."""
+    joined = "\n".join(sentences)
+    if not _TURN.search(joined):  # (one pass: most articles have no line that could be a turn)
+        return None
     questions = answers = 0
     first = None
     for k, text in enumerate(sentences):
@@ -140,23 +147,36 @@ def _is_name(word: str) -> bool:
         and word.lower() not in GENERIC_SPEAKERS
 
 
-def unreported(text: EventText) -> np.ndarray:
-    """The sentences that are not the reporter's words: those of an opinion article, and
-    those of a transcript from its first turn on."""
-    mask = np.zeros(len(text.sentences), dtype=bool)
-    by_article: dict[int, list[int]] = {}
-    for i, sentence in enumerate(text.sentences):
-        by_article.setdefault(sentence.article, []).append(i)
-    for number, members in by_article.items():
-        article = text.articles[number]
-        sentences = [text.sentences[i].text for i in members]
-        if is_opinion(article.title, article.url, sentences):
-            mask[members] = True
+def opinion_articles(articles: Sequence[CleanArticle],
+                     sentences: Sequence[Sentence]) -> frozenset[int]:
+    """The articles (indices) that are opinion pieces (`is_opinion`)."""
+    texts = _texts_by_article(sentences)
+    return frozenset(a for a, article in enumerate(articles)
+                     if is_opinion(article.title, article.url, texts.get(a, [])))
+
+
+def unreported(sentences: Sequence[Sentence], opinion: frozenset[int]) -> np.ndarray:
+    """The sentences that are not the reporter's words: those of the `opinion` articles,
+    and those of a transcript from its first turn on."""
+    mask = np.zeros(len(sentences), dtype=bool)
+    members: dict[int, list[int]] = {}
+    for i, sentence in enumerate(sentences):
+        members.setdefault(sentence.article, []).append(i)
+    for number, own in members.items():
+        if number in opinion:
+            mask[own] = True
             continue
-        start = transcript_start(sentences)
+        start = transcript_start([sentences[i].text for i in own])
         if start is not None:
-            mask[members[start:]] = True
+            mask[own[start:]] = True
     return mask
+
+
+def _texts_by_article(sentences: Sequence[Sentence]) -> dict[int, list[str]]:
+    texts: dict[int, list[str]] = {}
+    for sentence in sentences:
+        texts.setdefault(sentence.article, []).append(sentence.text)
+    return texts
 
 
 # Judgements a reporter's sentence passes off as fact (the editor's "analysis given as
