@@ -49,7 +49,14 @@ from summarize.selection.lead import choose_lead, headline_values, lead_weights
 from summarize.selection.ordering import order_sentences
 from summarize.selection.redundancy import corroborate, find_duplicates, independent_sources
 from summarize.selection.strategies import select_sentences
-from summarize.selection.titles import headline_from, is_all_caps, is_wire_slug, truecase
+from summarize.selection.titles import (
+    clean_title,
+    is_all_caps,
+    is_headline,
+    is_wire_slug,
+    sentence_case,
+    trim_headline,
+)
 from summarize.text.cleaning import article_lines, clean_lines, template_lines
 from summarize.text.focus import focus_relevance, focus_terms
 from summarize.text.languages import LANGUAGE_NAMES, SUPPORTED_LANGUAGES
@@ -262,7 +269,7 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
     return Briefing(
         event=prepared.slug,
         title=_event_title(prepared.slug, prepared.articles, prepared.sentences, ordered,
-                           len(lead), index, leading),
+                           len(lead), index, leading, eligibility.opinion),
         sentences=tuple(ordered),
         lead=frozenset(range(len(lead))),
         articles=prepared.articles,
@@ -308,23 +315,35 @@ def _rank_once_per_story(text: EventText, groups: list[list[int]], config: Confi
 
 def _event_title(slug: str, articles: tuple[CleanArticle, ...], sentences: tuple[Sentence, ...],
                  chosen: list[ChosenSentence], lead_count: int, index: ConceptIndex,
-                 leading: dict[int, int]) -> str:
-    """A headline for the event: the article title that says most of what the lead says,
-    then that covers most of what the outlets led with (`lead.lead_weights`), then the
-    title of the lead's article, then the earliest listed; a wire's slug line only when no
-    other exists, titles in capitals only when no other does, then in their usual case.
-    Without any title, the lead's first clause; else the folder name."""
+                 leading: dict[int, int], opinion: frozenset[int]) -> str:
+    """A headline for the event. Of the article titles that read as headlines (cleaned of
+    labels and codes, `titles.clean_title`; short enough; not one of the `opinion`
+    pieces'), the one that says most of what the lead says, then that covers most of what
+    the outlets led with (`lead.lead_weights`), then the title of the lead's article, then
+    the earliest listed; a wire's slug line only when no other exists, titles in capitals
+    only when no other does; in sentence case. Without one, the first that trims to a
+    headline (`titles.trim_headline`) of: the lead, then the reporters' opening sentences
+    and long titles, those that say most of what the lead says first. Else the folder
+    name."""
+    texts = [s.text for s in sentences]
     lead_articles = {c.sentence.article for c in chosen[:lead_count]}
     lead_text = " ".join(c.sentence.text for c in chosen[:lead_count])
-    titled = [a for a in range(len(articles)) if articles[a].title]
-    if titled:
-        values = dict(zip(titled, headline_values([articles[a].title or "" for a in titled],
-                                                  lead_text, index, leading)))
-        best = max(titled, key=lambda a: (not is_wire_slug(articles[a].title or ""),
-                                          not is_all_caps(articles[a].title or ""),
-                                          values[a], a in lead_articles, -a))
-        title = articles[best].title or slug
-        return truecase(title, [s.text for s in sentences]) if is_all_caps(title) else title
-    if chosen and lead_count:
-        return headline_from(chosen[0].sentence.text)
+    titles = {a: clean_title(articles[a].title or "", articles[a].outlet)
+              for a in range(len(articles)) if articles[a].title and a not in opinion}
+    headlines = [a for a in titles if is_headline(articles[a].title or "")]
+    if headlines:
+        values = dict(zip(headlines, headline_values([titles[a] for a in headlines],
+                                                      lead_text, index, leading)))
+        best = max(headlines, key=lambda a: (not is_wire_slug(titles[a]),
+                                             not is_all_caps(titles[a]),
+                                             values[a], a in lead_articles, -a))
+        return sentence_case(titles[best], texts)
+    others = [s.text for s in sentences if s.position == 0 and s.article not in opinion]
+    others += [titles[a] for a in titles if a not in headlines]
+    ranked = sorted(zip(headline_values(others, lead_text, index, leading), others),
+                    key=lambda pair: (-pair[0][0], -pair[0][1]))
+    for candidate in [c.sentence.text for c in chosen[:lead_count]] + [t for _, t in ranked]:
+        headline = trim_headline(candidate)
+        if headline:
+            return headline
     return slug.replace("-", " ").replace("_", " ").strip().capitalize() or slug

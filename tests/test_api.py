@@ -64,7 +64,7 @@ def test_a_wire_slug_line_is_not_the_briefing_title_when_a_headline_exists():
         {"text": story.replace("released on", "published"), "published": "2000-09-27",
          "title": "Report Grades Evolution Teaching"},
     ])
-    assert briefing.title == "Report Grades Evolution Teaching"
+    assert briefing.title == "Report grades evolution teaching"  # (in sentence case)
 
 
 GERMAN = ("Der Stadtrat hat am Dienstag beschlossen, die alte Hafenbrücke für zwei Jahre zu "

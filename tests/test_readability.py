@@ -7,10 +7,9 @@ import pytest
 
 from summarize.config import MMRSelector
 from summarize.models import Article
-from summarize.selection.dating import date_weekdays
 from summarize.selection.eligibility import eligible, is_dependent
 from summarize.selection.reading import has_dateline, no_news, restates, unnamed_quote
-from summarize.selection.titles import headline_from, is_all_caps, truecase
+from summarize.selection.titles import is_all_caps, truecase
 from summarize.text.cleaning import clean_article
 from summarize.text.words import content_terms, tokenize
 from tests.conftest import event_text
@@ -82,27 +81,6 @@ def test_a_plan_from_an_older_article_is_not_chosen_once_newer_coverage_exists()
     assert eligible(text, MMRSelector(skip_stale_plans=False)).all()
 
 
-WEDNESDAY = dt.date(2023, 9, 13)
-
-
-@pytest.mark.parametrize("sentence, dated", [
-    ("Kim vowed support on Wednesday as the leaders met.",
-     "Kim vowed support on Wednesday (Sept. 13) as the leaders met."),
-    ("The train crossed into Russia on Tuesday.",
-     "The train crossed into Russia on Tuesday (Sept. 12)."),
-    ("Putin will visit Pyongyang on Friday.", "Putin will visit Pyongyang on Friday (Sept. 15)."),
-    ("He arrived on Tuesday, where he is expected to meet Putin.",
-     "He arrived on Tuesday (Sept. 12), where he is expected to meet Putin."),
-    ("The vote is set for next Wednesday.", "The vote is set for next Wednesday (Sept. 20)."),
-    ("Talks began Monday, Sept. 11, in Moscow.", "Talks began Monday, Sept. 11, in Moscow."),
-    ("Tuesday's crash killed 113 people on Tuesday.",
-     "Tuesday's crash killed 113 people on Tuesday (Sept. 12)."),
-])
-def test_a_weekday_gets_its_date_from_the_publication_date(sentence, dated):
-    assert date_weekdays(sentence, WEDNESDAY) == dated
-    assert date_weekdays(sentence, None) == sentence
-
-
 def test_a_title_in_capitals_is_shown_in_its_usual_case():
     assert is_all_caps("STUDY SAYS INDIANS ARE VIOLENT CRIME VICTIMS")
     assert not is_all_caps("Clinton Focuses on American Indians")
@@ -112,13 +90,6 @@ def test_a_title_in_capitals_is_shown_in_its_usual_case():
     assert truecase("STUDY SAYS INDIANS ARE VIOLENT CRIME VICTIMS AT TWICE NATIONAL AVERAGE",
                     sentences) == ("Study says Indians are violent crime victims at twice "
                                    "national average")
-
-
-def test_a_headline_from_the_lead_is_its_first_clause():
-    assert headline_from("Kim met Putin at the cosmodrome, the Kremlin said.") == \
-        "Kim met Putin at the cosmodrome"
-    long = " ".join(["word"] * 30) + "."
-    assert headline_from(long) == " ".join(["word"] * 14) + "…"
 
 
 def test_restating_a_fact_in_other_words_is_detected():

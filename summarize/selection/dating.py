@@ -1,28 +1,101 @@
-"""Weekdays in a sentence, dated: "on Thursday" means nothing a week after the article was
-written, so a briefing adds the date the weekday stands for, where it can tell it."""
+"""Weekdays in a sentence, dated right or not at all: "on Thursday" means nothing a week
+after the article was written, so a briefing adds the date the weekday stands for, where
+the sentence tells it.
+
+The rule is Mani & Wilson's ("Robust temporal processing of news", ACL 2000) for a
+weekday named without a date: the tense of the verb that governs it decides the
+direction from the article's publication date. A weekday in a past clause (main or
+subordinate, "… after the council approved the plan on Thursday") is the latest such day
+on or before publication; in a future clause ("will meet on Friday", "is expected to
+arrive Saturday"), the first on or after it. Anything else is left undated, because a
+reader trusts a bracketed date more than anything else in the sentence:
+
+- another time in the weekday's reach moves the week ("on Monday last year", "In 1995,
+  … on Monday", "two weeks later, on Friday", "… in March when … on Monday");
+- the weekday is not this week's ("last Monday": the latest, or the one before it?;
+  "next Tuesday", "this Sunday", "every Friday", "a Monday", "Friday to Sunday"), or a
+  name ("Good Friday", "Tuesday's vote" is left alone too);
+- the tense does not tell: the present simple ("the trial begins Monday"), "would",
+  "could", "was to", an infinitive after a past verb ("decided on Tuesday to resign on
+  Friday"), a past verb that sets a later day ("scheduled a hearing for Monday",
+  "adjourned until Monday"), a past perfect beside another weekday ("had been agreed on
+  Monday, collapsed on Wednesday");
+- the day would be the one after publication in a past clause, or the one before it in a
+  future clause: a story filed across midnight or from a time zone ahead.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_RELATIVE_DAY = re.compile(
-    r"\b(?P<lead>(?:on|last|next|this|since|until|by|from|late|early)\s+)?"
-    r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"(?!\s*\()(?!,?\s+(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)\s+\d)"
+from summarize.text.tense import (
+    FUTURE,
+    PARTICIPLE,
+    PAST,
+    PAST_PERFECT,
+    Group,
+    Parsed,
+    clause_bounds,
+    governing_group,
+    parse,
 )
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# AP style: months of five letters or fewer are spelled out.
+MONTH_ABBREVIATIONS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.",
+                       "Sept.", "Oct.", "Nov.", "Dec.")
+_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|"
+           r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.")
+_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# Times that say which week, month or year a clause speaks of.
+_SHIFTED = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d)\b"
+    r"|\bago\b"
+    r"|\b(?:last|next|this|previous|following|coming|past|same|that|the)\s+"
+    r"(?:week|weekend|month|year|season|spring|summer|fall|autumn|winter|decade|century|"
+    r"term|semester|quarter|day|night|morning|evening|afternoon)s?\b(?<!\bthis morning)"
+    r"(?<!\bthis afternoon)(?<!\bthis evening)(?<!\bthe morning)(?<!\bthe night)"
+    r"(?<!\bthe afternoon)(?<!\bthe evening)(?<!\bthe day)"
+    r"|\b(?:earlier|later)\s+(?:this|that|in|on)\b"
+    r"|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)\s+"
+    r"(?:days?|weeks?|months?|years?|decades?)\s+(?:later|earlier|before|after|from now|on)\b"
+    r"|\b(?:days|weeks|months|years)\s+(?:later|earlier)\b"
+    r"|\bthe\s+(?:next|following|previous|preceding)\s+day\b|\bthe\s+day\s+(?:before|after)\b"
+    r"|\bin\s+the\s+(?:past|coming|next|last)\b"
+    rf"|\b(?:{_MONTHS})\s+\d|\b(?:in|last|next|this|early|late|mid|since|until|by|of)[\s-]+"
+    rf"(?:{_MONTHS})\b|\b(?:January|February|April|June|July|August|September|October|"
+    r"November|December)\b",
+)
+# Before a weekday, these make it some other day than this week's.
+_NOT_THIS_WEEK = frozenset("last next this that every each a an the one following previous "
+                           "coming past same any some".split())
+# Holidays and named days: "Good Friday", "Black Monday", "Super Tuesday".
+NAMED_DAYS = frozenset("good black super ash maundy holy easter palm bloody cyber whit shrove "
+                       "low".split())
+# After a weekday: its date already ("Monday, Sept. 11", "Monday (Sept. 11)"), a shift
+# ("Monday last week"), a range ("Monday-Friday"), a possessive, or a name it begins
+# ("the Sunday Times", "Monday Night Football").
+_AFTER_WEEKDAY = re.compile(
+    rf",?\s*(?:(?:(?:night|morning|afternoon|evening)\s*)?\(|(?:{_MONTHS})\s+\d"
+    rf"|\d{{1,2}}\s+(?:{_MONTHS}))"
+    r"|\s*(?:,\s*)?(?:(?:night|morning|afternoon|evening)\s+)?(?:last|next|this|of\s+"
+    r"(?:last|next|that))\s+(?:week|weekend|month|year)\b"
+    r"|\s*(?:-|–|through|to|and|or|&)\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)\b|['’]s\b|\s+[A-Z]")
+_PART_OF_DAY = re.compile(r"\s+(?:night|morning|afternoon|evening)\b")
+# A clause opened by one of these happens at the time of the clause before it ("… in 1995
+# when the cases landed on his desk Monday").
+_TEMPORAL = frozenset("when while as after before once until since".split())
+# The time a story is filed and the date it carries can be a day apart.
+_ONE_DAY_OFF = 6
+
+
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|(?:is|are) (?:expected|set|due|scheduled|slated|"
     r"going) to|plans? to|planned for)\b",
     re.IGNORECASE,
 )
-# AP style: months of five letters or fewer are spelled out.
-_MONTH_ABBREVIATIONS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.",
-                        "Sept.", "Oct.", "Nov.", "Dec.")
-
-
 _FUTURE_WORDS = ("will", "shall", "is to", "are to", "expected", "set to", "due to",
                  "scheduled", "slated", "going to", "plan")
 
@@ -34,32 +107,82 @@ def announces_future(text: str) -> bool:
 
 
 def date_weekdays(text: str, published: dt.date | None) -> str:
-    """"on Tuesday" -> "on Tuesday (Sept. 12)": the date a weekday names, from the article's
-    publication date, so that the sentence still makes sense a week later. A weekday is
-    the last one on or before publication, or the next one after it when its clause
-    speaks of the future ("will meet on Tuesday", "next Tuesday"). Unchanged without a
-    date."""
+    """"on Tuesday" -> "on Tuesday (Sept. 12)", "Tuesday night" -> "Tuesday night (Sept.
+    12)": each weekday the sentence dates (see the module docstring), once per weekday.
+    Unchanged without a publication date."""
     if published is None or "day" not in text:  # (every weekday's name ends in "day")
         return text
-    dated: set[str] = set()
+    matches = list(_WEEKDAY.finditer(text))
+    if not matches:
+        return text
+    parsed = parse(text)
+    pieces, done, dated = [], 0, set()
+    for match in matches:
+        if match.group() in dated:
+            continue
+        day = weekday_date(parsed, text, match, published)
+        if day is None:
+            continue
+        dated.add(match.group())
+        tail = _PART_OF_DAY.match(text, match.end())
+        end = tail.end() if tail else match.end()
+        pieces.append(f"{text[done:end]} ({MONTH_ABBREVIATIONS[day.month - 1]} {day.day})")
+        done = end
+    return "".join(pieces) + text[done:]
 
-    def anchored(match: re.Match[str]) -> str:
-        # Once per weekday and sentence; not inside a possessive ("Tuesday's crash").
-        if match.group("day") in dated or text[match.end():match.end() + 2] in ("'s", "’s"):
-            return match.group(0)
-        dated.add(match.group("day"))
-        lead = (match.group("lead") or "").strip().lower()
-        target = _WEEKDAYS.index(match.group("day"))
-        # The tense of the weekday's own clause: "arrived on Tuesday, where he is expected
-        # to…" is a past Tuesday.
-        clause = re.split(r"[,;:—–()]|\s--\s", text[: match.start()])[-1]
-        future = announces_future(clause)
-        if lead == "next" or (future and lead not in ("last", "since")):
-            offset = (target - published.weekday()) % 7 or 7
-        else:
-            offset = -((published.weekday() - target) % 7)
-        day = published + dt.timedelta(days=offset)
-        return f"{match.group(0)} ({_MONTH_ABBREVIATIONS[day.month - 1]} {day.day})"
 
-    return _RELATIVE_DAY.sub(anchored, text)
+def weekday_date(parsed: Parsed, text: str, match: re.Match[str],
+                 published: dt.date) -> dt.date | None:
+    """The date the weekday `match` names, or None when the sentence does not tell it."""
+    if _AFTER_WEEKDAY.match(text, match.end()):
+        return None
+    position = parsed.spans.index(match.span())
+    words = parsed.words
+    previous = words[position - 1].lower() if position else ""
+    if previous in _NOT_THIS_WEEK or previous in NAMED_DAYS:
+        return None
+    if position > 1 and previous in ("to", "through", "-", "–", "and", "or", "&") \
+            and words[position - 2] in WEEKDAYS:
+        return None  # the end of a range: "Friday to Sunday"
+    group = governing_group(parsed, position)
+    if group is None:
+        return None
+    reach = _reach(parsed, position, group)
+    if _SHIFTED.search(" ".join(words[k] for k in reach)):
+        return None
+    tense = group.tense
+    if previous in ("for", "until", "till") and tense in (PAST, PARTICIPLE, PAST_PERFECT):
+        return None  # "scheduled a hearing for Monday", "adjourned until Monday": later
+    if tense == PAST_PERFECT:
+        # the latest such day, unless the sentence names a day it came before
+        tense = PAST if len(_WEEKDAY.findall(text)) == 1 else None
+    target = WEEKDAYS.index(match.group())
+    if tense in (PAST, PARTICIPLE):
+        back = (published.weekday() - target) % 7
+        return published - dt.timedelta(days=back) if back < _ONE_DAY_OFF else None
+    if tense == FUTURE:
+        ahead = (target - published.weekday()) % 7
+        return published + dt.timedelta(days=ahead) if ahead < _ONE_DAY_OFF else None
+    return None
 
+
+def _reach(parsed: Parsed, position: int, group: Group) -> list[int]:
+    """The words whose times could move the weekday's week: from the governing verb to the
+    weekday and on to the next verb, within commas, clause marks and infinitives; the
+    clause's opening stretch before its first verb (a fronted "Last year, …"); and all
+    that goes before a temporal clause ("… in 1995 when …")."""
+    words, marks, groups = parsed.words, parsed.marks, parsed.groups
+    cuts = [k for k, w in enumerate(words) if marks[k] or w == "," or
+            (w == "to" and k + 1 < len(words) and words[k + 1][:1].islower())]
+    first, last = min(group.start, position), max(group.end - 1, position)
+    lo = max([c + 1 for c in cuts if c < first]
+             + [g.end for g in groups if g.end <= first], default=0)
+    hi = min([c for c in cuts if c > last] + [g.start for g in groups if g.start > last],
+             default=len(words))
+    reach = set(range(lo, hi))
+    start, _ = clause_bounds(marks, position)
+    first_verb = min((g.start for g in groups if g.start >= start), default=len(words))
+    reach |= set(range(start, min(first_verb, position)))
+    if start and words[start - 1].lower() in _TEMPORAL:
+        reach |= set(range(start))
+    return sorted(reach)

@@ -1,8 +1,10 @@
 """Eligibility: which sentences can stand alone in a briefing at all, whatever their score.
 
 A sentence that opens with a pronoun or a connective, quotes nobody by name, carries no news,
-or announces a plan that a later article may have overtaken is never chosen, by any
-selector (the rules in `reading` and `dating`; `Eligibility.mask`)."""
+is not the reporter's and names no speaker (a transcript's, an opinion piece's, an
+unsourced judgement), or announces a plan that a later article may have overtaken is never
+chosen, by any selector (the rules in `reading`, `voices` and `dating`;
+`Eligibility.mask`)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,12 @@ import numpy as np
 from summarize.config import SelectorBase
 from summarize.selection.dating import announces_future
 from summarize.selection.reading import no_news, unnamed_quote
+from summarize.selection.voices import (
+    names_speaker,
+    opinion_articles,
+    unreported,
+    unsourced_judgement,
+)
 from summarize.text.languages import LANGUAGES
 from summarize.text.words import EventText
 
@@ -207,6 +215,8 @@ def quote_balance_in(text: str, language: str) -> int:
         balance += quote_balance(text.replace("\u201c", "").replace("\u201d", "")
                                  .replace("``", "").replace("''", ""))
     return balance
+
+
 # A quotation left open for longer than this many sentences is taken for a typo.
 MAX_QUOTED_SENTENCES = 4
 
@@ -267,6 +277,10 @@ class Eligibility:
             possible &= ~np.array([is_question(s.text) for s in text.sentences], dtype=bool)
         if selector.skip_dependent:
             possible &= ~inside_quotations(text)
+        # sentences of transcripts and opinion articles: eligible only naming their speaker
+        self.opinion = opinion_articles(text.articles, text.sentences)
+        self._unreported = unreported(text.sentences, self.opinion) \
+            if selector.skip_dependent else None
         self.possible = possible
         dates = [a.published for a in text.articles if a.published is not None]
         self._newest = max(dates) if dates else None
@@ -292,7 +306,10 @@ class Eligibility:
                              or unnamed_quote_in(sentence.text, self.text.language)))
         if selector.skip_dependent and (is_dependent(sentence.text)
                                         or unnamed_quote(sentence.text)
-                                        or no_news(sentence.text)):
+                                        or no_news(sentence.text)
+                                        or unsourced_judgement(sentence.text)
+                                        or (self._unreported[index]
+                                            and not names_speaker(sentence.text))):
             return False
         return not (selector.skip_stale_plans and self._newest is not None
                     and _older(self.text.articles[sentence.article].published, self._newest)

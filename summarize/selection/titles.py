@@ -1,12 +1,23 @@
-"""The briefing's title: a headline from the articles in sentence case, never shouting."""
+"""The briefing's title, as a desk would write it: a headline from the articles, in sentence
+case, without the labels, codes and outlet names feeds wrap it in; or, where the articles
+have none, the lead's main clause trimmed to a headline (after Dorr, Zajic & Schwartz 2003,
+"Hedge Trimmer: a parse-and-trim approach to headline generation": the attribution, the
+adjuncts before the subject, time expressions, appositives and articles go, then trailing
+clauses and phrases while it is long). Never a sentence cut off with "…": a clause that
+cannot be trimmed to a headline is not used."""
 
 from __future__ import annotations
 
 import re
 
+from summarize.text.tense import PARTICIPLE, SUBORDINATORS, Group, is_past_form, parse, verb_groups
+from summarize.text.words import STOP_WORDS
+
 _LETTERS = re.compile(r"[^\W\d_]")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 HEADLINE_MAX_WORDS = 14
+# Hedge Trimmer's length: shorten a headline while it is longer than this.
+HEADLINE_TARGET_WORDS = 10
 
 
 def is_all_caps(title: str) -> bool:
@@ -26,36 +37,391 @@ def is_wire_slug(title: str) -> bool:
     return bool(_SLUG.search(title.strip()))
 
 
+def is_title_case(title: str) -> bool:
+    """Every word but the small ones capitalized ("Clinton Focuses on American Indians"),
+    three at least: a style, not the names the title holds."""
+    words = [w for w in title.split()[1:] if _LETTERS.search(w)
+             and w.lower().strip(",.:;'’\"“”") not in STOP_WORDS]
+    return len(words) >= 3 and all(w.lstrip("\"'‘“(")[:1].isupper() for w in words) \
+        and not is_all_caps(title)
+
+
+def sentence_case(title: str, sentences: list[str]) -> str:
+    """A title in capitals or in title case in sentence case (`truecase`); any other as
+    it is."""
+    return truecase(title, sentences) if is_all_caps(title) or is_title_case(title) else title
+
+
 def truecase(title: str, sentences: list[str]) -> str:
-    """A capitals-only title in sentence case, each word as the event's sentences usually
-    write it inside a sentence ("Indians", "casino"); the first word capitalized (after
-    Lita et al. 2003, truecasing by the most frequent form)."""
+    """The title in sentence case, each word as the event's sentences usually write it
+    inside a sentence ("Indians", "casino"), or as they usually write it beside the word
+    next to it when they write that pair twice or more ("North Bay", "Carter Center",
+    though "north" and "center" alone); the first word, initials ("U.S.") and a word
+    opening a quotation capitalized; an acronym ("PM") of a title not in capitals as it
+    is; a word the sentences never write in lower case (after Lita et al. 2003,
+    "tRuEcasIng": the most frequent form, in context)."""
+    matches = list(_TOKEN.finditer(title))
+    words = [m.group() for m in matches]
+    # Only the title's words and pairs are counted, found with the string's own search in
+    # the event's text rather than by tokenizing every sentence; a stop word of a title in
+    # title case is lower case unless it is an acronym or a pair says otherwise.
+    joined = "\n".join(sentences)
+    lowered = joined.lower()
+    if len(lowered) != len(joined):  # (a few letters change length in lower case)
+        lowered, joined = joined, joined
     forms: dict[str, dict[str, int]] = {}
-    for sentence in sentences:
-        for match in list(_TOKEN.finditer(sentence))[1:]:  # the first word is capitalized anyway
-            word = match.group()
-            counts = forms.setdefault(word.lower(), {})
-            counts[word] = counts.get(word, 0) + 1
-
-    def usual(match: re.Match[str]) -> str:
-        word = match.group()
-        seen = forms.get(word.lower())
-        if not seen:
-            return word.lower()
-        return max(seen.items(), key=lambda kv: (kv[1], kv[0]))[0]
-
-    cased = _TOKEN.sub(usual, title)
-    first = _LETTERS.search(cased)
+    shouting = is_all_caps(title)
+    # (a stop word of a title in capitals may be an acronym: "US")
+    for word in {w.lower() for w in words} - (frozenset() if shouting else STOP_WORDS):
+        for start in _occurrences(lowered, word, joined):
+            form = joined[start:start + len(word)]
+            forms.setdefault(word, {})[form] = forms.get(word, {}).get(form, 0) + 1
+    pairs: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
+    for k in range(len(matches) - 1):
+        if title[matches[k].end():matches[k + 1].start()] != " ":
+            continue
+        key = (words[k].lower(), words[k + 1].lower())
+        counts = pairs.setdefault(key, {})
+        for start in _occurrences(lowered, f"{key[0]} {key[1]}", joined):
+            form = (joined[start:start + len(key[0])],
+                    joined[start + len(key[0]) + 1:start + len(key[0]) + 1 + len(key[1])])
+            counts[form] = counts.get(form, 0) + 1
+    cased = []
+    for k, match in enumerate(matches):
+        # the form it has in the pair, left or right, the sentences write most often
+        votes: dict[str, int] = {}
+        if k and not title[matches[k - 1].end():match.start()].strip():
+            for (_, form), count in pairs.get((words[k - 1].lower(), words[k].lower()),
+                                              {}).items():
+                votes[form] = max(votes.get(form, 0), count)
+        if k + 1 < len(matches) and not title[match.end():matches[k + 1].start()].strip():
+            for (form, _), count in pairs.get((words[k].lower(), words[k + 1].lower()),
+                                              {}).items():
+                votes[form] = max(votes.get(form, 0), count)
+        best = max(votes.items(), key=lambda kv: (kv[1], kv[0]), default=None)
+        seen = forms.get(match.group().lower())
+        if not shouting and len(match.group()) > 1 and match.group().isupper():
+            word = match.group()  # an acronym ("PM", "UAW") in a title in lower case
+        elif best and best[1] >= MIN_PAIR_COUNT:
+            word = best[0]
+        elif seen:
+            word = max(seen.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        else:
+            word = match.group().lower()
+        before, after = title[:match.start()], title[match.end():match.end() + 1]
+        initial = len(match.group()) == 1 and after == "."
+        opens_quote = before[-1:] in ("'", "‘", "“", '"') and before[-2:-1] in ("", " ")
+        if initial or opens_quote:
+            word = word[0].upper() + word[1:]
+        cased.append(word)
+    out, done = [], 0
+    for match, word in zip(matches, cased):
+        out += [title[done:match.start()], word]
+        done = match.end()
+    text = "".join(out) + title[done:]
+    # a compound ("Next-Generation") as the text writes it whole, if it does
+    for compound in _COMPOUND.finditer(text):
+        seen: dict[str, int] = {}
+        for start in _occurrences(lowered, compound.group().lower(), joined):
+            form = joined[start:compound.end() - compound.start() + start]
+            seen[form] = seen.get(form, 0) + 1
+        if seen:
+            form = max(seen.items(), key=lambda kv: (kv[1], kv[0]))[0]
+            text = text[:compound.start()] + form + text[compound.end():]
+    first = _LETTERS.search(text)
     if first:
-        cased = cased[: first.start()] + cased[first.start()].upper() + cased[first.start() + 1:]
-    return cased
+        text = text[: first.start()] + text[first.start()].upper() + text[first.start() + 1:]
+    return text
 
 
-def headline_from(sentence: str) -> str:
-    """A headline from the lead sentence: its first clause, at most HEADLINE_MAX_WORDS
-    words (cut at a word, marked with "…"), without the final period."""
-    clause = re.split(r",\s|;\s|\s[—–]\s|\s--\s", sentence, maxsplit=1)[0].rstrip(" .")
-    words = clause.split()
-    if len(words) > HEADLINE_MAX_WORDS:
-        return " ".join(words[:HEADLINE_MAX_WORDS]) + "…"
-    return clause
+# A pair of words the sentences write this often sets the case of both.
+MIN_PAIR_COUNT = 2
+
+
+_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
+def _occurrences(lowered: str, word: str, text: str) -> list[int]:
+    """Where `text` (`lowered` in lower case) writes `word` as whole words, except as the
+    first word of a line (a sentence's first word is capitalized whatever it is)."""
+    found, start = [], lowered.find(word)
+    while start >= 0:
+        end = start + len(word)
+        before = text[start - 1] if start else "\n"
+        after = text[end:end + 2]
+        whole = not (before.isalnum() or before in "'’") and not (
+            after[:1].isalnum() or (after[:1] in ("'", "’") and after[1:2].isalpha()))
+        line = text.rfind("\n", 0, start) + 1
+        if whole and any(c.isalnum() for c in text[line:start]):
+            found.append(start)
+        start = lowered.find(word, end)
+    return found
+
+
+_SPEECH = frozenset("said says told reported reports announced announces added stated "
+                    "according confirmed quoted".split())
+_TIME_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday today tonight "
+                        "yesterday".split())
+_DAY_PARTS = frozenset("night morning afternoon evening".split())
+_TIME_LEADS = frozenset("on late early by last this".split())
+_MONTHS = frozenset("January February March April May June July August September October "
+                    "November December Jan. Feb. Aug. Sept. Oct. Nov. Dec.".split())
+_PREPOSITIONS = frozenset("in at on for from with near to of over after before during amid "
+                          "under into against by as since about between across through "
+                          "without within".split())
+# Openings of a stretch before the subject that a headline drops: "After …,", "In a move
+# …,", "Despite …,", "According to …,", "Bucking …,".
+_PREPOSED = frozenset("after before despite in on at with without as amid while when although "
+                      "though because since following like unlike according for during by "
+                      "under days hours weeks once if from to among".split())
+_ARTICLES = frozenset("the a an".split())
+_PRONOUNS = frozenset("he she it they this these those that which who i we you one some "
+                      "yes no".split())
+# A headline cannot end on these: they promise a word that was cut.
+_DANGLING = (_PREPOSITIONS | _ARTICLES | SUBORDINATORS
+             | frozenset("and or but said says is are was were has have had be been being "
+                         "will would can could may might should must to its his her their "
+                         "our my your 's".split()))
+
+
+def _verbs(words: list[str]) -> list[Group]:
+    """The finite verb groups (not an infinitive's "to", not a participle after a noun)."""
+    return [g for g in verb_groups(words) if g.head != "to" and g.tense != PARTICIPLE]
+
+
+def _segments(words: list[str]) -> list[list[str]]:
+    """The stretches between commas and dashes (a parenthesis is dropped whole)."""
+    segments: list[list[str]] = [[]]
+    depth = 0
+    for word in words:
+        if word == "(":
+            depth += 1
+        elif word == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif word in (",", "--", "—", "–", ";"):
+            segments.append([])
+        elif word not in ("“", "”", '"'):
+            segments[-1].append(word)
+    return [s for s in segments if s]
+
+
+def _drop_time(words: list[str]) -> list[str]:
+    kept: list[str] = []
+    k = 0
+    while k < len(words):
+        word = words[k]
+        if (word.lower() in _DAY_PARTS and kept and kept[-1].lower() in ("this", "last")):
+            kept.pop()
+            k += 1
+            continue
+        if word in _TIME_WORDS or (word in _MONTHS and k + 1 < len(words)
+                                   and words[k + 1][:1].isdigit()):
+            while kept and kept[-1].lower() in _TIME_LEADS:
+                kept.pop()
+            k += 1
+            while k < len(words) and (words[k] in _DAY_PARTS or words[k][:1].isdigit()):
+                k += 1
+            continue
+        kept.append(word)
+        k += 1
+    return kept
+
+
+def _valid(words: list[str]) -> bool:
+    """A clause a headline can be: a subject (not a pronoun, not one that holds a relative
+    clause) before a finite verb, a verb in every subordinate clause, and nothing left
+    hanging at its end."""
+    groups = _verbs(words)
+    for k, word in enumerate(words):
+        if k and word.lower() in SUBORDINATORS and not any(g.start > k for g in groups):
+            return False
+    if not words or words[0].lower() in _PRONOUNS or words[0].lower() in SUBORDINATORS:
+        return False
+    if words[-1].lower() in _DANGLING or not words[-1][-1:].isalnum():
+        return False
+    groups = _verbs(words)
+    if not groups or groups[0].start == 0:
+        return False
+    subject = [w.lower() for w in words[: groups[0].start]]
+    if any(w in ("who", "which", "that", "whose", "whom") for w in subject):
+        return False
+    # the verb group must not end the headline when it is only an auxiliary or a "said"
+    last = groups[-1]
+    return not (last.end >= len(words) and words[-1].lower() in _DANGLING)
+
+
+_DETERMINERS = frozenset("the a an his her its their our my this that these those some any "
+                         "every each another".split())
+_PUNCTUATION = frozenset(",;:()“”\"!?—–")
+
+
+def words_of(text: str) -> list[str]:
+    """The text's words, punctuation that separates as words of its own; tokens written
+    together ("anti-smoking", "U.S.", "Britain's") stay one word."""
+    merged: list[str] = []
+    end = -1
+    parsed = parse(text)
+    for token, (start, stop) in zip(parsed.words, parsed.spans):
+        if (merged and start == end and token not in _PUNCTUATION
+                and merged[-1] not in _PUNCTUATION):
+            merged[-1] += token
+        else:
+            merged.append(token)
+        end = stop
+    return merged
+
+
+def _is_participle(word: str) -> bool:
+    return is_past_form(word.lower()) and word.lower() not in ("was", "were", "had", "did")
+
+
+def _appositive(segment: list[str]) -> bool:
+    """A stretch between commas that describes the word before it ("the capital of West
+    Papua", "35", "aided by interpreters") rather than carrying the main verb."""
+    first = segment[0]
+    return (first.lower() in _DETERMINERS or first[:1].isdigit() or _is_participle(first)
+            or not _verbs(segment))
+
+
+def trim_headline(sentence: str) -> str | None:
+    """A headline from a lead sentence: its main clause without the attribution, the
+    preposed adjuncts, time expressions, appositives, parentheticals and articles, and
+    (while longer than HEADLINE_TARGET_WORDS words) without its last subordinate clause or
+    prepositional phrase, as long as what is left is still a clause; None when no clause of
+    at most HEADLINE_MAX_WORDS words is left."""
+    words = words_of(sentence.strip())
+    while words and words[-1] in (".", "!", "”", '"'):
+        words.pop()
+    if words and words[-1].endswith(".") and words[-1].count(".") == 1:
+        words[-1] = words[-1][:-1]
+    segments = _segments(words)
+    if len(segments) > 1 and _SPEECH & {w.lower() for w in segments[-1]}:
+        segments = segments[:-1]  # ", officials said Tuesday"
+    # "X said (on Tuesday) that …": the statement
+    lowered = [w.lower() for w in segments[0]] if segments else []
+    for k, word in enumerate(lowered[:-1]):
+        if word in _SPEECH and "that" in lowered[k + 1:k + 4]:
+            segments[0] = segments[0][lowered.index("that", k + 1) + 1:]
+            break
+    # preposed adjuncts before the subject: "After …,", "Despite …,"
+    while len(segments) > 1 and (segments[0][0].lower() in _PREPOSED
+                                 or segments[0][0].lower().endswith("ing")) \
+            and any(_verbs(s) for s in segments[1:]):
+        segments = segments[1:]
+    if not segments or not segments[0]:
+        return None
+    # a subject set off by appositives: "Gary Gomes, 35, was arrested"
+    if not _verbs(segments[0]) or _is_participle(segments[0][0]):
+        main = next((k for k, s in enumerate(segments[1:], 1) if not _appositive(s)
+                     and s[0].lower() not in ("and", "or")), None)
+        if main is None:
+            return None
+        # "Guillermo Hernandez, 20, and Carlos Velasquez, 24, were arrested"
+        joined = [w for s in segments[1:main] if s[0].lower() in ("and", "or") for w in s]
+        words = segments[0] + joined + segments[main]
+    else:
+        words = segments[0]  # what follows the main clause's first comma goes
+    words = _drop_time(words)
+    words = [w for k, w in enumerate(words) if w.lower() not in _ARTICLES or k == len(words) - 1]
+    cut = _cut_clause(words)
+    if cut is not None and _valid(cut) and _words(words) > HEADLINE_TARGET_WORDS:
+        words = cut
+    while _words(words) > HEADLINE_TARGET_WORDS:
+        shorter = _cut_last(words)
+        if shorter is None or not _valid(shorter):
+            break
+        words = shorter
+    if _words(words) > HEADLINE_MAX_WORDS or not _valid(words):
+        return None
+    text = " ".join(words)
+    return text[0].upper() + text[1:]
+
+
+def _words(words: list[str]) -> int:
+    return sum(1 for w in words if w not in _PUNCTUATION)
+
+
+def _cut_clause(words: list[str]) -> list[str] | None:
+    """The words up to the first subordinate clause after the main verb."""
+    groups = _verbs(words)
+    if not groups:
+        return None
+    for k in range(groups[0].end + 1, len(words)):
+        if words[k].lower() in SUBORDINATORS:
+            return words[:k]
+    return None
+
+
+def _cut_last(words: list[str]) -> list[str] | None:
+    """The words without the last subordinate clause or prepositional phrase after the
+    main verb."""
+    groups = _verbs(words)
+    if not groups:
+        return None
+    for k in range(len(words) - 1, groups[-1].end, -1):
+        word = words[k].lower()
+        # (not "to meet": an infinitive is the verb's own complement)
+        if word in SUBORDINATORS or (word in _PREPOSITIONS and not (
+                word == "to" and k + 1 < len(words) and words[k + 1][:1].islower()
+                and words[k + 1].lower() not in _DETERMINERS)):
+            return words[:k]
+    return None
+
+
+# What a feed or a wire puts around a headline: a label before it ("Breaking News:",
+# "UPDATE 2-", "EDITORIAL:"), a part number or a desk code after it ("(2)", "(DW)"), a
+# wire's advisory code ("$ADV21"), and a final period.
+_LABEL_BEFORE = re.compile(
+    r"^(?:\$\S+\s+|(?:breaking(?:\s+news)?|update(?:\s+\d+)?|exclusive|urgent|flash|"
+    r"refile|corrected|editorial|opinion|commentary|analysis|column|op-ed|letters?|"
+    r"[A-Z][A-Za-z]*\s+column)\s*[:\-–—|]\s*)", re.IGNORECASE)
+_LABEL_AFTER = re.compile(r"\s*\((?:\d{1,2}|[A-Z]{2,4}|(?i:for release|for use|eds?\b|attn|"
+                          r"embargo)[^)]*)\)\s*$")
+# A final period that belongs to an abbreviation stays ("U.S.", "Jr.").
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|Dr|Mr|Mrs|Ms))\.$")
+
+
+def clean_title(title: str, outlet: str | None = None) -> str:
+    """A title without the labels, codes and outlet name around the headline, and without
+    a final period."""
+    text = title.strip()
+    for _ in range(3):
+        before = text
+        text = _LABEL_BEFORE.sub("", text)
+        text = _LABEL_AFTER.sub("", text)
+        # ", THE INDEPENDENT", " - Reuters", " | The Guardian": the outlet's name
+        parts = re.split(r"\s+[|–—-]\s+|,\s+", text)
+        if len(parts) > 1:
+            last = parts[-1].strip()
+            named = bool(outlet) and _bare(last) == _bare(outlet or "")
+            # a name in capitals after a title in lower case: its outlet ("…, THE INDEPENDENT")
+            shouting = (last.isupper() and len(last.split()) <= 4
+                        and not text[: -len(last)].isupper())
+            if named or shouting:
+                text = text[: text.rfind(last)].rstrip(" ,|–—-")
+        if text == before:
+            break
+    if text.endswith(".") and not _ABBREVIATION_END.search(text):
+        text = text[:-1]
+    text = text.strip()
+    return text[:1].upper() + text[1:] if text else title.strip()
+
+
+def _bare(name: str) -> str:
+    return name.lower().removeprefix("the ").strip()
+
+
+def is_headline(title: str) -> bool:
+    """Reads as a headline, not as the lead sentence a feed gave for a title: at most
+    HEADLINE_MAX_WORDS words when it ends in a period as a sentence does, else at most
+    LONG_HEADLINE_WORDS."""
+    words = len(clean_title(title).split())
+    end = title.rstrip().rstrip("\"”’'")
+    sentence = end.endswith(".") and not _ABBREVIATION_END.search(end)
+    return 2 <= words <= (HEADLINE_MAX_WORDS if sentence else LONG_HEADLINE_WORDS)
+
+
+# The longest headlines papers print (the seeds' Post: 15 words) are still shorter than this.
+LONG_HEADLINE_WORDS = 20

@@ -114,6 +114,49 @@ def newswire_dashes(paragraph: str) -> str:
     return paragraph.replace(_WIRE_DASH, " \u2014 ") if _WIRE_DASH in paragraph else paragraph
 
 
+# Wire abbreviations of money and units, in copy from wires whose character set lacked "$"
+# (AP's and Xinhua's 1990s copy: "dlrs 2.6 million", "U.S. dlrs 205 million") or that
+# wrote money and percentages so (Reuters: "2.6 mln dlrs", "12 pct"). Each is spelled out
+# only beside a number, where it cannot be anything else.
+_NUMBER = r"\d+(?:[.,]\d+)*"
+_SCALES = {"mln": "million", "bln": "billion", "trln": "trillion", "million": "million",
+           "billion": "billion", "trillion": "trillion"}
+_SCALE = r"(?:\s+(?P<scale>mln|bln|trln|million|billion|trillion)\b)?"
+# "U.S. dlrs" is "US$"; other dollars keep their country's name ("Hong Kong dlrs 5").
+_CURRENCY = (r"(?:(?P<country>U\.S\.|US|Hong Kong|HK|Canadian|Australian|Singapore|"
+             r"New Zealand|Taiwan)\s+)?")
+_DOLLARS = re.compile(
+    rf"\b{_CURRENCY}dlrs?\.?\s+(?P<number>{_NUMBER}){_SCALE}"
+    rf"|\b(?P<number2>{_NUMBER})(?:\s+(?P<scale2>mln|bln|trln|million|billion|trillion))?"
+    rf"\s+(?:(?P<country2>U\.S\.|US|Hong Kong|HK|Canadian|Australian|Singapore|New Zealand|"
+    rf"Taiwan)\s+)?dlrs?\b")
+_UNIT_WORDS = {"pct": "percent", "mln": "million", "bln": "billion", "trln": "trillion",
+               "cts": "cents", "yrs": "years", "mths": "months", "wks": "weeks",
+               "shrs": "shares"}
+_UNITS = re.compile(rf"\b(?P<number>{_NUMBER})\s+(?P<unit>{'|'.join(_UNIT_WORDS)})\b")
+
+
+def _dollars(match: re.Match[str]) -> str:
+    number = match.group("number") or match.group("number2")
+    scale = match.group("scale") or match.group("scale2")
+    country = match.group("country") or match.group("country2")
+    amount = number + (f" {_SCALES[scale]}" if scale else "")
+    if country in ("U.S.", "US"):
+        return f"US${amount}"
+    return f"{amount} {country} dollars" if country else f"${amount}"
+
+
+def newswire_units(text: str) -> str:
+    """The text with the wires' "dlrs", "pct", "mln", "bln", "cts" … beside a number
+    spelled out: "dlrs 2.6 million" and "2.6 mln dlrs" -> "$2.6 million", "12 pct" ->
+    "12 percent"."""
+    if "dlr" in text:
+        text = _DOLLARS.sub(_dollars, text)
+    if any(unit in text for unit in _UNIT_WORDS):
+        text = _UNITS.sub(lambda m: f"{m.group('number')} {_UNIT_WORDS[m.group('unit')]}", text)
+    return text
+
+
 def newswire_quotes(paragraphs: list[str]) -> tuple[str, ...]:
     """The paragraphs (empty ones left out) with the newswire's ASCII quotation marks
     (``like this'', or ''like this'' in an article with no ``, and `this' inside them) as

@@ -1,0 +1,183 @@
+"""Weekdays dated right or not at all (selection/dating.py): the tense table.
+
+Every case below is published on Thursday 7 March 2024. The rule, in words: a weekday in
+a past clause, main or subordinate, is the latest such day on or before publication (so
+"Thursday" in a past clause is the publication day itself); in a future clause, the first
+on or after it. A weekday whose week another time moves, that is not this week's, or whose
+clause does not say which way it points gets no date: a wrong date is worse than none.
+"""
+
+import datetime as dt
+
+import pytest
+
+from summarize.selection.dating import date_weekdays
+from summarize.text.tense import DOUBT, FUTURE, PAST, PAST_PERFECT, PRESENT, parse
+
+THURSDAY = dt.date(2024, 3, 7)
+
+DATED = [
+    # -- a past clause: the latest such day on or before publication --------------------
+    # the issue's case: past in a subordinate clause after a future main clause
+    ("The town will get a new pool after the council approved the plan on Thursday.",
+     "The town will get a new pool after the council approved the plan on Thursday "
+     "(March 7)."),
+    ("The town will get a new pool: the council approved the plan on Thursday.",
+     "The town will get a new pool: the council approved the plan on Thursday (March 7)."),
+    ("The council approved the budget on Tuesday.",
+     "The council approved the budget on Tuesday (March 5)."),
+    ("The council on Tuesday approved the budget.",
+     "The council on Tuesday (March 5) approved the budget."),
+    ("The Senate Tuesday passed the bill.", "The Senate Tuesday (March 5) passed the bill."),
+    ("The plaques went up on Wednesday.", "The plaques went up on Wednesday (March 6)."),
+    ("They signed the deal on Saturday.", "They signed the deal on Saturday (March 2)."),
+    ("He was sentenced on Thursday.", "He was sentenced on Thursday (March 7)."),
+    # past progressive, present perfect, a participle describing a noun
+    ("Rescuers were searching on Sunday for survivors.",
+     "Rescuers were searching on Sunday (March 3) for survivors."),
+    ("The firm has been closed since Monday.", "The firm has been closed since Monday (March 4)."),
+    ("A report released Tuesday by the agency found no fault.",
+     "A report released Tuesday (March 5) by the agency found no fault."),
+    # a past perfect with no other day in the sentence
+    ("The mayor had resigned on Monday.", "The mayor had resigned on Monday (March 4)."),
+    # the date goes after the part of the day
+    ("Police said the man was arrested Wednesday night.",
+     "Police said the man was arrested Wednesday night (March 6)."),
+    # a fronted weekday takes the tense of the verb after it
+    ("On Monday, the mayor said the pool would open.",
+     "On Monday (March 4), the mayor said the pool would open."),
+    # an infinitive of purpose, after the object: the verb's own time
+    ("The champion stopped his rival in the sixth round to keep his title on Saturday.",
+     "The champion stopped his rival in the sixth round to keep his title on Saturday "
+     "(March 2)."),
+    ("Investigators pored over the recorder Monday to try to find the cause.",
+     "Investigators pored over the recorder Monday (March 4) to try to find the cause."),
+    # -- a future clause: the first such day on or after publication ---------------------
+    ("Putin will visit Pyongyang on Friday.", "Putin will visit Pyongyang on Friday (March 8)."),
+    ("On Friday, officials will meet the mayor.",
+     "On Friday (March 8), officials will meet the mayor."),
+    ("He will be sentenced on Thursday.", "He will be sentenced on Thursday (March 7)."),
+    ("The minister is expected to arrive on Saturday.",
+     "The minister is expected to arrive on Saturday (March 9)."),
+    ("The company is holding talks on Monday.",
+     "The company is holding talks on Monday (March 11)."),
+    ("He has to appear in court on Monday.", "He has to appear in court on Monday (March 11)."),
+    ("The storm may reach the coast on Saturday.",
+     "The storm may reach the coast on Saturday (March 9)."),
+    ("Residents plan to hold a march on Sunday.",
+     "Residents plan to hold a march on Sunday (March 10)."),
+    # -- both in one sentence: each weekday by its own clause ----------------------------
+    # reported speech, with and without "that"
+    ("The mayor said on Monday that the pool will open on Saturday.",
+     "The mayor said on Monday (March 4) that the pool will open on Saturday (March 9)."),
+    ("The mayor said on Monday it will close the plant on Friday.",
+     "The mayor said on Monday (March 4) it will close the plant on Friday (March 8)."),
+    ("“We will meet again on Friday,” the mayor said on Monday.",
+     "“We will meet again on Friday (March 8),” the mayor said on Monday (March 4)."),
+    ("The plant will reopen Monday, a spokesman said Tuesday.",
+     "The plant will reopen Monday (March 11), a spokesman said Tuesday (March 5)."),
+    ("The official, who was sworn in on Monday, will travel to Paris on Saturday.",
+     "The official, who was sworn in on Monday (March 4), will travel to Paris on Saturday "
+     "(March 9)."),
+    ("The Senate passed the bill Tuesday, and it will take effect on Monday.",
+     "The Senate passed the bill Tuesday (March 5), and it will take effect on Monday "
+     "(March 11)."),
+    # past forms the spelling hides: "hit" after a noun, a short "-ed"
+    ("A powerful quake hit the coast on Sunday, killing ten people.",
+     "A powerful quake hit the coast on Sunday (March 3), killing ten people."),
+    ("On Tuesday, a climber died after a fall from a ridge.",
+     "On Tuesday (March 5), a climber died after a fall from a ridge."),
+    # what a past decision sets for later: no date for the later day
+    ("The family decided on Tuesday night to hand the boy over on Saturday.",
+     "The family decided on Tuesday night (March 5) to hand the boy over on Saturday."),
+    # a time elsewhere in the sentence, in another clause, does not move the weekday's week
+    ("A jury on Tuesday ordered execution for a man convicted of a murder in June 2005.",
+     "A jury on Tuesday (March 5) ordered execution for a man convicted of a murder in "
+     "June 2005."),
+    ("The firm will hire 200 people in April, its chief said on Tuesday.",
+     "The firm will hire 200 people in April, its chief said on Tuesday (March 5)."),
+]
+
+UNDATED = [
+    # the issue's case: another time moves the week
+    "The plant closed on Monday last year.",
+    "In 1995, the plant closed on Monday.",
+    "Two weeks later, on Friday, she left.",
+    "The vote was held Monday last week.",
+    "George Smith had barely taken office in 2001 when the first case landed on his desk "
+    "Monday.",
+    # not this week's day, or a name
+    "Last Monday, the council voted.",
+    "The vote is set for next Tuesday.",
+    "The council votes this Monday.",
+    "Every Sunday, volunteers clean the beach.",
+    "The shop is open Monday through Friday.",
+    "Ceremonies marked Good Friday in Jerusalem.",
+    "Tuesday's crash killed 113 people.",
+    "The story ran in the Sunday Times.",
+    "Talks began Monday, Sept. 11, in Moscow.",
+    # the tense does not tell
+    "The trial begins Monday.",
+    "The shares could rise on Monday.",
+    "Fears can only grow after the shooting on Tuesday.",
+    "The court was to rule on Friday.",
+    "The meeting on Friday was postponed.",
+    "He said the agency would decide on Friday.",
+    "Lawyers asked the court to rule on Friday.",
+    "The agency scheduled a hearing for Monday.",
+    "The judge adjourned the trial until Tuesday.",
+    "The deal, which had been agreed on Monday, fell apart.",  # past perfect: see below
+    # a day after publication in a past clause: filed across midnight or a time zone
+    "The votes were counted by Friday morning.",
+]
+
+
+@pytest.mark.parametrize("sentence, dated", DATED)
+def test_a_weekday_gets_the_date_its_clause_points_to(sentence, dated):
+    assert date_weekdays(sentence, THURSDAY) == dated
+    assert date_weekdays(dated, THURSDAY) == dated  # a dated weekday is left alone
+    assert date_weekdays(sentence, None) == sentence
+
+
+@pytest.mark.parametrize("sentence", UNDATED[:-2])
+def test_a_weekday_is_left_undated_when_in_doubt(sentence):
+    assert date_weekdays(sentence, THURSDAY) == sentence
+
+
+def test_a_past_perfect_is_dated_only_when_no_later_weekday_follows_it():
+    # "had been agreed on Monday, collapsed on Wednesday": Monday came before that
+    # Wednesday, which may be before this week's Monday
+    both = "The deal, which had been agreed on Monday, collapsed on Wednesday."
+    assert date_weekdays(both, THURSDAY) == ("The deal, which had been agreed on Monday, "
+                                            "collapsed on Wednesday (March 6).")
+    assert date_weekdays(UNDATED[-2], THURSDAY) == (
+        "The deal, which had been agreed on Monday (March 4), fell apart.")
+
+
+def test_a_day_next_to_publication_on_the_wrong_side_gets_no_date():
+    assert date_weekdays(UNDATED[-1], THURSDAY) == UNDATED[-1]
+    # the same words a day later are dated: Friday is then the publication day
+    assert date_weekdays(UNDATED[-1], dt.date(2024, 3, 8)) == (
+        "The votes were counted by Friday morning (March 8).")
+    assert date_weekdays("The talks resumed on Wednesday.", THURSDAY) == (
+        "The talks resumed on Wednesday (March 6).")
+    assert date_weekdays("The talks will resume on Wednesday.", THURSDAY) == (
+        "The talks will resume on Wednesday.")
+
+
+@pytest.mark.parametrize("sentence, word, tense", [
+    ("The council approved the plan on Thursday.", "Thursday", PAST),
+    ("The council will vote on Thursday.", "Thursday", FUTURE),
+    ("The council had voted on Thursday.", "Thursday", PAST_PERFECT),
+    ("The council votes on Thursday.", "Thursday", None),  # the present simple is not seen
+    ("The council is closed on Thursday.", "Thursday", PRESENT),
+    ("The council would vote on Thursday.", "Thursday", DOUBT),
+    ("The council agreed to vote on Thursday.", "Thursday", DOUBT),
+    ("The council agrees to vote on Thursday.", "Thursday", FUTURE),
+])
+def test_the_governing_verb_group_gives_the_tense(sentence, word, tense):
+    from summarize.text.tense import governing_group
+
+    parsed = parse(sentence)
+    group = governing_group(parsed, parsed.words.index(word))
+    assert (group.tense if group else None) == tense

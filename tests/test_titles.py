@@ -1,0 +1,147 @@
+"""Titles a desk would write (selection/titles.py): a headline from the articles in
+sentence case, or the lead trimmed to a clause short enough to be one; never a sentence
+cut off with "…"."""
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarize.config import Config
+from summarize.models import Article, Event
+from summarize.pipeline import summarize_event
+from summarize.selection.titles import (
+    HEADLINE_MAX_WORDS,
+    clean_title,
+    is_headline,
+    is_title_case,
+    sentence_case,
+    trim_headline,
+)
+
+
+@pytest.mark.parametrize("lead, headline", [
+    # the attribution, the adjunct before the subject and the time go
+    ("After a two-day search, rescuers on Tuesday found the missing hikers alive in a "
+     "ravine near Boulder, the sheriff's office said.",
+     "Rescuers found missing hikers alive in ravine near Boulder"),
+    # appositives go
+    ("Maria Lopez, 42, a nurse from Tulsa, was charged with fraud on Monday.",
+     "Maria Lopez was charged with fraud"),
+    # "X said that …": the statement; a trailing phrase while it is long
+    ("The mayor said on Friday that the city will open a new shelter for homeless families "
+     "in the old armory.", "City will open new shelter for homeless families"),
+    ("The Federal Reserve raised its benchmark interest rate by a quarter point on Wednesday "
+     "(March 6), its third increase this year.",
+     "Federal Reserve raised its benchmark interest rate by quarter point"),
+])
+def test_a_lead_is_trimmed_to_its_main_clause(lead, headline):
+    assert trim_headline(lead) == headline
+
+
+@pytest.mark.parametrize("sentence", [
+    "In Boulder, on Tuesday.",                      # no clause
+    "It was a quiet day in the capital.",           # a pronoun for a subject
+    "Officials at the Pentagon, who asked not to be named because the report is not yet "
+    "public, said the review found that the program had cost more than planned and that "
+    "its contractors had missed most of their deadlines.",  # no clause short enough
+])
+def test_what_cannot_be_trimmed_to_a_headline_gives_none(sentence):
+    assert trim_headline(sentence) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcdefgh ,.;:()“”'-ABCDE0123")), max_size=200))
+def test_a_trimmed_headline_is_short_and_never_cut_off(text):
+    headline = trim_headline(text)
+    assert headline is None or (len(headline.split()) <= HEADLINE_MAX_WORDS
+                                and not headline.endswith(("…", ",", ":")))
+
+
+@pytest.mark.parametrize("title, clean", [
+    ("EDITORIAL: Protection for the wetlands (DW)", "Protection for the wetlands"),
+    ("Breaking News: Storm hits the coast.", "Storm hits the coast"),
+    ("Breaking: man charged with arson", "Man charged with arson"),
+    ("Floods close schools (2)", "Floods close schools"),
+    ("Antarctica in the grip of warming, THE DAILY PLANET", "Antarctica in the grip of warming"),
+    ("Floods close schools - Daily Planet", "Floods close schools"),
+    ("Art and murder on a London stage (FOR RELEASE SUNDAY, MARCH 14)",
+     "Art and murder on a London stage"),
+    ("Talks resume in the U.S.", "Talks resume in the U.S."),
+])
+def test_labels_codes_and_the_outlet_name_leave_the_title(title, clean):
+    assert clean_title(title, "Daily Planet") == clean
+
+
+def test_a_headline_is_short_and_a_sentence_is_not():
+    assert is_headline("Floods close schools")
+    assert is_headline("Ellen DeGeneres to host the Oscars.")
+    assert is_headline("North Korea’s Kim vows full support for Putin’s ‘sacred fight’ hours "
+                       "after launching ballistic missiles")
+    assert not is_headline("A series of powerful earthquakes rocked the capital of the "
+                           "province on Sunday, killing four people and injuring dozens.")
+    assert not is_headline("The BBC says little-known actor Matt Smith will take over the "
+                           "title role in the sci-fi series \"Doctor Who.\"")
+    assert not is_headline("A series of powerful earthquakes rocked the capital of the "
+                           "province on Sunday, killing four people and injuring dozens of "
+                           "residents of its old town")
+
+
+def test_a_title_in_title_case_or_capitals_is_shown_in_sentence_case():
+    sentences = ["The agency advised parents on how to fit child seats.",
+                 "Officials at the Carter Center said the North Bay vote was fair.",
+                 "The Carter Center sent observers, and the center's staff stayed.",
+                 "The PM's office said the north of the country was calm.",
+                 "Voters in the North Bay waited for hours."]
+    assert is_title_case("Automaker Advises on Child Seats")
+    assert not is_title_case("Lindsay Lohan checks into Betty Ford Center")
+    assert sentence_case("Automaker Advises on Child Seats", sentences) == \
+        "Automaker advises on child seats"
+    assert sentence_case("Carter Center to Observe Vote", sentences) == \
+        "Carter Center to observe vote"
+    assert sentence_case("PM Visits The North Bay", sentences) == "PM visits the North Bay"
+    assert sentence_case("U.S. Observers Praise Vote", sentences) == "U.S. observers praise vote"
+    assert sentence_case("Lindsay Lohan checks into Betty Ford Center", sentences) == \
+        "Lindsay Lohan checks into Betty Ford Center"
+    compounds = sentences + ["Observers praised the next-generation voting machines."]
+    assert sentence_case("Carter Center Praises Next-Generation Voting Machines",
+                         compounds) == "Carter Center praises next-generation voting machines"
+
+
+def _event(titles, bodies):
+    return Event("ev", tuple(
+        Article(path=f"ev/{k}.md", id=str(k), body=body, format="md", title=title,
+                published=dt.date(2024, 3, 7))
+        for k, (title, body) in enumerate(zip(titles, bodies))))
+
+
+BODIES = [
+    "After a two-day search, rescuers on Tuesday found the missing hikers alive in a ravine "
+    "near Boulder, the sheriff's office said. The two men had been missing since Sunday "
+    "morning. Rescuers found the hikers in a ravine after a helicopter crew spotted smoke.",
+    "Rescuers found two missing hikers alive in a ravine near Boulder on Tuesday, officials "
+    "said. The hikers were taken to a hospital in Boulder with minor injuries. A helicopter "
+    "crew spotted smoke from the hikers' fire near the ravine.",
+    "Two hikers missing in the mountains near Boulder were found alive in a ravine. The "
+    "sheriff's office said the hikers were in good condition after two days in the ravine.",
+]
+
+
+def test_an_event_without_headlines_gets_its_lead_trimmed_never_cut():
+    briefing = summarize_event(_event([None, None, None], BODIES), Config())
+    assert not briefing.title.endswith("…")
+    assert briefing.title.startswith("Rescuers found")
+    assert len(briefing.title.split()) <= HEADLINE_MAX_WORDS
+
+
+def test_a_title_that_is_a_sentence_is_no_headline_and_an_editorial_has_none():
+    long = ("Rescuers on Tuesday found the two hikers who had been missing for two days "
+            "alive in a ravine near Boulder after a helicopter crew spotted smoke.")
+    briefing = summarize_event(_event([long, "EDITORIAL: Search crews deserve thanks", None],
+                                      BODIES), Config())
+    assert briefing.title != long and "thanks" not in briefing.title
+    assert briefing.title.startswith("Rescuers found")
+    titled = summarize_event(_event([long, None, "Hikers Found Alive Near Boulder"], BODIES),
+                             Config())
+    assert titled.title == "Hikers found alive near Boulder"
