@@ -11,5 +11,7 @@ renders text; never chooses a sentence that cannot stand alone.
 - `concepts`: concept coverage within the budget (Gillick & Favre 2009), the default
 - `strategies`: MMR and MEAD's threshold reranker (`select_sentences`)
 - `redundancy`: copies of one story, and the sources that back each fact
+- `references`: the briefing read in order, chosen again until every person (`people`),
+  acronym and definite description is resolved where it is read; first mentions in full
 - `focus`: what the reader asked about; `ordering`: the reading order
 """

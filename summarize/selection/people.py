@@ -51,6 +51,12 @@ commander detective inspector superintendent constable prof professor rev revere
 archbishop cardinal pope king queen prince princess emperor sheikh chief chairman
 chairwoman director commissioner coroner marshal ceo
 """.split())
+# Words a role written in lower case may follow; after any other word ("pin-up queen",
+# "former travel reporter") it is part of a longer description, not a role.
+ROLE_LEFT = frozenset("""
+the a an his her their its our said says say told tells and or but with by to for from of
+as that when while after before at on in is was were are according including
+""".split())
 # Words that qualify a role ("Deputy Foreign Minister", "former attorney").
 ROLE_MODIFIERS = frozenset("""
 prime vice deputy acting former interim foreign defense defence interior finance state
@@ -239,6 +245,22 @@ def _run(text: str, run: list[str], offsets: list[int], preceding: list[str],
         r -= 1
     if not k and not any(is_role_head(w) for w in preceding[r:]):
         r = len(preceding)
+    if r < len(preceding):
+        # a description's own words before its role words ("union leader", "pin-up queen",
+        # "former travel reporter"), then what it belongs to ("Playboy founder")
+        s = r
+        if s > 0 and preceding[s - 1].islower() and preceding[s - 1] not in ROLE_LEFT \
+                and preceding[s - 1][0].isalpha() and not preceding[s - 1].endswith("ly"):
+            s -= 1
+        while s > 0 and len(preceding) - s < 5 and preceding[s - 1][0].isupper() \
+                and preceding[s - 1].lower() not in NEVER_NAMES \
+                and not preceding[s - 1].endswith(("'s", "’s")):
+            s -= 1
+        left = preceding[s - 1] if s > 0 else ""
+        if left and left.lower() not in ROLE_LEFT and left[0].isalnum() \
+                and not left[0].isupper():
+            s = r = len(preceding)  # the description goes on further: no role
+        r = s
     role_start = None
     if r < len(preceding):
         role_start = text.rindex(preceding[r], 0, offsets[0])
@@ -346,21 +368,23 @@ class Person:
     mentions: int = 0
     evidence: int = 0
     against: int = 0
-    roles: Counter = field(default_factory=Counter)
+    roles: Counter = field(default_factory=Counter)  # (article, role) -> mentions
 
-    def role(self) -> str | None:
-        """The title the person's articles put before the name, the form most of them
-        use, when they agree on it: one head word, and "former" in all or none (Jimmy
-        Carter is "U.S. President" in one article and "Former U.S. President" in another:
-        no role is right for both)."""
-        if not self.roles:
+    def role(self, article: int | None = None) -> str | None:
+        """The title put before the name in `article` (in every article when None), the
+        form most mentions use, when they agree on it: one head word, and "former" in all
+        or none. Roles change: Nelson Mandela is "President" in a 1998 article and not in
+        a 2000 one, so a sentence takes the role its own article gives, or none."""
+        roles = Counter({r: n for (a, r), n in self.roles.items()
+                         if article is None or a == article})
+        if not roles:
             return None
-        heads = {r.split()[-1].lower().rstrip(".") for r in self.roles}
+        heads = {r.split()[-1].lower().rstrip(".") for r in roles}
         former = {any(w.lower() in ("former", "ex") for w in r.replace("-", " ").split())
-                  for r in self.roles}
+                  for r in roles}
         if len(heads) > 1 or len(former) > 1:
             return None
-        return max(self.roles.items(), key=lambda item: (item[1], item[0]))[0]
+        return max(roles.items(), key=lambda item: (item[1], item[0]))[0]
 
 
 _NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s+(?:(?:[A-Z]\.|[a-z]{2,4})\s+)?$")
@@ -388,8 +412,11 @@ class People:
     that hold it (a substring test, in C), so an event pays for the few names its briefing
     uses, not for every capitalised word of its articles."""
 
-    def __init__(self, texts: Iterable[str]):
+    def __init__(self, texts: Iterable[str], articles: Sequence[int] | None = None):
         self.texts = tuple(texts)
+        # the article each text comes from (each its own when not given)
+        self.articles = tuple(articles) if articles is not None else tuple(
+            range(len(self.texts)))
         self._by_surname: dict[str, dict[Name, Person]] = {}
         self._rivals: dict[str, int] = {}
         self._lone: dict[str, bool] = {}
@@ -438,14 +465,15 @@ class People:
             self._read(word)
         return bool(self._by_surname[word]) or self._lone[word]
 
-    def _runs_with(self, word: str) -> Iterable[Run]:
+    def _runs_with(self, word: str) -> Iterable[tuple[int, Run]]:
         """The runs of name words that hold `word`, each read in a window of the text
-        around it (wide enough for the longest title before a name)."""
+        around it (wide enough for the longest title before a name), with the article of
+        each."""
         # Only where a capitalised word stands before it (a full name, a title, "Mr.") or
         # an age or "who" after it: no other use of a word can show a person.
         size = len(word)
         read = 0
-        for text in self.texts:
+        for text, article in zip(self.texts, self.articles):
             at = text.find(word)
             while at >= 0 and read < MAX_WINDOWS:
                 end = at + size
@@ -454,7 +482,7 @@ class People:
                         and (_NAME_BEFORE.search(text, max(0, at - 30), at)
                              or _AGE_OR_WHO.match(text, end)):
                     read += 1
-                    yield from self._runs_at(text, at, end)
+                    yield from ((article, run) for run in self._runs_at(text, at, end))
                 at = text.find(word, end)
 
     def _runs_at(self, text: str, at: int, end: int) -> Iterable[Run]:
@@ -473,7 +501,7 @@ class People:
             return
         seen: dict[Name, Person] = {}
         alone = titled = False
-        for run in self._runs_with(word):
+        for article, run in self._runs_with(word):
             name = clean_name(run.name)
             if word not in name or not _maybe_person(name):
                 continue
@@ -487,7 +515,7 @@ class People:
                 person.against += found < 0
                 role = [w for w in run.role if w not in HONORIFICS]
                 if role and role[-1].lower() in ROLE_HEADS:  # (one person's: "Coach")
-                    person.roles[" ".join(role)] += 1
+                    person.roles[(article, " ".join(role))] += 1
             elif len(name) == 1 and _evidence(run, single=True) > 0:
                 alone = True
                 titled = titled or bool(run.role)

@@ -219,12 +219,14 @@ class Reading:
 
 
 def read_briefing(texts: Sequence[str], people: People, known: dict[str, str],
-                  rewrite: bool = True) -> Reading:
+                  rewrite: bool = True, articles: Sequence[int] | None = None) -> Reading:
     """Read the sentences in order: rewrite each person's first mention to the full name
     (and role), each acronym's first use to carry its expansion (`known`), and find the
     sentences whose people or definite description the sentences before them do not
-    introduce. With `rewrite` False, only find: a first mention that would be rewritten
-    is a problem too (`benchmarks/readability.py` reads briefings so)."""
+    introduce. `articles` holds the article of each sentence: a role comes from the
+    sentence's own article (from any, when they agree, without it). With `rewrite` False,
+    only find: a first mention that would be rewritten is a problem too
+    (`benchmarks/readability.py` reads briefings so)."""
     introduced: set[str] = set()  # surnames of the people named so far
     expanded: set[str] = set()
     shown: list[str] = []
@@ -234,8 +236,9 @@ def read_briefing(texts: Sequence[str], people: People, known: dict[str, str],
         if description is not None:
             problems.append((place, DESCRIPTION, description))
         edits: list[tuple[int, int, str]] = []
+        article = articles[place] if articles is not None else None
         for mention in mentions(text, people):
-            if not _name_edit(text, mention, people, introduced, edits, rewrite):
+            if not _name_edit(text, mention, people, introduced, edits, rewrite, article):
                 problems.append((place, PERSON, mention.word))
         so_far = letters_of(" ".join(shown))
         for match in _ACRONYM.finditer(text):
@@ -256,7 +259,7 @@ def read_briefing(texts: Sequence[str], people: People, known: dict[str, str],
 
 
 def _name_edit(text: str, mention: Mention, people: People, introduced: set[str],
-               edits: list[tuple[int, int, str]], rewrite: bool) -> bool:
+               edits: list[tuple[int, int, str]], rewrite: bool, article: int | None) -> bool:
     """Add the rewrite a mention needs to `edits`; False when a reader cannot resolve it
     and it cannot (or may not) be rewritten."""
     word = mention.word
@@ -266,7 +269,7 @@ def _name_edit(text: str, mention: Mention, people: People, introduced: set[str]
         # Un", whose family name comes first)
         introduced.update(mention.words)
         person = people.person(mention.person) if mention.person else None
-        role = _role_for(person.role() if person else None, text, mention.start)
+        role = _role_for(person.role(article) if person else None, text, mention.start)
         if first and role and not mention.role and not mention.quoted \
                 and mention.role_start == mention.start and _bare_before(text, mention.start):
             edits.append((mention.start, mention.start, role + " "))
@@ -280,7 +283,7 @@ def _name_edit(text: str, mention: Mention, people: People, introduced: set[str]
         return False
     full = " ".join(person.name)
     start = mention.role_start if mention.honorific else mention.start
-    role = _role_for(person.role(), text, start)
+    role = _role_for(person.role(article), text, start)
     written = text[mention.start:mention.end]
     possessive = written[len(word):]  # "'s", "’s" or "'"
     if role and _bare_before(text, start):
@@ -323,14 +326,15 @@ def _role_for(role: str | None, text: str, at: int) -> str | None:
 
 
 def _acronym_edit(text: str, match: re.Match[str], long: str) -> tuple[int, int, str] | None:
-    """"FEMA" -> "Federal Emergency Management Agency (FEMA)", with "a"/"an" before it made
-    to agree; None inside a quotation (a speaker's words are never changed) or for a
-    possessive ("NASA's")."""
-    end = match.end()
-    if in_quotation(text, match.start()) or text[end:end + 2] in ("'s", "’s"):
+    """"FEMA" -> "Federal Emergency Management Agency (FEMA)", "NASA's" -> "National
+    Aeronautics and Space Administration's (NASA's)", with "a"/"an" before it made to
+    agree; None inside a quotation (a speaker's words are never changed)."""
+    start, end = match.start(), match.end()
+    if in_quotation(text, start):
         return None
-    start = match.start()
-    expansion = f"{long} ({match.group()})"
+    possessive = text[end:end + 2] if text[end:end + 2] in ("'s", "’s") else ""
+    end += len(possessive)
+    expansion = f"{long}{possessive} ({match.group()}{possessive})"
     if start == 0:
         expansion = expansion[0].upper() + expansion[1:]
     article = re.search(r"\b(a|an|A|An)\s+$", text[:start])
@@ -369,13 +373,15 @@ def coherent_selection(
     select: Callable[[frozenset[int], int | None], tuple[list[int], list[int]]],
     order: Callable[[list[int], int], list[int]],
     sentences: Sequence[str],
+    articles: Sequence[int],
     people: People,
     known: dict[str, str],
     words: int | None,
 ) -> Coherent:
     """Selection until the briefing reads. `select(excluded, words)` returns the lead and
     the chosen sentences (lead first, then in the order chosen) without the `excluded`
-    ones, within `words`; `order(chosen, lead)` puts them in reading order. A sentence a
+    ones, within `words`; `order(chosen, lead)` puts them in reading order; `sentences`
+    and `articles` are the event's sentences and the article of each. A sentence a
     reader cannot resolve where it stands is excluded and selection runs again; so it does
     with a smaller budget when the rewrites make the briefing longer than `words`. After
     MAX_ROUNDS, the unresolved sentences and the last chosen ones over the budget are
@@ -386,7 +392,7 @@ def coherent_selection(
     chosen: list[int] = []
     for _ in range(MAX_ROUNDS):
         lead, chosen = select(frozenset(excluded), budget)
-        reading, ordered = _read(chosen, len(lead), order, sentences, people, known)
+        reading, ordered = _read(chosen, len(lead), order, sentences, articles, people, known)
         if reading.unresolved:
             excluded.update(ordered[p] for p in reading.unresolved)
             continue
@@ -395,11 +401,11 @@ def coherent_selection(
             continue
         over = _words_over(reading, words)
         if over > 0 and budget is not None:
-            budget -= over
+            budget = max(1, budget - over)
             continue
         return Coherent(tuple(ordered), len(lead), reading.texts)
     while True:  # what selection could not avoid is dropped
-        reading, ordered = _read(chosen, len(lead), order, sentences, people, known)
+        reading, ordered = _read(chosen, len(lead), order, sentences, articles, people, known)
         dropped = {ordered[p] for p in reading.unresolved} or _restating(reading, ordered,
                                                                         chosen)
         if not dropped and _words_over(reading, words) > 0 and len(chosen) > len(lead):
@@ -411,10 +417,11 @@ def coherent_selection(
 
 
 def _read(chosen: list[int], lead: int, order: Callable[[list[int], int], list[int]],
-          sentences: Sequence[str], people: People,
+          sentences: Sequence[str], articles: Sequence[int], people: People,
           known: dict[str, str]) -> tuple[Reading, list[int]]:
     ordered = order(chosen, lead) if chosen else []
-    return read_briefing([sentences[i] for i in ordered], people, known), ordered
+    return read_briefing([sentences[i] for i in ordered], people, known,
+                         articles=[articles[i] for i in ordered]), ordered
 
 
 def _restating(reading: Reading, ordered: list[int], chosen: list[int]) -> set[int]:
