@@ -157,6 +157,8 @@ DESCRIPTIONS = [
     ("One would cost $4 million.", "One"),
     # descriptions that introduce their own referent (Vieira & Poesio 2000)
     ("The crime rate in the United States fell.", None),
+    ("The landslide in the valley village of Ardal killed 14.", None),
+    ("The landslide in the valley killed 14.", "The landslide"),
     ("The head of the union resigned.", None),
     ("The first ferry left at noon.", None),
     ("The Norwegian navy sent a ship.", None),

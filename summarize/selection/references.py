@@ -127,6 +127,10 @@ _VERB_LIKE = re.compile(
     r"caught|taught|fought|stood|spent|meant|shows|remains|remain|includes|include|seems|"
     r"seem|appears|appear|continues|continue|needs|need)$")
 _DESCRIPTION_WORD = re.compile(r"[A-Za-z][\w'’-]*|\S")
+# Verbs that end the phrase after "in", "at" … in a description.
+_VERBS = frozenset("is was are were has have had will would can could said says".split())
+# Words after "in", "at" … where a name makes a description's place its own.
+_PLACE_WORDS = 6
 _ONE_WITH_MODAL = re.compile(r"^One\s+(?:would|will|could|should|might|may|must|can)\b")
 
 
@@ -161,13 +165,22 @@ def opening_description(text: str) -> tuple[str, str] | None:
         return None  # "The crime rate of …", "The man who …"
     if following == "," and (after[:1].isupper() or re.match(r"^\w+ed$", after)):
         return None  # "The report, Climate Change …", "The study, published in …"
-    if following in ("in", "at", "for", "on", "from") and (
-            after[:1].isupper() or after[:1].isdigit()
-            or (after == "the" and len(rest) > 2 and rest[2][:1].isupper())):
-        return None  # "The crime rate in the United States"
+    if following in ("in", "at", "for", "on", "from", "near", "outside") \
+            and _names_place(rest[1:_PLACE_WORDS]):
+        return None  # "The crime rate in the United States", "The fire in the valley of Ardal"
     if following in ("is", "was") and after == "that":
         return None  # "The theory is that …"
     return phrase, described[-1]
+
+
+def _names_place(words: Sequence[str]) -> bool:
+    """A name or number in the phrase after "in", "at" …, before its verb."""
+    for word in words:
+        if word[:1].isupper() or word[:1].isdigit():
+            return True
+        if _VERB_LIKE.match(word) or word in _VERBS:
+            return False
+    return False
 
 
 def unresolved_description(text: str, before: Sequence[str]) -> str | None:
