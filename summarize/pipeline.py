@@ -7,6 +7,7 @@
     5. duplicates  selection.redundancy.find_duplicates  copies of a story are ranked once
     6. rank        ranking.rank_sentences                EventText    -> one score per sentence
     7. corroborate selection.eligibility.Eligibility     which sentences can stand alone
+                   selection.currency.Currency           and which a later one overtakes
                    (selection.redundancy.corroborate     candidates   -> the sources backing each,
                                                          for mmr / threshold, which weigh them)
     8. select      selection.lead.choose_lead            the article opening that states the news
@@ -43,6 +44,7 @@ from summarize.models import (
 )
 from summarize.ranking import rank_sentences
 from summarize.selection.concepts import ConceptIndex, event_concepts, select_by_concepts
+from summarize.selection.currency import Currency
 from summarize.selection.dating import date_weekdays
 from summarize.selection.eligibility import Eligibility
 from summarize.selection.focus import focus_relevance, focus_terms
@@ -184,6 +186,10 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
         leading = lead_weights(text, index, groups)
         paragraphs = [p for article in prepared.articles for p in article.paragraphs]
         owners = [a for a, article in enumerate(prepared.articles) for _ in article.paragraphs]
+        stale = Currency(text)  # what a later statement of the event overtakes
+        if not isinstance(config.selector, ConceptSelector):  # (they take a mask)
+            allowed &= ~np.array([bool(allowed[i]) and stale(i) for i in range(len(allowed))],
+                                 dtype=bool)
 
         def select(excluded: frozenset[int], words: int | None) -> tuple[list[int], list[int]]:
             usable = allowed.copy()
@@ -193,7 +199,7 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
                 fits &= text.word_counts <= words
 
             def accept(i: int) -> bool:
-                return i not in excluded and eligibility(i)
+                return i not in excluded and eligibility(i) and not stale(i)
 
             lead = choose_lead(text, fits, index, leading, config.output.lead_sentences,
                                config.selector.max_similarity, relevance, weights, accept)

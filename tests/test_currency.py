@@ -88,3 +88,19 @@ def test_past_tense(verb, past):
 
 def test_planned_verbs_leave_out_empty_ones():
     assert planned("Ministers will meet on Friday and will be in Rome.") == ["meet"]
+
+
+def test_a_briefing_keeps_the_latest_count_not_the_one_it_replaced():
+    from summarize.config import validate_config
+    from summarize.models import Article, Event
+    from summarize.pipeline import summarize_event
+
+    older = "The landslide in the valley village of Ardal killed 14 villagers on Sunday."
+    newer = "The landslide in the valley village of Ardal has killed 23 villagers, police said."
+    other = "Rescue teams from Bergen reached the valley village of Ardal by helicopter."
+    articles = (Article("e/0.txt", "0", f"{older}\n\n{other}\n", "feed", published=DAY),
+                Article("e/1.txt", "1", f"{newer}\n", "feed", published=LATER))
+    briefing = summarize_event(Event("e", articles), validate_config({}))
+    shown = [c.sentence.text for c in briefing.sentences]
+    assert newer in shown
+    assert older not in shown

@@ -6,7 +6,8 @@ that reports it, in reading order. Never: scores sentences (rankers do), reads f
 renders text; never chooses a sentence that cannot stand alone.
 
 - `eligibility`: which sentences can stand alone at all (`Eligibility`), with the rules of
-  `reading` (quotes, news, restatements) and `dating` (weekdays, plans overtaken)
+  `reading` (quotes, news, restatements) and `dating` (weekdays, plans overtaken);
+  `currency`: what a later statement of the event overtakes (counts, plans done)
 - `lead`: the opening sentences, by what outlets led with; `titles`: the headline
 - `concepts`: concept coverage within the budget (Gillick & Favre 2009), the default
 - `strategies`: MMR and MEAD's threshold reranker (`select_sentences`)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from functools import cached_property
 
 from summarize.text.words import EventText
@@ -181,12 +182,21 @@ class Currency:
                     return True
         return False
 
+    @cached_property
+    def _holding(self) -> dict[str, list[int]]:
+        """word -> the sentences that hold it (built once, on the first plan asked of)."""
+        found: dict[str, list[int]] = defaultdict(list)
+        for i, tokens in enumerate(self.text.tokens):
+            for token in set(tokens):
+                found[token].append(i)
+        return found
+
     def _done(self, index: int) -> bool:
         sentence = self.text.sentences[index]
         for verb in planned(sentence.text):
             done = past_tense(verb)
-            for other, tokens in enumerate(self.text.tokens):
-                if done in tokens and self.text.sentences[other].article != sentence.article \
+            for other in self._holding.get(done, ()):
+                if self.text.sentences[other].article != sentence.article \
                         and self._shared(index, other) >= MIN_SHARED_TERMS + 1 \
                         and not _FUTURE.search(self.text.sentences[other].text) \
                         and not _EARLIER_OCCASION.search(self.text.sentences[other].text) \
