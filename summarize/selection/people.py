@@ -112,7 +112,6 @@ organisation crime gang
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|(?:Mc|Mac|O'|O’|De|La|Le|Di)"
                         r"[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)$")
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")
-_LOWER_WORD = re.compile(r"\b[a-z][\w'’-]*")
 _OPENING_MARKS = ("\"", "“", "‘", "'", "(")
 
 Name = tuple[str, ...]
@@ -191,13 +190,17 @@ def _run_segments(run: str) -> list[list[str]]:
     return [s for s in segments if s]
 
 
-def name_runs(text: str, common: Callable[[str], bool] = lambda word: False) -> list[Run]:
+def name_runs(text: str, common: Callable[[str], bool] = lambda word: False,
+              at: int | None = None) -> list[Run]:
     """Maximal runs of name words (initials, particles and "Jr." inside), each with the
-    title or role words before it. A sentence's first word is capitalised whatever it is:
-    it starts no run when `common` says the event writes it in lower case elsewhere ("Today",
+    title or role words before it; only those of the capitalised words around offset
+    `at`, when it is given. A sentence's first word is capitalised whatever it is: it
+    starts no run when `common` says the event writes it in lower case elsewhere ("Today",
     "Many", "Although"), unless it is a title ("Inspector Gaskin")."""
     runs: list[Run] = []
     for match in _RUN.finditer(text):
+        if at is not None and not match.start() <= at < match.end():
+            continue
         position = match.start()
         for words in _run_segments(match.group()):
             offsets = []  # of each word in the text
@@ -219,10 +222,10 @@ def _segment_runs(text: str, words: list[str], offsets: list[int],
     i = 0
     while i < len(words):
         word = words[i]
-        if (opens and i == 0 and not is_role_head(word) and common(word)) or not (
-                is_name_word(word) or word in HONORIFICS or is_role_head(word)
+        if not (is_name_word(word) or word in HONORIFICS or is_role_head(word)
                 or (_INITIAL.match(word) and i + 1 < len(words)
-                    and is_name_word(words[i + 1]))):
+                    and is_name_word(words[i + 1]))) \
+                or (opens and i == 0 and not is_role_head(word) and common(word)):
             i += 1
             continue
         j = _run_end(words, i)
@@ -398,8 +401,8 @@ def _IN_WORD(character: str) -> bool:
 # What a word stands for is read from its first uses in the event, at most this many:
 # evidence that a word names a person comes early (a person is introduced before being
 # quoted at length), and a name the event uses hundreds of times ("Star Wars") costs no
-# more than one it uses 60 times.
-MAX_WINDOWS = 60
+# more than one it uses 20 times.
+MAX_WINDOWS = 20
 # Characters of context read on each side of a word (a title before a name runs to 40:
 # "Santa Monica Chief Deputy City Attorney").
 CONTEXT = 90
@@ -419,16 +422,29 @@ class People:
             range(len(self.texts)))
         self._by_surname: dict[str, dict[Name, Person]] = {}
         self._rivals: dict[str, int] = {}
+        self.read: dict[str, list[Mention]] = {}  # `mentions` of each sentence asked about
+        self._common: dict[str, bool] = {}
         self._lone: dict[str, bool] = {}
 
     @cached_property
-    def common(self) -> frozenset[str]:
-        """The event's words in lower case."""
-        return frozenset(_LOWER_WORD.findall("\n".join(self.texts)))
+    def _joined(self) -> str:
+        return "\n".join(self.texts)
 
     def is_common(self, word: str) -> bool:
-        """The event writes `word` in lower case somewhere: a common word."""
-        return word.lower() in self.common
+        """The event writes `word` in lower case somewhere: a common word. (Asked of a few
+        words per sentence read: a search of the event's text each, cached, costs less
+        than collecting every lower-case word of the event.)"""
+        lowered = word.lower()
+        if lowered not in self._common:
+            text, size, found = self._joined, len(lowered), False
+            at = text.find(lowered)
+            while at >= 0 and not found:
+                end = at + size
+                found = (at == 0 or not _IN_WORD(text[at - 1])) \
+                    and (end == len(text) or not _IN_WORD(text[end]))
+                at = text.find(lowered, end)
+            self._common[lowered] = found
+        return self._common[lowered]
 
     def named(self, word: str) -> dict[Name, Person]:
         """The people whose full name ends with `word`."""
@@ -491,7 +507,7 @@ class People:
         stop = text.find(" ", end + CONTEXT)
         window = text[start:stop if stop >= 0 else len(text)]
         at -= start
-        for run in name_runs(window, self.is_common):
+        for run in name_runs(window, self.is_common, at):
             if run.role_start <= at < run.end:
                 yield run
 
@@ -532,7 +548,7 @@ class People:
             re.search(r"\b" + re.escape(word[:-1]) + r"\b(?!['’]?s)", text)
             for text in self.texts if word[:-1] in text)
         self._lone[word] = alone and not named and (
-            titled or (word.lower() not in self.common and not plural))
+            titled or (not self.is_common(word) and not plural))
 
 
 def _merge_variants(persons: dict[Name, Person]) -> dict[Name, Person]:
@@ -594,7 +610,13 @@ def _apposition(after: Sequence[str]) -> bool:
 def mentions(text: str, people: People) -> list[Mention]:
     """The people a sentence names: by full name, or by a lone word that stands for a
     person of the event. A surname used as a modifier names no one ("the Bush
-    administration")."""
+    administration"). Kept in `people.read`: selection reads a sentence again each round."""
+    if text not in people.read:
+        people.read[text] = _mentions(text, people)
+    return people.read[text]
+
+
+def _mentions(text: str, people: People) -> list[Mention]:
     found = []
     # (a sentence's first word is a name when the event's people say so, however common)
     for run in name_runs(text, lambda w: people.is_common(w) and not people.is_person_word(w)):

@@ -253,14 +253,13 @@ def read_briefing(texts: Sequence[str], people: People, known: dict[str, str],
         for mention in mentions(text, people):
             if not _name_edit(text, mention, people, introduced, edits, rewrite, article):
                 problems.append((place, PERSON, mention.word))
-        so_far = letters_of(" ".join(shown))
         for match in _ACRONYM.finditer(text):
             short = match.group()
             if short in expanded or short not in known:
                 continue
             expanded.add(short)
             long = known[short]
-            if letters_of(long) in so_far + letters_of(text):
+            if letters_of(long) in letters_of(" ".join(shown + [text])):
                 continue
             edit = _acronym_edit(text, match, long) if rewrite else None
             if edit is None:
