@@ -85,9 +85,12 @@ class Event:
 class ChosenSentence:
     """A sentence of the briefing with the articles that back it (first = its own)."""
 
-    sentence: Sentence
+    sentence: Sentence  # as the briefing shows it; `article` and `position` cite its source
     score: float
     sources: tuple[int, ...]  # article indices, earliest publication first
+    # the source sentence's own words, when the briefing rewrote a first mention in it
+    # (selection/references.py); None when it shows them as written
+    source_text: str | None = None
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,14 @@
     5. duplicates  selection.redundancy.find_duplicates  copies of a story are ranked once
     6. rank        ranking.rank_sentences                EventText    -> one score per sentence
     7. corroborate selection.eligibility.Eligibility     which sentences can stand alone
+                   selection.currency.Currency           and which a later one overtakes
                    (selection.redundancy.corroborate     candidates   -> the sources backing each,
                                                          for mmr / threshold, which weigh them)
     8. select      selection.lead.choose_lead            the article opening that states the news
                    selection.concepts.select_by_concepts concepts, scores -> chosen (budget)
                    (or selection.strategies.select_sentences for mmr / threshold)
+                   selection.references                  again, until each person, acronym,
+                                                         description is resolved where read
                    selection.redundancy.corroborate      chosen       -> the sources backing each
     9. order       selection.ordering.order_sentences    lead first, then reading order
    10. render      outputs/                              Briefing     -> JSON data -> Markdown
@@ -24,7 +27,7 @@ Each stage takes plain data and returns plain data; none reaches back into an ea
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -43,11 +46,14 @@ from summarize.models import (
 )
 from summarize.ranking import rank_sentences
 from summarize.selection.concepts import ConceptIndex, event_concepts, select_by_concepts
+from summarize.selection.currency import Currency
 from summarize.selection.dating import date_weekdays
 from summarize.selection.eligibility import Eligibility
 from summarize.selection.lead import choose_lead, headline_values, lead_weights
 from summarize.selection.ordering import order_sentences
+from summarize.selection.people import People
 from summarize.selection.redundancy import corroborate, find_duplicates, independent_sources
+from summarize.selection.references import coherent_selection, expansions
 from summarize.selection.strategies import select_sentences
 from summarize.selection.titles import (
     clean_title,
@@ -242,17 +248,51 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
         relevance = focus_relevance(text)
         index, weights = event_concepts(text, groups, config.selector, relevance)
         leading = lead_weights(text, index, groups)
-        fits = allowed.copy()  # a lead longer than the whole budget cannot open it
-        if config.budget.words is not None:
-            fits &= text.word_counts <= config.budget.words
-        lead = choose_lead(text, fits, index, leading, config.output.lead_sentences,
-                           config.selector.max_similarity, relevance, weights, eligibility)
-        if isinstance(config.selector, ConceptSelector):
-            chosen = select_by_concepts(text, scores, config.selector, config.budget, allowed,
-                                        index, weights, required=lead, accept=eligibility)
-        else:
-            chosen = select_sentences(text, scores, config.selector, config.budget, support,
-                                      config.corroboration.weight, allowed, required=lead)
+        paragraphs = [p for article in prepared.articles for p in article.paragraphs]
+        owners = [a for a, article in enumerate(prepared.articles) for _ in article.paragraphs]
+        # What a later statement of the event overtakes, and who the people are: read
+        # from English evidence (tolls, plan verbs; titles, speech verbs), so in English
+        # only, never applied across languages.
+        english = text.language == "en"
+        stale = Currency(text) if english else (lambda index: False)
+        if not isinstance(config.selector, ConceptSelector):  # (they take a mask)
+            allowed &= ~np.array([bool(allowed[i]) and stale(i) for i in range(len(allowed))],
+                                 dtype=bool)
+
+        def select(excluded: frozenset[int], words: int | None) -> tuple[list[int], list[int]]:
+            usable = allowed.copy()
+            usable[list(excluded)] = False
+            fits = usable.copy()  # a lead longer than the whole budget cannot open it
+            if words is not None:
+                fits &= text.word_counts <= words
+
+            def accept(i: int) -> bool:
+                return i not in excluded and eligibility(i) and not stale(i)
+
+            lead = choose_lead(text, fits, index, leading, config.output.lead_sentences,
+                               config.selector.max_similarity, relevance, weights, accept)
+            budget = config.budget.model_copy(update={"words": words})
+            if isinstance(config.selector, ConceptSelector):
+                chosen = select_by_concepts(text, scores, config.selector, budget, usable,
+                                            index, weights, required=lead, accept=accept)
+            else:
+                chosen = select_sentences(text, scores, config.selector, budget, support,
+                                          config.corroboration.weight, usable, required=lead)
+            return lead, chosen
+
+        def reading_order(chosen: list[int], lead: int) -> list[int]:
+            # The lead opens the briefing; the key points follow in the configured order.
+            picked = [ChosenSentence(text.sentences[i], float(scores[i]), (i,)) for i in chosen]
+            return [c.sources[0] for c in picked[:lead] + order_sentences(
+                picked[lead:], prepared.articles, config.order.strategy)]
+
+        coherent = coherent_selection(select, reading_order, [s.text for s in text.sentences],
+                                      [s.article for s in text.sentences],
+                                      People(paragraphs if english else (),
+                                             owners if english else ()),
+                                      expansions(paragraphs),
+                                      config.budget.words)
+    chosen = list(coherent.order)
     if not chosen:
         raise InputError(f"no sentence can stand alone in a briefing (of {len(text.sentences)}:"
                          " all too short, too long, fragments, questions or quotations)")
@@ -261,11 +301,13 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
         backing.update(zip(unsupported, corroborate(text, unsupported,
                                                     config.corroboration.min_similarity)))
     with timer.stage("order"):
-        picked = [ChosenSentence(text.sentences[i], float(scores[i]), backing[i])
-                  for i in chosen]
-        # The lead opens the briefing; the key points follow in the configured order.
-        ordered = picked[:len(lead)] + order_sentences(picked[len(lead):], prepared.articles,
-                                                       config.order.strategy)
+        # Each sentence shows its text as the briefing reads it (a first mention in full)
+        # and cites its source sentence.
+        ordered = [ChosenSentence(replace(text.sentences[i], text=shown), float(scores[i]),
+                                  backing[i], None if shown == text.sentences[i].text
+                                  else text.sentences[i].text)
+                   for i, shown in zip(chosen, coherent.texts)]
+        lead = chosen[:coherent.lead]
     return Briefing(
         event=prepared.slug,
         title=_event_title(prepared.slug, prepared.articles, prepared.sentences, ordered,

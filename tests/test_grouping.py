@@ -34,13 +34,14 @@ GENERIC = pseudo_words("generic", 150)
 
 
 def story_text(topic: str, seed: int, sentences: int = 10) -> str:
-    """An article about `topic`: each sentence a different draw of words."""
+    """An article about `topic`: each sentence a different draw of words, opening with an
+    indefinite description ("The flood ..." would point back at a flood named before)."""
     rng = random.Random(f"{topic}-{seed}")
     lines = []
     for _ in range(sentences):
         s1, s2, s3, s4, s5, s6 = rng.sample(STORIES[topic], 6)
         g1, g2 = rng.sample(GENERIC, 2)
-        lines.append(f"The {s1} and the {s2} {g1} near {s3.title()} as the {s4} {s5} {g2} "
+        lines.append(f"A {s1} and the {s2} {g1} near {s3.title()} as the {s4} {s5} {g2} "
                      f"{s6}.")
     return "\n\n".join(lines) + "\n"
 

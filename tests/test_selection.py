@@ -3,6 +3,7 @@
 import datetime as dt
 
 import numpy as np
+import pytest
 
 from summarize.config import Budget, MMRSelector, ThresholdSelector
 from summarize.models import ChosenSentence, CleanArticle, Sentence
@@ -59,6 +60,17 @@ def test_dependent_openers_and_fragments():
     assert is_dependent("But either way it ended.")
     assert is_dependent("A headline without a final stop")
     assert not is_dependent("Putin met Kim on Wednesday.")
+
+
+@pytest.mark.parametrize("text", [
+    "Which is why the ferry never sailed again.",
+    "Indeed, the harbour had been closed twice before.",
+    "Consequently, the union called a strike.",
+    "After all, the quay was built in 1910.",
+    "Even so, the port reopened in May.",
+])
+def test_connective_openers_lean_on_the_sentence_before(text):
+    assert is_dependent(text)
 
 
 def test_a_first_person_sentence_outside_quotation_marks_names_no_speaker():

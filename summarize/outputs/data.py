@@ -72,6 +72,8 @@ def briefing_data(briefing: Briefing) -> dict[str, Any]:
             "lead": index in briefing.lead,
             "new": False,
         })
+        if chosen.source_text is not None:  # what the source wrote, where a name was rewritten
+            sentences[-1]["source_text"] = visible(chosen.source_text)
 
     def described(article: int) -> dict[str, Any]:
         a = briefing.articles[article]

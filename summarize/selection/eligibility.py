@@ -32,7 +32,8 @@ DEPENDENT_OPENERS = frozenset(
     "he she it they them him her his its their this these those such but however also and "
     "so yet still meanwhile moreover furthermore instead nevertheless nonetheless then "
     "thus therefore besides otherwise likewise similarly accordingly hence or nor "
-    "additionally both another earlier later previously last that".split()
+    "additionally both another earlier later previously last that which whereupon thereby "
+    "thereafter consequently subsequently indeed afterwards anyway plus".split()
 )
 # "I need portable skills." names no speaker: out of its article (a list of what workers
 # say, an unmarked quotation, a column), the reader cannot tell who says it. Within
@@ -46,7 +47,7 @@ _COUNTED_BACK = re.compile(
     r"|had|have|did|do)\b"
     r"|(?:In any case|In addition|As a result|At the same time|For example|For instance|"
     r"Even so|In contrast|On the other hand|After that|By then|Since then|In turn|"
-    r"Even then|That is why|This is why|In that case)\b"
+    r"Even then|That is why|This is why|In that case|After all|As such|Even so)\b"
     # an editor's note about the text itself ("Following is a transcript of …")
     r"|(?:Following is|Following are|The following|Here is|Here are|Below is|Below are)\b"
     # an aside in parentheses, a list dash, a Q&A's "Q." or "A.", a chronology's "June 1 --"
