@@ -130,3 +130,23 @@ def test_a_page_that_says_latin_1_is_read_as_browsers_read_it(tmp_path):
     folder = write_event(tmp_path, "ev", {"page.html": html.encode("cp1252")})
     (article,) = load_event(folder, tmp_path, 5_000_000).articles
     assert "“new”" in article.body and article.encoding == "cp1252"
+
+
+FERRY = "<p>" + " ".join(["The city council voted on Tuesday to expand the harbour ferry "
+                          "service after months of delays."] * 3) + "</p>"
+
+
+def test_a_page_dated_by_nothing_but_its_copyright_line_is_undated():
+    """htmldate's last resort gave '© 2023' as published 2023-01-01: a date no source
+    states. The page is undated; a page whose metadata says 1 January keeps it."""
+    from summarize.inputs.html import extract
+
+    footer = "<footer>© 2023 Harbour Gazette</footer>"
+    undated = extract(f"<html><head><title>Ferries</title></head><body><article>{FERRY}"
+                      f"</article>{footer}</body></html>", "a.html", "a")
+    assert undated.published is None
+    for day in ("2023-01-01", "2023-03-05"):
+        dated = extract(f'<html><head><title>Ferries</title><meta property='
+                        f'"article:published_time" content="{day}T09:00:00Z"></head><body>'
+                        f"<article>{FERRY}</article>{footer}</body></html>", "b.html", "b")
+        assert dated.published.isoformat() == day

@@ -82,7 +82,7 @@ def extract(page: str, relative: str, article_id: str, encoding: str = "utf-8",
     body = (document.text or "").strip() if document is not None else ""
     if not body:
         return SkippedFile(relative, "no story text found in the HTML page")
-    published = read_published(document.date, relative)
+    published = read_published(_stated_date(document.date, page), relative)
     title, url = _field(document.title), _field(document.url)
     return Article(
         path=relative,
@@ -100,3 +100,17 @@ def extract(page: str, relative: str, article_id: str, encoding: str = "utf-8",
 
 def _field(value: object) -> str | None:
     return str(value).strip() or None if value else None
+
+
+def _stated_date(found: str | None, page: str) -> str | None:
+    """The date trafilatura found, unless only its last resort found it: when nothing on a
+    page dates it, htmldate's extensive search takes the year of its copyright line and
+    gives 1 January of it ("© 2023" became 2023-01-01), a date no source states. Such a
+    date stands only when the page's metadata and markup (the search without its
+    guesses) give it too; otherwise the page is undated, as a reader would have it."""
+    if not found or not found.endswith("-01-01"):
+        return found
+    from htmldate import find_date
+
+    return found if find_date(page, extensive_search=False, original_date=True) == found \
+        else None
