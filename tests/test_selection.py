@@ -73,6 +73,22 @@ def test_connective_openers_lean_on_the_sentence_before(text):
     assert is_dependent(text)
 
 
+@pytest.mark.parametrize("text, points_back", [
+    ("Robyn Mendes was the victim in that case.", True),
+    ("The ferry operator said little about that decision on Monday.", True),
+    ("Engineers found cracks in this bridge during an inspection.", True),
+    ("Under that plan, fares would rise by a fifth.", True),
+    ("Mayor Lund said that fares would rise by a fifth.", False),  # a conjunction
+    ("Fares rose twice in March of this year, Mayor Lund said.", False),  # the calendar
+    ("No decision has been reached at this point, Mayor Lund said.", False),
+    ("Mayor Lund said this is the last delay.", False),
+])
+def test_that_or_this_after_a_preposition_points_at_what_the_article_named(text, points_back):
+    """A blind read found "Robyn Mendes was the victim in that case." as a key point: the
+    case was never shown. Any demonstrative after a preposition, not that phrase alone."""
+    assert is_dependent(text) is points_back
+
+
 def test_a_first_person_sentence_outside_quotation_marks_names_no_speaker():
     """A list of what workers say ("- Train me. I need portable, marketable skills…") gave
     a DUC 2006 briefing the key point "I need portable, marketable skills to take from job

@@ -60,6 +60,17 @@ _COUNTED_BACK = re.compile(
 # named before ("those who…" defines its own referent); ", however," contrasts with it.
 _POINTER = re.compile(r"\b(?:those|these)\b(?!\s+(?:who|which|that|whose|with|in|at|of)\b)"
                       r"|,\s*however\s*,", re.IGNORECASE)
+# "the victim in that case", "shed little light on that response", "two types of this
+# enzyme": after a preposition, "that" or "this" points at what the article named before
+# (a determiner there, not the conjunction). The calendar ("of this year", "since that
+# week") and the present ("at this point") point at no earlier sentence. 1.6% of the
+# sentences of half of DUC 2006's events; of 15 drawn at random, 12 point back.
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:in|of|at|on|for|from|with|by|to|about|after|before|during|since|under|over|"
+    r"against|despite)\s+(?:that|this)\s+(?!(?:year|week|month|morning|afternoon|evening|"
+    r"night|weekend|season|spring|summer|fall|autumn|winter|century|decade|point|stage|"
+    r"moment|is|was|are|were|has|had|will|would|could|should|may|might|can|must|said|says|"
+    r"one|kind|sort)\b)[a-z]{3,}\b", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 # "such" as a determiner ("deny such claims", "such a deal") points back at something the
 # reader has not seen; "such as" introduces examples and is fine.
@@ -113,7 +124,8 @@ def is_dependent(text: str) -> bool:
     if (not _FINAL.search(text[-8:]) or ("such" in lowered and _BACK_REFERENCE.search(text))
             or _COUNTED_BACK.match(text)
             or (any(w in lowered for w in ("those", "these", "however"))
-                and _POINTER.search(text))):
+                and _POINTER.search(text))
+            or (("that" in lowered or "this" in lowered) and _DEMONSTRATIVE.search(text))):
         return True
     first = _FIRST_WORD.search(text)
     if not first:
