@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test golden lint bench clean lock pythons browser
+.PHONY: run test golden lint bench clean lock pythons browser redteam
 
 # Re-install only when the package definition or the lock changes. The lock holds the
 # exact versions the golden files were written with; the package itself goes in without
@@ -45,6 +45,11 @@ browser:
 golden:
 	rm -f outputs/.state.json
 	$(MAKE) run
+
+# The red team's hostile inputs (tests/redteam.py: what once stopped, hung or misled a run),
+# written to redteam/ for runs by hand; the tests build them on their own.
+redteam: $(STAMP)
+	rm -rf redteam && $(BIN)/python -m tests.redteam redteam
 
 lint: $(STAMP)
 	$(BIN)/ruff check summarize tests benchmarks

@@ -128,3 +128,11 @@ def test_a_page_that_says_latin_1_is_read_as_browsers_read_it(tmp_path):
     folder = write_event(tmp_path, "ev", {"page.html": html.encode("cp1252")})
     (article,) = load_event(folder, tmp_path, 5_000_000).articles
     assert "“new”" in article.body and article.encoding == "cp1252"
+
+
+def test_a_lone_surrogate_in_a_feed_is_read_as_u_fffd(tmp_path):
+    """Issue 35: "\\udfff" in a JSON string is half a character, which no file can hold."""
+    entry = json.dumps({"title": "Budget \udfff passes", "text": "\n".join(STORY) + "\ud800"})
+    folder = write_event(tmp_path, "ev", {"feed.jsonl": entry + "\n"})
+    (article,) = load_event(folder, tmp_path, 5_000_000).articles
+    assert article.title == "Budget \ufffd passes" and article.body.endswith("\ufffd")

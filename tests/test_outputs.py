@@ -197,3 +197,13 @@ def test_bare_links_and_invisible_characters_cannot_mislead_a_reader():
     assert "\u202e" not in markdown and "\u200b" not in markdown
     assert "Invoice gpj.exe" in markdown and "Daily News" in markdown
     assert escape_markdown("a\u2066b\u2069c\ufeff") == "abc"
+
+
+def test_what_is_no_character_is_written_as_u_fffd():
+    """Issue 35: a lone surrogate (half of a UTF-16 pair, which a JSON escape can spell and
+    UTF-8 cannot encode) stopped every run at writing."""
+    data = _data("Costs rose \udfff sharply.")
+    data["title"] = "Budget \ud800"
+    markdown = render_markdown(load_template(None), data)
+    markdown.encode("utf-8")
+    assert "Budget \ufffd" in markdown and "rose \ufffd sharply" in markdown

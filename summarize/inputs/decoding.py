@@ -9,6 +9,7 @@ language (its "mess" and coherence measures). Binary files are refused.
 from __future__ import annotations
 
 import codecs
+import re
 
 # Checked longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
 BOMS = (
@@ -19,6 +20,9 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 UTF8 = ("utf-8", "utf-8-sig")
+# Half of a UTF-16 surrogate pair on its own is no character (JSON's "\\udfff" spells one);
+# UTF-8 cannot encode it, and a briefing holding it could not be written.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # Legacy code pages preferred, in this order, when they give exactly the detected text.
 COMMON_LEGACY = ("cp1252", "cp1251", "latin-1")
 
@@ -53,3 +57,9 @@ def decode(raw: bytes) -> tuple[str, str] | None:
         except UnicodeDecodeError:
             continue
     return text, best.encoding
+
+
+def valid_text(text: str) -> str:
+    """The text with every lone surrogate replaced by U+FFFD, as a decoder replaces bytes
+    that spell no character: what an escape in a JSON or YAML string can leave behind."""
+    return _LONE_SURROGATE.sub("\ufffd", text)

@@ -22,6 +22,7 @@ import logging
 from collections.abc import Iterator
 
 from summarize.inputs.dates import numeric_date, read_published
+from summarize.inputs.decoding import valid_text
 from summarize.inputs.html import extract
 from summarize.models import Article, SkippedFile
 
@@ -104,6 +105,8 @@ def entry_article(item: object, path: str, default_id: str) -> Article | Skipped
     wrong = [k for k in STRING_FIELDS if item.get(k) is not None and not isinstance(item[k], str)]
     if wrong:
         return SkippedFile(path, f"field {wrong[0]!r} is not a string")
+    item = {key: valid_text(value) if isinstance(value, str) else value
+            for key, value in item.items()}
     text, html = (item.get("text") or "").strip(), (item.get("html") or "").strip()
     if not text and not html:
         return SkippedFile(path, "no 'text' or 'html' field")

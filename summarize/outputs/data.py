@@ -19,9 +19,17 @@ from summarize.selection.ordering import publication_order
 # "Invoice exe.jpg"); zero-width characters hide inside names and links. Article text
 # never needs them in a briefing.
 _INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+# Half a UTF-16 surrogate pair is no character: no file can hold it (a tampered state
+# could bring one back; inputs replace theirs when they are read).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def visible(value: str | None) -> str | None:
-    """Text without bidirectional controls and zero-width characters."""
-    return _INVISIBLE.sub("", value) if value else value
+    """Text as every output may write it: without bidirectional controls and zero-width
+    characters, and with U+FFFD for what is no character."""
+    if not value:
+        return value
+    return _SURROGATE.sub("\ufffd", _INVISIBLE.sub("", value))
 
 
 # What may stay as it is in a link's address; everything else is percent-encoded, so an
