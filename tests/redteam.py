@@ -28,12 +28,20 @@ def feed(*entries: dict) -> bytes:
     return json.dumps(list(entries)).encode("ascii")
 
 
+def page(body: str, head: str = "") -> bytes:
+    return (f"<html><head>{head}<title>Budget</title></head><body><article>{body}"
+            "</article></body></html>").encode()
+
+
 def hostile_files() -> dict[str, bytes]:
     """File name -> content: one hostile file each."""
+    attributes = " ".join(f'a{i}="x"' for i in range(200_000))
     return {
         # a lone surrogate, which UTF-8 cannot encode, in a title and in a story
         "surrogate.json": feed({"title": "Budget \udfff passes",
                                 "text": STORY.replace("debate", "debate \ud800")}),
+        # 2.4 MB: one element with 200,000 attributes, which lxml parses in quadratic time
+        "attributes.html": page(f"<p {attributes}>{STORY}</p>"),
     }
 
 

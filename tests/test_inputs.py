@@ -136,3 +136,16 @@ def test_a_lone_surrogate_in_a_feed_is_read_as_u_fffd(tmp_path):
     folder = write_event(tmp_path, "ev", {"feed.jsonl": entry + "\n"})
     (article,) = load_event(folder, tmp_path, 5_000_000).articles
     assert article.title == "Budget \ufffd passes" and article.body.endswith("\ufffd")
+
+
+def test_a_page_with_thousands_of_attributes_on_one_element_is_skipped_unparsed(tmp_path):
+    """Issue 35: lxml's time grows with the square of one element's attributes (200,000
+    held a run for more than 800 s); quoted values may hold ">" and "<"."""
+    attributes = " ".join(f'data-a{i}="<x>"' for i in range(5_000))
+    bloated = PAGE.format(f"<p {attributes}>" + "</p><p>".join(STORY) + "</p>")
+    folder = write_event(tmp_path, "ev", {"bloated.html": bloated, "good.html": page(STORY)})
+    event = load_event(folder, tmp_path, 5_000_000)
+    assert [a.path for a in event.articles] == ["ev/good.html"]
+    (skipped,) = event.skipped
+    assert skipped.path == "ev/bloated.html"
+    assert skipped.reason.startswith("an element with 5000 attributes (more than 1000)")
