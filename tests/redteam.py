@@ -42,6 +42,15 @@ def hostile_files() -> dict[str, bytes]:
                                 "text": STORY.replace("debate", "debate \ud800")}),
         # 2.4 MB: one element with 200,000 attributes, which lxml parses in quadratic time
         "attributes.html": page(f"<p {attributes}>{STORY}</p>"),
+        # declared encodings that Python knows and that fail with UnicodeError
+        "undefined.html": page(f"<p>{STORY}</p>", '<meta charset="undefined">'),
+        "punycode.html": page(f"<p>{STORY}</p>", '<meta charset="punycode">'),
+        # an integer longer than Python reads (4,300 digits)
+        "bigint.json": b'[{"text": "' + STORY.encode() + b'", "n": ' + b"9" * 5000 + b"}]",
+        # front matter: a title nested 3,000 deep, tags with impossible values
+        "deep.md": ("---\ntitle: " + "[" * 3000 + "]" * 3000 + "\n---\n" + STORY).encode(),
+        "timestamp.md": f"---\npublished: !!timestamp 'garbage'\n---\n{STORY}".encode(),
+        "bool.md": f"---\ntitle: !!bool maybe\n---\n{STORY}".encode(),
     }
 
 

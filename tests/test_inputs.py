@@ -149,3 +149,41 @@ def test_a_page_with_thousands_of_attributes_on_one_element_is_skipped_unparsed(
     (skipped,) = event.skipped
     assert skipped.path == "ev/bloated.html"
     assert skipped.reason.startswith("an element with 5000 attributes (more than 1000)")
+
+
+def test_a_page_that_declares_a_codec_that_cannot_read_it_is_read_by_detection(tmp_path):
+    """Issue 35: charset="undefined" and "punycode" are codecs Python knows that fail with
+    UnicodeError, which stopped the event (and every --group run)."""
+    pages = {f"{name}.html": page(STORY).replace('charset="utf-8"', f'charset="{name}"')
+             for name in ("undefined", "punycode", "rot13", "base64")}
+    event = load_event(write_event(tmp_path, "ev", pages), tmp_path, 5_000_000)
+    assert len(event.articles) == 4 and not event.skipped
+
+
+def test_a_feed_entry_with_an_integer_python_will_not_read_is_skipped(tmp_path):
+    """Issue 35: an integer of 5,000 digits (Python reads 4,300 at most) raised ValueError
+    out of the feed, which stopped its event (and every --group run)."""
+    lines = ['{"text": "' + " ".join(STORY) + '", "views": ' + "9" * 5000 + "}",
+             json.dumps({"text": " ".join(STORY)})]
+    event = load_event(write_event(tmp_path, "ev", {"feed.jsonl": "\n".join(lines) + "\n"}),
+                       tmp_path, 5_000_000)
+    assert [a.path for a in event.articles] == ["ev/feed.jsonl#2"]
+    assert [(s.path, s.reason) for s in event.skipped] == [
+        ("ev/feed.jsonl#1", "not a feed entry (an integer of 5000 digits)")]
+
+
+def test_a_reader_that_fails_costs_its_file_only(tmp_path, monkeypatch):
+    """Whatever a parser raises (a bug of ours or a library's), the file is skipped with the
+    reason and the event keeps its other articles."""
+    from summarize.inputs import html
+
+    def broken(*args, **kwargs):
+        raise AttributeError("'NoneType' object has no attribute 'groupdict'")
+
+    monkeypatch.setattr(html, "markup_problem", broken)
+    event = load_event(write_event(tmp_path, "ev", {"a.html": page(STORY), "b.txt": STORY[0]}),
+                       tmp_path, 5_000_000)
+    assert [a.path for a in event.articles] == ["ev/b.txt"]
+    assert [(s.path, s.reason) for s in event.skipped] == [(
+        "ev/a.html", "cannot be read: internal error: AttributeError: 'NoneType' object has "
+        "no attribute 'groupdict'")]

@@ -228,6 +228,25 @@ def test_one_bad_file_never_costs_its_event(tmp_path):
     }
 
 
+def test_front_matter_values_are_the_text_they_are_written_as(tmp_path):
+    """Issue 35: a tag with an impossible value (`!!timestamp 'garbage'`, `!!bool x`) and a
+    title nested 3,000 deep stopped their event, and every `--group` run."""
+    folder = write_event(tmp_path, "ev", {
+        "big.md": "---\nid: !!int " + "9" * 5000 + "\ntitle: Big\n---\n" + STORY_MD,
+        "deep.md": "---\ntitle: " + "[" * 3000 + "]" * 3000 + "\nsource: Daily\n---\n"
+                   + STORY_MD,
+        "typed.md": "---\nid: 0x1F\ntitle: 3.10\npublished: !!timestamp 'garbage'\n"
+                    "source: !!bool x\nurl: yes\n---\n" + STORY_MD,
+    })
+    event = load_event(folder, tmp_path, 100_000)
+    assert not event.skipped
+    big, deep, typed = event.articles
+    assert (big.id, big.title) == ("9" * 5000, "Big")
+    assert (deep.title, deep.outlet) == (None, "Daily")
+    assert (typed.id, typed.title, typed.published, typed.outlet, typed.url) == (
+        "0x1F", "3.10", None, "x", "yes")
+
+
 def test_an_unreadable_file_is_skipped_with_its_reason(tmp_path):
     import os
 

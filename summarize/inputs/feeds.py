@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from collections.abc import Iterator
 
 from summarize.inputs.dates import numeric_date, read_published
@@ -62,13 +63,27 @@ def _too_deep(raw: str) -> bool:
     return deepest > MAX_DEPTH
 
 
+class _TooLong(ValueError):
+    """An integer longer than Python reads (CVE-2020-10735: `int` refuses more than
+    `sys.get_int_max_str_digits()` digits, 4,300 by default)."""
+
+
+def _integer(digits: str) -> int:
+    limit = sys.get_int_max_str_digits()
+    if limit and len(digits.lstrip("-")) > limit:
+        raise _TooLong(f"an integer of {len(digits.lstrip('-'))} digits")
+    return int(digits)
+
+
 def _parse(raw: str) -> tuple[object, str | None]:
     if _too_deep(raw):
         return None, f"nested deeper than {MAX_DEPTH} levels"
     try:
-        return json.loads(raw), None
+        return json.loads(raw, parse_int=_integer), None
     except json.JSONDecodeError as error:
         return None, f"not valid JSON ({error.msg} at column {error.colno})"
+    except _TooLong as error:
+        return None, f"not a feed entry ({error})"
 
 
 def _entries(text: str, relative: str, suffix: str,

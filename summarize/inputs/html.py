@@ -72,8 +72,8 @@ def decode_page(raw: bytes) -> tuple[str, str] | None:
         name = "cp1252" if name in WINDOWS_1252_LABELS else name
         try:
             return raw.decode(name), name
-        except (LookupError, UnicodeDecodeError):
-            pass
+        except (LookupError, UnicodeError):  # no such codec, or one that fails other than
+            pass  # on a byte ("undefined" always fails; "punycode" on any '<')
     return decode(raw)
 
 
