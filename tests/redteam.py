@@ -74,3 +74,82 @@ if __name__ == "__main__":
     if len(sys.argv) != 2:
         sys.exit("usage: python -m tests.redteam FOLDER")
     write_corpus(Path(sys.argv[1]))
+
+
+# -- the output folder's own files, tampered with -----------------------------------------
+
+def tampered_groupings(text: str) -> dict[str, str]:
+    """Case -> a `.groups.json` (given as written by a run that grouped one article at
+    least) with one name or value changed as an attacker or a damaged disk would."""
+    def changed(edit) -> str:  # type: ignore[no-untyped-def]
+        data = json.loads(text)
+        edit(data)
+        return json.dumps(data)
+
+    def slug(name: str):  # type: ignore[no-untyped-def]
+        def edit(data: dict) -> None:
+            data["stories"][0]["slug"] = name
+            data["articles"] = [[key, name] for key, _ in data["articles"]]
+        return edit
+
+    cases = {f"event named {name!r}": changed(slug(name))
+             for name in ("../escaped", "/tmp/escaped", "index", "run-report", ".state", "")}
+    cases.update({
+        "not UTF-8": text[:-20] + "\udcff" + text[-20:],  # written with surrogateescape
+        "nested 100,000 deep": "[" * 100_000 + "]" * 100_000,
+        "an infinite count": text.replace('"documents":', '"documents":1e400,"x":', 1),
+        "a count that is true": changed(lambda d: d.update(documents=True)),
+        "a word listed twice": changed(lambda d: d["vocabulary"].__setitem__(
+            1, d["vocabulary"][0])),
+        "a frequency per word missing": changed(lambda d: d["document_frequency"].pop()),
+        "a matrix index out of range": changed(
+            lambda d: d["sums"]["body"]["indices"].__setitem__(0, 10 ** 9)),
+        "a negative matrix index": changed(
+            lambda d: d["sums"]["body"]["indices"].__setitem__(0, -5)),
+        "row pointers past the data": changed(
+            lambda d: d["sums"]["body"].update(indptr=[0, 10 ** 6])),
+        "an infinite weight": changed(lambda d: d["sums"]["lead"]["data"].__setitem__(
+            0, "inf")).replace('"inf"', "1e400"),
+        "a copy of no event": changed(lambda d: d["copies"][0].__setitem__(1, 99)),
+        "an article in no event": changed(lambda d: d["articles"][0].__setitem__(1, "other")),
+        "a date that is a list": changed(lambda d: d["stories"][0].update(latest=[[[1]]])),
+        "lines not base64": changed(lambda d: d.update(lines="***")),
+    })
+    return cases
+
+
+def tampered_states(text: str) -> dict[str, str]:
+    """Case -> a `.state.json` (given as written by a run that built one event at least)
+    with one name or value changed."""
+    def changed(edit) -> str:  # type: ignore[no-untyped-def]
+        data = json.loads(text)
+        edit(next(iter(data["events"].values())), data["events"])
+        return json.dumps(data)
+
+    def renamed(name: str):  # type: ignore[no-untyped-def]
+        return lambda entry, events: events.update({name: entry})
+
+    cases = {f"event named {name!r}": changed(renamed(name))
+             for name in ("../victim", "/tmp/victim", "index", ".lock")}
+    cases.update({
+        "not UTF-8": text[:-5] + "\udcff" + text[-5:],
+        "nested 100,000 deep": '{"version": 2, "events": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        "events that are a list": changed(lambda entry, events: events.clear()).replace(
+            '"events": {}', '"events": []'),
+        "no fingerprint": changed(lambda entry, events: entry.pop("fingerprint")),
+        "a title that is a number": changed(lambda entry, events: entry["index"].update(
+            title=5)),
+        "dates that are text": changed(lambda entry, events: entry["index"].update(
+            dates="yesterday")),
+        "a date that is not one": changed(lambda entry, events: entry["index"].update(
+            dates={"first": "2023-02-30", "last": "2023-03-01"})),
+        "a time that is markup": changed(lambda entry, events: entry["current"].update(
+            written="</updated><x>")),
+        "sentences that are not text": changed(lambda entry, events: entry["current"].update(
+            sentences=[["x"]])),
+        "a skipped file without its reason": changed(lambda entry, events: entry.update(
+            skipped=[["a.txt"]])),
+        "a count that is negative": changed(lambda entry, events: entry["index"].update(
+            articles=-1)),
+    })
+    return cases
