@@ -51,6 +51,12 @@ def hostile_files() -> dict[str, bytes]:
         "deep.md": ("---\ntitle: " + "[" * 3000 + "]" * 3000 + "\n---\n" + STORY).encode(),
         "timestamp.md": f"---\npublished: !!timestamp 'garbage'\n---\n{STORY}".encode(),
         "bool.md": f"---\ntitle: !!bool maybe\n---\n{STORY}".encode(),
+        # a weekday before the first day of the calendar (0001-01-01 is a Monday)
+        "weekday.md": (f"---\npublished: 0001-01-01\n---\n{STORY} The mayor spoke on "
+                       "Tuesday about the plan.").encode(),
+        # one entry repeating a sentence: its pairs of sentences grow with the square
+        "repeated.json": feed({"title": "Budget", "text": (STORY.split(". ")[0] + ". ")
+                               * 5_000}),
     }
 
 

@@ -103,6 +103,17 @@ def test_a_weekday_gets_its_date_from_the_publication_date(sentence, dated):
     assert date_weekdays(sentence, None) == sentence
 
 
+def test_a_weekday_outside_the_calendar_is_left_undated():
+    """Issue 35: `published: 0001-01-01` (a Monday) beside "on Tuesday" raised
+    OverflowError, which cost the whole event; so did 9999-12-31 and a coming Saturday."""
+    assert date_weekdays("The council met on Tuesday.", dt.date.min) == \
+        "The council met on Tuesday."
+    assert date_weekdays("The council will meet on Saturday.", dt.date.max) == \
+        "The council will meet on Saturday."
+    assert date_weekdays("The council met on Monday.", dt.date.min) == \
+        "The council met on Monday (Jan. 1)."
+
+
 def test_a_title_in_capitals_is_shown_in_its_usual_case():
     assert is_all_caps("STUDY SAYS INDIANS ARE VIOLENT CRIME VICTIMS")
     assert not is_all_caps("Clinton Focuses on American Indians")

@@ -58,6 +58,8 @@ def date_weekdays(text: str, published: dt.date | None) -> str:
             offset = (target - published.weekday()) % 7 or 7
         else:
             offset = -((published.weekday() - target) % 7)
+        if not 1 <= published.toordinal() + offset <= dt.date.max.toordinal():
+            return match.group(0)  # a day before year 1 or after 9999: no calendar date
         day = published + dt.timedelta(days=offset)
         return f"{match.group(0)} ({_MONTH_ABBREVIATIONS[day.month - 1]} {day.day})"
 
