@@ -72,6 +72,7 @@ bench: $(STAMP) $(BENCH_VENV)/.installed
 	$(BIN)/python benchmarks/batch.py
 	$(BIN)/python benchmarks/many_events.py
 	$(BIN)/python benchmarks/scale.py
+	$(BIN)/python benchmarks/hostile_scale.py
 
 # After a deliberate upgrade: resolve the ranges again, then regenerate the golden files.
 lock: $(STAMP)
