@@ -460,3 +460,18 @@ def test_an_events_articles_past_the_byte_limit_are_skipped_with_a_reason(tmp_pa
     assert len(report["events"]["written"]) == 3
     skipped = [s for s in report["articles_skipped"] if "max_event_bytes" in s["reason"]]
     assert len(skipped) == 3 * 2  # each event keeps two of its four articles
+
+
+def test_group_prints_no_terminal_escape_from_a_title_or_a_file_name(tmp_path):
+    """Issue 35: a title could retitle ("\\x1b]0;...\\x07") or clear ("\\x1bc") the terminal
+    of whoever ran `summarize group`; logged paths too."""
+    source = tmp_path / "stream"
+    item = article("flood", 1, dt.date(2024, 3, 1), title="\x1b]0;pwned\x07Flood\x1bc warning")
+    write_md(source, item)
+    (source / "\x1b[2Jcleared.md").write_text("---\ntitle: x\n", encoding="utf-8")
+    (source / "\x1b[31mred.pdf").write_text("not an article", encoding="utf-8")
+    result = summarize("group", str(source))
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stdout
+    assert "]0;pwnedFloodc warning" in result.stdout
+    assert "[31mred.pdf" in result.stderr

@@ -15,9 +15,10 @@ from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 
 from summarize.errors import RenderError
-from summarize.outputs.data import web_address
+from summarize.outputs.data import visible, web_address
 from summarize.outputs.templating import TEMPLATES, sandbox
 
 PAGE_TEMPLATE = "briefing.html.j2"
@@ -33,11 +34,19 @@ _LABEL_CHARACTERS = 22
 
 @cache
 def environment() -> SandboxedEnvironment:
-    env = sandbox(TEMPLATES, autoescape=True)
+    env = sandbox(TEMPLATES, autoescape=True, finalize=_visible)
     env.filters["web_address"] = web_address
     env.filters["outlets"] = outlet_names
     env.globals["coverage"] = coverage
     return env
+
+
+def _visible(value: Any) -> Any:
+    """Every value a page or the feed prints, made safe (`data.visible`) before it is
+    escaped; markup our templates made stays markup."""
+    if isinstance(value, Markup):
+        return Markup(visible(str(value)))
+    return visible(value) if isinstance(value, str) else value
 
 
 def render(template: str, **values: Any) -> str:

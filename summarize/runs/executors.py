@@ -19,6 +19,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, wait
 from typing import TYPE_CHECKING, TypeVar
 
 from summarize.errors import ConfigError, OutputError
+from summarize.outputs.data import LOG_FORMAT, VisibleFormatter
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -33,7 +34,7 @@ def _init_worker(level: int, coordinator: int) -> None:
     """Workers log to stderr like the main process (they do not inherit its handlers), and
     end when the run that started them is gone."""
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("summarize: %(levelname)s: %(message)s"))
+    handler.setFormatter(VisibleFormatter(LOG_FORMAT))
     root = logging.getLogger("summarize")
     root.handlers[:] = [handler]
     root.setLevel(level)
