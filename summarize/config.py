@@ -8,7 +8,6 @@ accepted values.
 
 from __future__ import annotations
 
-import re
 import types
 import typing
 from pathlib import Path
@@ -25,6 +24,7 @@ from pydantic import (
 )
 
 from summarize.errors import ConfigError
+from summarize.outputs.site import site_address
 from summarize.ranking import RankerConfig
 from summarize.ranking.lexrank import LexRankRanker
 
@@ -320,12 +320,7 @@ class Output(Section):
     @field_validator("site_url")
     @classmethod
     def _web_address(cls, url: str | None) -> str | None:
-        if url is None:
-            return None
-        if not re.match(r"https?://[^/\s]+", url) or any(c.isspace() for c in url):
-            raise ValueError(f"expected an http(s) address such as https://example.org/"
-                             f"briefings/, got {url!r}")
-        return url if url.endswith("/") else url + "/"
+        return None if url is None else site_address(url)
 
 
 class Config(Section):

@@ -474,6 +474,43 @@ def test_only_our_own_leftover_temporaries_are_removed(tmp_path):
     assert all(p.exists() for p in theirs)
 
 
+def test_a_settings_record_holding_what_no_config_gives_stops_the_run(tmp_path):
+    """Issue 35: .settings.json's site_url "javascript:alert(1)//" went into every link of
+    index.xml, though a config that says it is refused."""
+    corpus = make_corpus(tmp_path / "in", events=1, articles=2)
+    out = tmp_path / "out"
+    config_path = tmp_path / "config.yaml"
+    config_path.write_text("output:\n  site_url: https://example.org/news\n", encoding="utf-8")
+    config = ConfigFile(config_path)
+    batch.run(config, corpus, out, jobs=1)
+    record = json.loads((out / batch.SETTINGS_FILE).read_text(encoding="utf-8"))
+    assert record["effective"]["output"]["site_url"] == "https://example.org/news/"
+    before = (out / "index.xml").read_bytes()
+    for key, value, problem in [
+            ("site_url", "javascript:alert(1)//", "output.site_url: expected an http(s) "
+                                                  "address such as https://example.org/"),
+            ("site_url", "https://example.org/news", "output.site_url: expected "
+                                                     "'https://example.org/news/'"),
+            ("formats", ["markdown", "exe"], "output.formats: expected some of markdown, "
+                                             "json, html"),
+            ("formats", [], "output.formats: expected some of"),
+            ("template", 5, "output.template: expected a string, found an integer"),
+            (None, "sh -c x", "executor: expected one of local, dask")]:
+        tampered = json.loads(json.dumps(record))
+        if key is None:
+            tampered["executor"] = value
+        else:
+            tampered["effective"]["output"][key] = value
+        (out / batch.SETTINGS_FILE).write_text(json.dumps(tampered), encoding="utf-8")
+        with pytest.raises(OutputError) as error:
+            batch.run(config, corpus, out, jobs=1, force=True)
+        assert str(error.value).startswith(
+            f"{out / batch.SETTINGS_FILE} is damaged ({problem}"), error.value
+        assert str(error.value).endswith("; delete it: the next run writes it again from "
+                                         "the config")
+    assert (out / "index.xml").read_bytes() == before
+
+
 def test_pruning_never_leaves_the_output_folder(tmp_path):
     """Issue 15: a state entry "../victim" made --prune delete a file outside the output.
     Issue 35: such a state is damaged, and stops the run before anything is removed."""
