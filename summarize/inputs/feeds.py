@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from collections.abc import Iterator
 
@@ -50,16 +51,19 @@ def read_feed(text: str, relative: str, suffix: str, stem: str,
     return articles, skipped
 
 
+# A JSON string (brackets inside it are text, not structure: a story may quote "[[1]]"),
+# and what nests
+_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"')
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
 def _too_deep(raw: str) -> bool:
     if raw.count("[") + raw.count("{") <= MAX_DEPTH:
         return False  # cannot nest deeper than its brackets (counted in C, not in a loop)
     depth = deepest = 0
-    for char in raw:
-        if char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}":
-            depth -= 1
+    for bracket in _BRACKET.findall(_STRING.sub("", raw)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
     return deepest > MAX_DEPTH
 
 
@@ -89,7 +93,9 @@ def _parse(raw: str) -> tuple[object, str | None]:
 def _entries(text: str, relative: str, suffix: str,
              skipped: list[SkippedFile]) -> Iterator[tuple[int, object]]:
     if suffix in LINE_FEEDS:
-        for number, line in enumerate(text.splitlines(), start=1):
+        # JSON Lines end at "\n" only (jsonlines.org): str.splitlines also breaks at
+        # U+2028, U+2029 or U+0085, which a JSON string may hold as they are
+        for number, line in enumerate(text.split("\n"), start=1):
             if line.strip():
                 value, error = _parse(line)
                 if error:

@@ -38,6 +38,27 @@ _ATTRIBUTE = re.compile(r"""[\s/]++[^\s/>"'=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|
 MAX_ATTRIBUTES = 1_000
 
 
+# What XML 1.0 has no character for (C0 controls but tab and line breaks, surrogates,
+# U+FFFE and U+FFFF), written as such or as a reference (&#x0B;): lxml drops the paragraph
+# holding one, or the whole page (one "&#x0B;" cost a page its story). A space instead.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
+
+def _xml_character(code: int) -> bool:
+    return code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD \
+        or 0x10000 <= code <= 0x10FFFF
+
+
+def xml_characters(page: str) -> str:
+    """The page with a space for every character XML cannot hold, and every reference to
+    one."""
+    if "&#" in page:
+        page = _REFERENCE.sub(lambda m: m.group(0) if _xml_character(
+            int(m.group(1), 16) if m.group(1) else int(m.group(2))) else " ", page)
+    return _NOT_XML.sub(" ", page)
+
+
 def markup_problem(page: str) -> str | None:
     """Why a page cannot be parsed in bounded time (an element with more than
     MAX_ATTRIBUTES attributes), or None."""
@@ -94,6 +115,7 @@ def extract(page: str, relative: str, article_id: str, encoding: str = "utf-8",
     problem = markup_problem(page)
     if problem:
         return SkippedFile(relative, problem)
+    page = xml_characters(page)
     document = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False,
                                            include_tables=True, deduplicate=False)
     body = (document.text or "").strip() if document is not None else ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -150,6 +151,8 @@ def _read_file(path: Path, relative: str, max_bytes: int,
         return [], [SkippedFile(relative, "empty article")]
     if suffix in FEED_SUFFIXES:
         articles, skipped = read_feed(text, relative, suffix, stem)
+        if encoding != "utf-8":  # the report says which entries were decoded otherwise
+            articles = [replace(article, encoding=encoding) for article in articles]
         if not articles and not skipped:
             skipped = [SkippedFile(relative, "feed with no articles")]
         return articles, skipped
