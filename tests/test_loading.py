@@ -187,6 +187,19 @@ def test_topic_txt_is_the_events_focus_not_an_article(tmp_path):
     assert event.focus == "Kursk disaster Discuss the sinking of the Russian submarine."
 
 
+def test_a_topic_txt_linked_from_outside_the_input_is_not_read(tmp_path):
+    """Issue 35: a topic.txt symlinked out of the input folder was followed and became the
+    event's focus, though no file outside the input is ever read."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the password is swordfish\n", encoding="utf-8")
+    folder = write_event(tmp_path / "in", "ev", {"a.txt": "Story one. It is long enough."})
+    (folder / "topic.txt").symlink_to(secret)
+    event = load_event(folder, tmp_path / "in", 10_000)
+    assert event.focus is None
+    assert [(s.path, s.reason) for s in event.skipped] == [
+        ("ev/topic.txt", "link to a file outside the input folder")]
+
+
 def test_front_matter_focus_is_the_events_focus(tmp_path):
     folder = write_event(tmp_path, "ev", {
         "a.md": "---\ntitle: A\nfocus: What caused the crash?\n---\nStory text here.\n",

@@ -208,7 +208,13 @@ def load_event(folder: Path, root: Path, max_bytes: int,
     for path in entries:
         relative = path.relative_to(root).as_posix()
         if path.name.lower() == FOCUS_FILE and path.is_file():
-            focus = read_focus(path, max_bytes)
+            # read from inside the input folder only, as articles are (README, "Inputs")
+            problem = unreadable(path, relative, resolved_root, real_folder)
+            if problem:
+                log.warning("%s: focus ignored: %s", printable(relative), problem)
+                skipped.append(SkippedFile(printable(relative), problem))
+            else:
+                focus = read_focus(path, max_bytes)
             continue
         if path.is_dir():
             skipped.append(SkippedFile(relative, "folder inside an event (not read)"))
