@@ -20,6 +20,7 @@ from markupsafe import Markup
 from summarize.errors import RenderError
 from summarize.outputs.data import visible, web_address
 from summarize.outputs.templating import TEMPLATES, sandbox
+from summarize.outputs.templating import render as bounded_render
 
 PAGE_TEMPLATE = "briefing.html.j2"
 
@@ -51,7 +52,7 @@ def _visible(value: Any) -> Any:
 
 def render(template: str, **values: Any) -> str:
     try:
-        return environment().get_template(template).render(**values)
+        return bounded_render(environment().get_template(template), **values)
     except jinja2.TemplateError as error:  # a bug in a shipped template
         raise RenderError(f"template {template}: {error}") from None
 
