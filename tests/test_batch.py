@@ -571,6 +571,24 @@ def test_a_damaged_state_stops_the_run_with_one_line(tmp_path):
     assert briefings(out) == before
 
 
+def test_an_event_folder_named_with_250_characters_gets_its_briefing(tmp_path):
+    """Issue 35: a legal 250-character folder name failed "File name too long" (the
+    temporary file of its briefing took 14 characters more); 251 cannot name
+    <slug>.html in 255 bytes, and says so."""
+    corpus = make_corpus(tmp_path / "in", events=2, articles=2)
+    (corpus / "event-00").rename(corpus / ("a" * 250))
+    (corpus / "event-01").rename(corpus / ("b" * 251))
+    out = tmp_path / "out"
+    result = batch.run(load_config(None), corpus, out)
+    assert result.written == ["a" * 250]
+    assert result.failed == [("b" * 251, "event folder names may have 250 characters at most "
+                                         "(its briefing's files are named after it)")]
+    assert sorted(p.suffix for p in out.glob("a*")) == [".html", ".json", ".md"]
+    stray = out / f".{'a' * 238}.md.k2j3abcd.tmp"  # what a killed run would leave
+    stray.write_text("x")
+    assert batch.remove_temporaries(out) == [stray]
+
+
 def test_an_event_cannot_take_the_run_reports_name(tmp_path):
     """Issue 15: a folder named run-report had its briefing overwritten by the report."""
     corpus = make_corpus(tmp_path / "in", events=1, articles=2)
