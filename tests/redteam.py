@@ -57,6 +57,21 @@ def hostile_files() -> dict[str, bytes]:
         # one entry repeating a sentence: its pairs of sentences grow with the square
         "repeated.json": feed({"title": "Budget", "text": (STORY.split(". ")[0] + ". ")
                                * 5_000}),
+        # what XML and terminals cannot take, in titles and text
+        "controls.json": feed(*({"title": f"Budget{c}passes", "outlet": f"Daily{c}News",
+                                 "text": STORY.replace("debate", f"debate{c}")}
+                                for c in ("\v", "\x1b[31m", "\x1b]0;pwned\x07", "\x01",
+                                          "\x85", "\uffff", "\u2028"))),
+        # valid data once mangled: U+2028 inside a JSON Lines entry, one invalid byte in
+        # UTF-8, a reference to a control character, brackets inside a story
+        "separators.jsonl": (json.dumps({"title": "A\u2029B", "text": STORY.replace(
+            ". ", ".\u2028", 1)}, ensure_ascii=False) + "\n" + json.dumps(
+            {"text": STORY}) + "\n").encode(),
+        "damaged.json": json.dumps([{"title": "Café crème", "text": STORY + " Señora "
+                                     "Núñez agreed."}], ensure_ascii=False).encode()
+                        .replace(b"agreed", b"agr\xffeed"),
+        "reference.html": page(f"<p>{STORY}&#x0B;</p>"),
+        "brackets.json": feed({"text": STORY + ' Its code was "' + "[" * 70 + '".'}),
     }
 
 

@@ -11,6 +11,7 @@ import os
 import resource
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from tests import redteam
@@ -143,6 +144,11 @@ def test_no_hostile_file_stops_a_run_or_costs_its_event(tmp_path):
     assert "Traceback" not in result.stderr and result.returncode == 0, result.stderr
     report = json.loads((tmp_path / "out" / "run-report.json").read_text(encoding="utf-8"))
     assert sorted(report["events"]["written"]) == events
+    assert not [s for s in report["articles_skipped"] if "internal error" in s["reason"]]
+    ET.parse(tmp_path / "out" / "index.xml")  # well-formed whatever the titles held
+    for written in (tmp_path / "out").iterdir():
+        text = written.read_text(encoding="utf-8") if written.is_file() else ""
+        assert not {"\x1b", "\x0b", "\x01", "\uffff"} & set(text), written.name
 
     result = summarize("run", "--group", "--input", str(tmp_path / "in" / "stream"),
                        "--output", str(tmp_path / "grouped"))
