@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test golden docs lint bench clean lock pythons browser
+.PHONY: run test golden docs lint bench clean lock pythons browser redteam
 
 # Re-install only when the package definition or the lock changes. The lock holds the
 # exact versions the golden files were written with; the package itself goes in without
@@ -52,6 +52,11 @@ docs: $(STAMP)
 	$(BIN)/python -c "import pathlib, summarize.config as c; \
 	  pathlib.Path('docs/configuration.md').write_text(c.reference_markdown(), encoding='utf-8')"
 
+# The red team's hostile inputs (tests/redteam.py: what once stopped, hung or misled a run),
+# written to redteam/ for runs by hand; the tests build them on their own.
+redteam: $(STAMP)
+	rm -rf redteam && $(BIN)/python -m tests.redteam redteam
+
 lint: $(STAMP)
 	$(BIN)/ruff check summarize tests benchmarks
 
@@ -74,6 +79,7 @@ bench: $(STAMP) $(BENCH_VENV)/.installed
 	$(BIN)/python benchmarks/batch.py
 	$(BIN)/python benchmarks/many_events.py
 	$(BIN)/python benchmarks/scale.py
+	$(BIN)/python benchmarks/hostile_scale.py
 
 # After a deliberate upgrade: resolve the ranges again, then regenerate the golden files.
 lock: $(STAMP)

@@ -21,7 +21,7 @@ from benchmarks.common import require_duc2006, table  # noqa: E402
 from summarize.config import load_config  # noqa: E402
 from summarize.inputs.layout import discover_events  # noqa: E402
 from summarize.pipeline import load_prepared  # noqa: E402
-from summarize.selection.redundancy import find_duplicates, sentence_containment  # noqa: E402
+from summarize.selection.redundancy import Reappearances, find_duplicates  # noqa: E402
 from summarize.text.words import prepare_text, smooth_idf, tfidf_unit_rows  # noqa: E402
 
 
@@ -46,13 +46,14 @@ def main() -> None:
         seconds += time.perf_counter() - start
         events += 1
         sizes = np.bincount([s.article for s in text.sentences], minlength=len(text.articles))
-        matched = sentence_containment(text, settings.sentence_similarity)
+        found = Reappearances.of(text, settings.sentence_similarity)
         cosine = whole_article_cosine(text)
         for group in groups:
             for a, b in combinations(sorted(group), 2):
                 rows.append([folder.name, Path(text.articles[a].path).name,
                              Path(text.articles[b].path).name,
-                             f"{matched[a, b] / sizes[a]:.2f}", f"{matched[b, a] / sizes[b]:.2f}",
+                             f"{found.matched(a, b) / sizes[a]:.2f}",
+                             f"{found.matched(b, a) / sizes[b]:.2f}",
                              f"{cosine[a, b]:.2f}"])
     print(table(["event", "article a", "article b", "a in b", "b in a", "whole cosine"], rows))
     print(f"\n{len(rows)} pairs of copies in {events} events; find_duplicates took "

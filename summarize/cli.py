@@ -19,6 +19,7 @@ import click
 from summarize import DISTRIBUTION
 from summarize.errors import SummarizeError
 from summarize.models import Event
+from summarize.outputs.data import LOG_FORMAT, VisibleFormatter, visible
 from summarize.runs.files import write_atomic
 from summarize.runs.run import run
 from summarize.runs.settings import ConfigFile
@@ -33,7 +34,7 @@ def _configure_logging(verbose: int, quiet: bool) -> None:
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[
         min(verbose, 2)]
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("summarize: %(levelname)s: %(message)s"))
+    handler.setFormatter(VisibleFormatter(LOG_FORMAT))
     root = logging.getLogger("summarize")
     root.handlers[:] = [handler]
     root.setLevel(level)
@@ -61,6 +62,12 @@ def verbosity_options(command):  # type: ignore[no-untyped-def]
 
 def _quiet(context: click.Context) -> bool:
     return context.find_root().meta.get("verbosity", {}).get("quiet", False)
+
+
+def _echo(text: str, err: bool = False) -> None:
+    """A line for the terminal, as it may print it: what came from the input (a title, a
+    file name, a sentence) holds no escape sequence (outputs.data.visible)."""
+    click.echo(visible(text), err=err)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -169,7 +176,7 @@ def group_command(paths: tuple[Path, ...], config_path: Path | None, overrides: 
         found, skipped = read_source(path, config.limits.max_article_bytes)
         base = path if path.is_dir() else path.parent
         for item in skipped:
-            click.echo(f"# skipped {(base / item.path).as_posix()}: {item.reason}", err=True)
+            _echo(f"# skipped {(base / item.path).as_posix()}: {item.reason}", err=True)
         # As printed: under the path given; a run's own names (relative) with --output.
         articles += found if state_from else [
             replace(a, path=(base / a.path).as_posix()) for a in found]
@@ -179,16 +186,16 @@ def group_command(paths: tuple[Path, ...], config_path: Path | None, overrides: 
     decisions = {d.article: d for d in grouping.add(articles, config.grouping)}
     events = events_of(grouping, articles)
     for article in explained:
-        click.echo(_explanation(article, decisions, grouping.articles, config.grouping.threshold))
+        _echo(_explanation(article, decisions, grouping.articles, config.grouping.threshold))
     if explained:
         return
     if as_json:
         click.echo(grouping_json(events), nl=False)
         return
     for slug, members in sorted(events.items()):
-        click.echo(f"{slug} ({len(members)} article{'' if len(members) == 1 else 's'})")
+        _echo(f"{slug} ({len(members)} article{'' if len(members) == 1 else 's'})")
         for member in members:
-            click.echo(f"  {member.path}" + (f"  {member.title}" if member.title else ""))
+            _echo(f"  {member.path}" + (f"  {member.title}" if member.title else ""))
 
 
 def _explanation(article: str, decisions: dict, grouped: dict[str, str], threshold: float) -> str:
@@ -267,18 +274,18 @@ def sentences_command(paths: tuple[Path, ...], as_json: bool, explain: bool) -> 
             raise SummarizeError(f"not found: {path}")
         prepared = prepare_event(event)
         for other in prepared.elsewhere:
-            click.echo(f"# in {LANGUAGE_NAMES.get(other.language or '', other.language)}, "
-                       f"not {LANGUAGE_NAMES[prepared.language]} (coverage only): "
-                       f"{other.path}", err=True)
+            _echo(f"# in {LANGUAGE_NAMES.get(other.language or '', other.language)}, "
+                  f"not {LANGUAGE_NAMES[prepared.language]} (coverage only): "
+                  f"{other.path}", err=True)
         for index, article in enumerate(prepared.articles):
             if explain:
                 for line in article.dropped:
-                    click.echo(f"# dropped ({line.reason}): {line.text}", err=not as_json)
+                    _echo(f"# dropped ({line.reason}): {line.text}", err=not as_json)
             for sentence in (s for s in prepared.sentences if s.article == index):
                 records.append({"article": article.path, "position": sentence.position,
                                 "text": sentence.text})
                 if not as_json:
-                    click.echo(sentence.text)
+                    _echo(sentence.text)
     if as_json:
         click.echo(json.dumps(records, indent=2, ensure_ascii=False))
 
@@ -375,7 +382,7 @@ def main() -> None:
         error.show()
         sys.exit(error.exit_code)
     except SummarizeError as error:
-        click.echo(f"summarize: error: {error}", err=True)
+        _echo(f"summarize: error: {error}", err=True)
         sys.exit(error.exit_code)
     except SystemExit:
         raise

@@ -9,7 +9,6 @@ accepted values.
 from __future__ import annotations
 
 import json
-import re
 import types
 import typing
 from pathlib import Path
@@ -26,6 +25,7 @@ from pydantic import (
 )
 
 from summarize.errors import ConfigError
+from summarize.outputs.site import site_address
 from summarize.ranking import RankerConfig
 from summarize.ranking.lexrank import LexRankRanker
 from summarize.text.languages import SUPPORTED_LANGUAGES
@@ -369,12 +369,7 @@ class Output(Section):
     @field_validator("site_url")
     @classmethod
     def _web_address(cls, url: str | None) -> str | None:
-        if url is None:
-            return None
-        if not re.match(r"https?://[^/\s]+", url) or any(c.isspace() for c in url):
-            raise ValueError(f"expected an http(s) address such as https://example.org/"
-                             f"briefings/, got {url!r}")
-        return url if url.endswith("/") else url + "/"
+        return None if url is None else site_address(url)
 
 
 class Config(Section):

@@ -8,6 +8,7 @@ import errno
 import fcntl
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -18,11 +19,12 @@ from pathlib import Path
 import pytest
 
 from summarize.config import load_config
-from summarize.errors import ConfigError, RenderError
+from summarize.errors import ConfigError, OutputError, RenderError
 from summarize.runs import executors, files, lock
 from summarize.runs import run as batch
 from summarize.runs import state as saved_state
 from summarize.runs.settings import PACKAGES, ConfigFile, versions
+from tests import redteam
 from tests.conftest import ROOT, fresh_python, summarize, write_event
 
 TOPICS = ["flood", "election", "harvest", "strike", "storm", "court", "bridge", "vaccine"]
@@ -472,8 +474,46 @@ def test_only_our_own_leftover_temporaries_are_removed(tmp_path):
     assert all(p.exists() for p in theirs)
 
 
+def test_a_settings_record_holding_what_no_config_gives_stops_the_run(tmp_path):
+    """Issue 35: .settings.json's site_url "javascript:alert(1)//" went into every link of
+    index.xml, though a config that says it is refused."""
+    corpus = make_corpus(tmp_path / "in", events=1, articles=2)
+    out = tmp_path / "out"
+    config_path = tmp_path / "config.yaml"
+    config_path.write_text("output:\n  site_url: https://example.org/news\n", encoding="utf-8")
+    config = ConfigFile(config_path)
+    batch.run(config, corpus, out, jobs=1)
+    record = json.loads((out / batch.SETTINGS_FILE).read_text(encoding="utf-8"))
+    assert record["effective"]["output"]["site_url"] == "https://example.org/news/"
+    before = (out / "index.xml").read_bytes()
+    for key, value, problem in [
+            ("site_url", "javascript:alert(1)//", "output.site_url: expected an http(s) "
+                                                  "address such as https://example.org/"),
+            ("site_url", "https://example.org/news", "output.site_url: expected "
+                                                     "'https://example.org/news/'"),
+            ("formats", ["markdown", "exe"], "output.formats: expected some of markdown, "
+                                             "json, html"),
+            ("formats", [], "output.formats: expected some of"),
+            ("template", 5, "output.template: expected a string, found an integer"),
+            (None, "sh -c x", "executor: expected one of local, dask")]:
+        tampered = json.loads(json.dumps(record))
+        if key is None:
+            tampered["executor"] = value
+        else:
+            tampered["effective"]["output"][key] = value
+        (out / batch.SETTINGS_FILE).write_text(json.dumps(tampered), encoding="utf-8")
+        with pytest.raises(OutputError) as error:
+            batch.run(config, corpus, out, jobs=1, force=True)
+        assert str(error.value).startswith(
+            f"{out / batch.SETTINGS_FILE} is damaged ({problem}"), error.value
+        assert str(error.value).endswith("; delete it: the next run writes it again from "
+                                         "the config")
+    assert (out / "index.xml").read_bytes() == before
+
+
 def test_pruning_never_leaves_the_output_folder(tmp_path):
-    """Issue 15: a state entry "../victim" made --prune delete a file outside the output."""
+    """Issue 15: a state entry "../victim" made --prune delete a file outside the output.
+    Issue 35: such a state is damaged, and stops the run before anything is removed."""
     corpus = make_corpus(tmp_path / "in", events=1, articles=2)
     out = tmp_path / "out"
     batch.run(load_config(None), corpus, out)
@@ -482,10 +522,71 @@ def test_pruning_never_leaves_the_output_folder(tmp_path):
     state = json.loads((out / batch.STATE_FILE).read_text())
     state["events"]["../victim"] = {"fingerprint": "x"}
     (out / batch.STATE_FILE).write_text(json.dumps(state))
-    result = batch.run(load_config(None), corpus, out, prune=True)
+    with pytest.raises(OutputError, match=r"\.state\.json is damaged \(events: '\.\./victim' "
+                                          "is not an event name"):
+        batch.run(load_config(None), corpus, out, prune=True)
     assert victim.read_text() == "keep me\n"
-    assert result.pruned == []
-    assert "../victim" not in json.loads((out / batch.STATE_FILE).read_text())["events"]
+
+
+def test_every_name_and_value_of_the_state_is_checked(tmp_path):
+    """Issue 35: a malformed index record in .state.json gave a TypeError or KeyError
+    traceback; event names and times went into file names, the index and the feed."""
+    corpus = make_corpus(tmp_path / "in", events=1, articles=2)
+    out = tmp_path / "out"
+    batch.run(load_config(None), corpus, out)
+    text = (out / batch.STATE_FILE).read_text(encoding="utf-8")
+    refused = []
+    for case, tampered in redteam.tampered_states(text).items():
+        (out / batch.STATE_FILE).write_bytes(tampered.encode("utf-8", "surrogateescape"))
+        with pytest.raises(OutputError) as error:
+            saved_state.load_state(out)
+        assert str(error.value).startswith(f"{out / batch.STATE_FILE} is damaged ("), case
+        refused.append(case)
+    assert refused == list(redteam.tampered_states(text))
+    # the journal's entries are checked alike (a line cut short by a kill is skipped)
+    (out / batch.STATE_FILE).write_text(text, encoding="utf-8")
+    for case in ("event named '../victim'", "a title that is a number"):
+        events = json.loads(redteam.tampered_states(text)[case])["events"]
+        lines = [json.dumps([slug, entry]) for slug, entry in events.items()]
+        (out / saved_state.JOURNAL_FILE).write_text("\n" + "\n".join(lines) + '\n["ev',
+                                                    encoding="utf-8")
+        with pytest.raises(OutputError, match=re.escape(f"{out / saved_state.JOURNAL_FILE} "
+                                                        "is damaged (")):
+            saved_state.load_state(out)
+
+
+def test_a_damaged_state_stops_the_run_with_one_line(tmp_path):
+    corpus = make_corpus(tmp_path / "in", events=1, articles=2)
+    out = tmp_path / "out"
+    summarize("run", "--input", str(corpus), "--output", str(out), check=True)
+    text = (out / batch.STATE_FILE).read_text(encoding="utf-8")
+    (out / batch.STATE_FILE).write_text(
+        redteam.tampered_states(text)["a title that is a number"], encoding="utf-8")
+    before = briefings(out)
+    result = summarize("run", "--input", str(corpus), "--output", str(out), "--force")
+    assert result.returncode == 2 and result.stderr == (
+        f"summarize: error: {out / batch.STATE_FILE} is damaged (events['event-00'].index."
+        "title: expected a string, found an integer); move it away to rebuild every briefing "
+        "(what readers are shown as new starts over)\n")
+    assert briefings(out) == before
+
+
+def test_an_event_folder_named_with_250_characters_gets_its_briefing(tmp_path):
+    """Issue 35: a legal 250-character folder name failed "File name too long" (the
+    temporary file of its briefing took 14 characters more); 251 cannot name
+    <slug>.html in 255 bytes, and says so."""
+    corpus = make_corpus(tmp_path / "in", events=2, articles=2)
+    (corpus / "event-00").rename(corpus / ("a" * 250))
+    (corpus / "event-01").rename(corpus / ("b" * 251))
+    out = tmp_path / "out"
+    result = batch.run(load_config(None), corpus, out)
+    assert result.written == ["a" * 250]
+    assert result.failed == [("b" * 251, "event folder names may have 250 characters at most "
+                                         "(its briefing's files are named after it)")]
+    assert sorted(p.suffix for p in out.glob("a*")) == [".html", ".json", ".md"]
+    stray = out / f".{'a' * 238}.md.k2j3abcd.tmp"  # what a killed run would leave
+    stray.write_text("x")
+    assert batch.remove_temporaries(out) == [stray]
 
 
 def test_an_event_cannot_take_the_run_reports_name(tmp_path):

@@ -1,14 +1,19 @@
 """The command line: exit codes, one-line errors, and what each command prints."""
 
 import json
+import os
 import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from summarize.cli import cli
 from summarize.ranking import ALGORITHMS
-from tests.conftest import ROOT, SEED_EVENT, SEEDS, summarize, write_event
+from tests.conftest import ROOT, SEED_EVENT, SEEDS, fresh_python, summarize, write_event
 
 
 def test_run_writes_markdown_and_json(tmp_path):
@@ -146,7 +151,7 @@ def test_the_distribution_has_a_name_of_its_own_and_every_message_installs_by_it
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     assert project["name"] == "summarize-news"
-    assert project["scripts"] == {"summarize": "summarize.cli:main"}
+    assert project["scripts"] == {"summarize": "summarize.__main__:main"}
     assert summarize("--version", check=True).stdout.strip().endswith("(summarize-news)")
     shipped = [*ROOT.glob("summarize/**/*.py"), ROOT / "README.md", ROOT / "pyproject.toml"]
     shipped += [*ROOT.glob("docs/*.md")]
@@ -216,3 +221,41 @@ def test_a_nested_stream_without_group_says_to_add_it(tmp_path):
     assert ("failed: 2023: no readable articles (it holds 1 folder, which an event's folder "
             "does not read: is the input a stream of articles at any depth? Add --group to "
             "sort them into events)") in result.stderr
+
+
+@pytest.mark.parametrize("name, code", [("SIGINT", 130), ("SIGTERM", 143)])
+def test_a_signal_while_the_command_starts_ends_it_with_one_line(name, code):
+    """Issue 35: Ctrl-C or SIGTERM in a run's first tenth of a second (while the command
+    line's modules are imported) printed a KeyboardInterrupt traceback."""
+    script = (
+        "import builtins, os, signal\n"
+        "import summarize.__main__ as entry\n"
+        "real = builtins.__import__\n"
+        "def importing(name, *args, **kwargs):\n"
+        "    if name == 'click':  # the signal arrives in the middle of the imports\n"
+        f"        os.kill(os.getpid(), signal.{name})\n"
+        "    return real(name, *args, **kwargs)\n"
+        "builtins.__import__ = importing\n"
+        "entry.main()\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == code
+    assert result.stderr == (f"summarize: {'interrupted' if code == 130 else 'stopped'} "
+                             "before it started; nothing was written\n")
+
+
+def test_the_workers_fork_server_ignores_ctrl_c_from_its_start():
+    """Issue 35: the fork server ignored Ctrl-C only once it had imported the pipeline
+    (about 0.6 s): Ctrl-C before that printed its traceback beside the run's own line."""
+    if not Path("/proc/self/status").is_file():
+        pytest.skip("reads a process's ignored signals from /proc (Linux)")
+    ignored = fresh_python(
+        "from multiprocessing import forkserver\n"
+        "from summarize.runs.build import BUILD_MODULES\n"
+        "from summarize.runs.executors import start_fork_server\n"
+        "start_fork_server(BUILD_MODULES)\n"
+        "pid = forkserver._forkserver._forkserver_pid\n"
+        "status = open(f'/proc/{pid}/status').read()\n"
+        "print(next(l.split()[1] for l in status.splitlines() if l.startswith('SigIgn')))\n")
+    assert int(ignored, 16) & (1 << (signal.SIGINT - 1))

@@ -181,3 +181,14 @@ def test_the_governing_verb_group_gives_the_tense(sentence, word, tense):
     parsed = parse(sentence)
     group = governing_group(parsed, parsed.words.index(word))
     assert (group.tense if group else None) == tense
+
+
+def test_a_weekday_outside_the_calendar_is_left_undated():
+    """Issue 35: `published: 0001-01-01` (a Monday) beside "on Tuesday" raised
+    OverflowError, which cost the whole event; so did 9999-12-31 and a coming Saturday."""
+    assert date_weekdays("The council met on Tuesday.", dt.date.min) == \
+        "The council met on Tuesday."
+    assert date_weekdays("The council will meet on Saturday.", dt.date.max) == \
+        "The council will meet on Saturday."
+    assert date_weekdays("The council met on Monday.", dt.date.min) == \
+        "The council met on Monday (Jan. 1)."

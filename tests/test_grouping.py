@@ -12,13 +12,15 @@ from pathlib import Path
 import pytest
 
 from summarize.config import Grouping
+from summarize.errors import OutputError
 from summarize.evaluation.clustering import bcubed
 from summarize.grouping.copies import CopyIndex, simhash_of
-from summarize.grouping.stories import GROUPS_FILE, GroupingState, stream_order
+from summarize.grouping.stories import GROUPS_FILE, GroupingState, load_grouping, stream_order
 from summarize.inputs.layout import check_slug
 from summarize.inputs.loading import read_stream
 from summarize.models import Article
 from summarize.runs import run as batch
+from tests import redteam
 from tests.conftest import SEED_EVENT, summarize
 
 
@@ -341,6 +343,45 @@ def test_an_unreadable_grouping_state_stops_the_run_and_is_kept(tmp_path):
     assert not list(output.glob("*.md"))
 
 
+def test_every_name_and_value_of_a_grouping_state_is_checked(tmp_path):
+    """Issue 35: event names read from .groups.json were not checked ("../escaped" and
+    absolute paths had briefings written there; "index" and "run-report" took the run's
+    own files), and other values gave tracebacks (bad UTF-8, 100,000-deep JSON, 1e400, a
+    word listed twice) or a segmentation fault (a matrix index out of range)."""
+    state = GroupingState()
+    state.add(stream(days=1), Grouping())
+    refused = []
+    for case, text in redteam.tampered_groupings(state.to_json()).items():
+        (tmp_path / GROUPS_FILE).write_bytes(text.encode("utf-8", "surrogateescape"))
+        try:
+            load_grouping(tmp_path)
+        except OutputError as error:
+            message = str(error)
+            assert message.startswith(f"{tmp_path / GROUPS_FILE} is damaged ("), message
+            assert message.endswith("; move it away to regroup every article from scratch "
+                                    "(events may be renamed)")
+            refused.append(case)
+    assert refused == list(redteam.tampered_groupings(state.to_json()))
+
+
+def test_a_grouping_state_naming_a_path_stops_the_run_before_any_write(tmp_path):
+    source = tmp_path / "stream"
+    for item in stream(days=1):
+        write_md(source, item)
+    output = tmp_path / "out"
+    run_group(source, output)
+    text = (output / GROUPS_FILE).read_text(encoding="utf-8")
+    (output / GROUPS_FILE).write_text(redteam.tampered_groupings(text)["event named '../escaped'"],
+                                      encoding="utf-8")
+    write_md(source, article("flood", 77, dt.date(2024, 3, 3)))
+    before = sorted(tmp_path.rglob("*"))
+    result = summarize("run", "--group", "--input", str(source), "--output", str(output))
+    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1, result.stderr
+    assert result.stderr.startswith(f"summarize: error: {output / GROUPS_FILE} is damaged "
+                                    "(stories[0].slug: '../escaped' is not an event name")
+    assert sorted(tmp_path.rglob("*")) == before
+
+
 def test_group_prints_a_feed_grouping_as_json_with_line_numbers(tmp_path):
     feed = tmp_path / "feed.jsonl"
     entries = [{"text": a.body, "title": f"{a.id}", "published": a.published.isoformat()}
@@ -420,3 +461,18 @@ def test_an_events_articles_past_the_byte_limit_are_skipped_with_a_reason(tmp_pa
     assert len(report["events"]["written"]) == 3
     skipped = [s for s in report["articles_skipped"] if "max_event_bytes" in s["reason"]]
     assert len(skipped) == 3 * 2  # each event keeps two of its four articles
+
+
+def test_group_prints_no_terminal_escape_from_a_title_or_a_file_name(tmp_path):
+    """Issue 35: a title could retitle ("\\x1b]0;...\\x07") or clear ("\\x1bc") the terminal
+    of whoever ran `summarize group`; logged paths too."""
+    source = tmp_path / "stream"
+    item = article("flood", 1, dt.date(2024, 3, 1), title="\x1b]0;pwned\x07Flood\x1bc warning")
+    write_md(source, item)
+    (source / "\x1b[2Jcleared.md").write_text("---\ntitle: x\n", encoding="utf-8")
+    (source / "\x1b[31mred.pdf").write_text("not an article", encoding="utf-8")
+    result = summarize("group", str(source))
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stdout
+    assert "]0;pwnedFloodc warning" in result.stdout
+    assert "[31mred.pdf" in result.stderr

@@ -11,9 +11,11 @@ import os
 import resource
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from tests.conftest import ROOT, SEED_EVENT
+from tests import redteam
+from tests.conftest import ROOT, SEED_EVENT, summarize
 
 SEED_TEXTS = sorted(p.read_text(encoding="utf-8") for p in SEED_EVENT.iterdir())
 STORY = ("The city council approved the new transport budget on Monday after a long debate. "
@@ -127,3 +129,32 @@ def test_a_hostile_corpus_costs_nothing_but_the_bad_files(tmp_path):
         text = briefing.read_text(encoding="utf-8")
         assert "<script>" not in text and "](javascript:" not in text and "{{" not in text
         assert "\u202e" not in text
+
+
+# -- the second red team (issue 35): tests/redteam.py ---------------------------------------
+
+def test_no_hostile_file_stops_a_run_or_costs_its_event(tmp_path):
+    """Each hostile file in an event folder beside good articles: the run ends with its
+    report, and every event is written (its good articles at least); the same files as one
+    stream, with --group and `summarize group`: the same."""
+    redteam.write_corpus(tmp_path / "in")
+    events = sorted(p.name for p in (tmp_path / "in" / "events").iterdir())
+    result = summarize("run", "--input", str(tmp_path / "in" / "events"), "--output",
+                       str(tmp_path / "out"), "--jobs", "2")
+    assert "Traceback" not in result.stderr and result.returncode == 0, result.stderr
+    report = json.loads((tmp_path / "out" / "run-report.json").read_text(encoding="utf-8"))
+    assert sorted(report["events"]["written"]) == events
+    assert not [s for s in report["articles_skipped"] if "internal error" in s["reason"]]
+    ET.parse(tmp_path / "out" / "index.xml")  # well-formed whatever the titles held
+    for written in (tmp_path / "out").iterdir():
+        text = written.read_text(encoding="utf-8") if written.is_file() else ""
+        assert not {"\x1b", "\x0b", "\x01", "\uffff"} & set(text), written.name
+
+    result = summarize("run", "--group", "--input", str(tmp_path / "in" / "stream"),
+                       "--output", str(tmp_path / "grouped"))
+    assert "Traceback" not in result.stderr and result.returncode == 0, result.stderr
+    report = json.loads((tmp_path / "grouped" / "run-report.json").read_text(encoding="utf-8"))
+    assert report["events"]["written"] and not report["events"]["failed"]
+
+    result = summarize("group", str(tmp_path / "in" / "stream"))
+    assert "Traceback" not in result.stderr and result.returncode == 0, result.stderr

@@ -150,3 +150,113 @@ def test_a_page_dated_by_nothing_but_its_copyright_line_is_undated():
                         f'"article:published_time" content="{day}T09:00:00Z"></head><body>'
                         f"<article>{FERRY}</article>{footer}</body></html>", "b.html", "b")
         assert dated.published.isoformat() == day
+
+
+def test_a_lone_surrogate_in_a_feed_is_read_as_u_fffd(tmp_path):
+    """Issue 35: "\\udfff" in a JSON string is half a character, which no file can hold."""
+    entry = json.dumps({"title": "Budget \udfff passes", "text": "\n".join(STORY) + "\ud800"})
+    folder = write_event(tmp_path, "ev", {"feed.jsonl": entry + "\n"})
+    (article,) = load_event(folder, tmp_path, 5_000_000).articles
+    assert article.title == "Budget \ufffd passes" and article.body.endswith("\ufffd")
+
+
+def test_a_page_with_thousands_of_attributes_on_one_element_is_skipped_unparsed(tmp_path):
+    """Issue 35: lxml's time grows with the square of one element's attributes (200,000
+    held a run for more than 800 s); quoted values may hold ">" and "<"."""
+    attributes = " ".join(f'data-a{i}="<x>"' for i in range(5_000))
+    bloated = PAGE.format(f"<p {attributes}>" + "</p><p>".join(STORY) + "</p>")
+    folder = write_event(tmp_path, "ev", {"bloated.html": bloated, "good.html": page(STORY)})
+    event = load_event(folder, tmp_path, 5_000_000)
+    assert [a.path for a in event.articles] == ["ev/good.html"]
+    (skipped,) = event.skipped
+    assert skipped.path == "ev/bloated.html"
+    assert skipped.reason.startswith("an element with 5000 attributes (more than 1000)")
+
+
+def test_a_page_that_declares_a_codec_that_cannot_read_it_is_read_by_detection(tmp_path):
+    """Issue 35: charset="undefined" and "punycode" are codecs Python knows that fail with
+    UnicodeError, which stopped the event (and every --group run)."""
+    pages = {f"{name}.html": page(STORY).replace('charset="utf-8"', f'charset="{name}"')
+             for name in ("undefined", "punycode", "rot13", "base64")}
+    event = load_event(write_event(tmp_path, "ev", pages), tmp_path, 5_000_000)
+    assert len(event.articles) == 4 and not event.skipped
+
+
+def test_a_feed_entry_with_an_integer_python_will_not_read_is_skipped(tmp_path):
+    """Issue 35: an integer of 5,000 digits (Python reads 4,300 at most) raised ValueError
+    out of the feed, which stopped its event (and every --group run)."""
+    lines = ['{"text": "' + " ".join(STORY) + '", "views": ' + "9" * 5000 + "}",
+             json.dumps({"text": " ".join(STORY)})]
+    event = load_event(write_event(tmp_path, "ev", {"feed.jsonl": "\n".join(lines) + "\n"}),
+                       tmp_path, 5_000_000)
+    assert [a.path for a in event.articles] == ["ev/feed.jsonl#2"]
+    assert [(s.path, s.reason) for s in event.skipped] == [
+        ("ev/feed.jsonl#1", "not a feed entry (an integer of 5000 digits)")]
+
+
+def test_a_reader_that_fails_costs_its_file_only(tmp_path, monkeypatch):
+    """Whatever a parser raises (a bug of ours or a library's), the file is skipped with the
+    reason and the event keeps its other articles."""
+    from summarize.inputs import html
+
+    def broken(*args, **kwargs):
+        raise AttributeError("'NoneType' object has no attribute 'groupdict'")
+
+    monkeypatch.setattr(html, "markup_problem", broken)
+    event = load_event(write_event(tmp_path, "ev", {"a.html": page(STORY), "b.txt": STORY[0]}),
+                       tmp_path, 5_000_000)
+    assert [a.path for a in event.articles] == ["ev/b.txt"]
+    assert [(s.path, s.reason) for s in event.skipped] == [(
+        "ev/a.html", "cannot be read: internal error: AttributeError: 'NoneType' object has "
+        "no attribute 'groupdict'")]
+
+
+def test_json_lines_end_at_line_feeds_only(tmp_path):
+    """Issue 35: str.splitlines broke a valid entry at U+2028, U+2029 or U+0085 into
+    "invalid JSON" pieces, and later entries were cited by wrong line numbers."""
+    first = {"title": "A\u2029B", "text": STORY[0] + "\u2028" + STORY[1] + "\x85" + STORY[2]}
+    lines = [json.dumps(first, ensure_ascii=False), json.dumps({"text": " ".join(STORY)}),
+             "not json\r"]
+    event = load_event(write_event(tmp_path, "ev", {"feed.jsonl": "\n".join(lines) + "\r\n"}),
+                       tmp_path, 5_000_000)
+    assert [a.path for a in event.articles] == ["ev/feed.jsonl#1", "ev/feed.jsonl#2"]
+    assert event.articles[0].body == first["text"]
+    assert [s.path for s in event.skipped] == ["ev/feed.jsonl#3"]
+
+
+def test_a_utf8_feed_with_one_invalid_byte_is_read_as_utf8_and_reported(tmp_path):
+    """Issue 35: one invalid byte made a whole UTF-8 feed decode as a legacy code page
+    ("Café" became "CafĂŠ"), with no line in the report's articles_decoded."""
+    entry = {"title": "Café crème", "text": " ".join(STORY) + " Señora Núñez agreed."}
+    raw = json.dumps([entry], ensure_ascii=False).encode().replace(b"agreed", b"agr\xffeed")
+    event = load_event(write_event(tmp_path, "ev", {"feed.json": raw}), tmp_path, 5_000_000)
+    (article,) = event.articles
+    assert article.title == "Café crème" and article.body.endswith("Núñez agr\ufffdeed.")
+    assert article.encoding == "utf-8, 1 invalid byte sequence replaced"
+    legacy = load_event(write_event(tmp_path, "ev2", {"a.txt": " ".join(STORY).replace(
+        "debate", "débat à l'hôtel de ville").encode("cp1252")}), tmp_path, 5_000_000)
+    assert not legacy.articles[0].encoding.startswith("utf-8")  # a legacy file stays one
+
+
+def test_a_reference_to_a_control_character_costs_a_page_nothing(tmp_path):
+    """Issue 35: one "&#x0B;" in a page dropped its whole story (lxml refuses what XML
+    has no character for); a raw one dropped its paragraph."""
+    pages = {f"{n}.html": page([STORY[0] + bad, STORY[1], STORY[2]])
+             for n, bad in enumerate(["&#x0B;", "&#11;", "\x0b", "&#xFFFF;", "\x1b", "&#x1b;"])}
+    event = load_event(write_event(tmp_path, "ev", pages), tmp_path, 5_000_000)
+    assert len(event.articles) == 6
+    for article in event.articles:
+        assert clean_article(article).paragraphs == tuple(STORY), article.path
+
+
+def test_brackets_in_a_story_are_text_not_nesting(tmp_path):
+    """Issue 35: an entry whose text held 70 "[" was refused as "nested deeper than 64
+    levels"; nesting is counted in the JSON's structure, outside its strings."""
+    quoted = {"text": " ".join(STORY) + ' Its code was "' + "[" * 70 + '".'}
+    nested = {"text": " ".join(STORY), "x": json.loads("[" * 70 + "]" * 70)}
+    event = load_event(write_event(tmp_path, "ev", {"feed.jsonl": json.dumps(quoted) + "\n"
+                                                    + json.dumps(nested) + "\n"}),
+                       tmp_path, 5_000_000)
+    assert [a.path for a in event.articles] == ["ev/feed.jsonl#1"]
+    assert [(s.path, s.reason) for s in event.skipped] == [
+        ("ev/feed.jsonl#2", "nested deeper than 64 levels")]

@@ -187,6 +187,19 @@ def test_topic_txt_is_the_events_focus_not_an_article(tmp_path):
     assert event.focus == "Kursk disaster Discuss the sinking of the Russian submarine."
 
 
+def test_a_topic_txt_linked_from_outside_the_input_is_not_read(tmp_path):
+    """Issue 35: a topic.txt symlinked out of the input folder was followed and became the
+    event's focus, though no file outside the input is ever read."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the password is swordfish\n", encoding="utf-8")
+    folder = write_event(tmp_path / "in", "ev", {"a.txt": "Story one. It is long enough."})
+    (folder / "topic.txt").symlink_to(secret)
+    event = load_event(folder, tmp_path / "in", 10_000)
+    assert event.focus is None
+    assert [(s.path, s.reason) for s in event.skipped] == [
+        ("ev/topic.txt", "link to a file outside the input folder")]
+
+
 def test_front_matter_focus_is_the_events_focus(tmp_path):
     folder = write_event(tmp_path, "ev", {
         "a.md": "---\ntitle: A\nfocus: What caused the crash?\n---\nStory text here.\n",
@@ -226,6 +239,25 @@ def test_one_bad_file_never_costs_its_event(tmp_path):
         "ev/loop.txt": "broken or looping symbolic link",
         "ev/pipe.txt": "not a regular file (a pipe, device or socket is never read)",
     }
+
+
+def test_front_matter_values_are_the_text_they_are_written_as(tmp_path):
+    """Issue 35: a tag with an impossible value (`!!timestamp 'garbage'`, `!!bool x`) and a
+    title nested 3,000 deep stopped their event, and every `--group` run."""
+    folder = write_event(tmp_path, "ev", {
+        "big.md": "---\nid: !!int " + "9" * 5000 + "\ntitle: Big\n---\n" + STORY_MD,
+        "deep.md": "---\ntitle: " + "[" * 3000 + "]" * 3000 + "\nsource: Daily\n---\n"
+                   + STORY_MD,
+        "typed.md": "---\nid: 0x1F\ntitle: 3.10\npublished: !!timestamp 'garbage'\n"
+                    "source: !!bool x\nurl: yes\n---\n" + STORY_MD,
+    })
+    event = load_event(folder, tmp_path, 100_000)
+    assert not event.skipped
+    big, deep, typed = event.articles
+    assert (big.id, big.title) == ("9" * 5000, "Big")
+    assert (deep.title, deep.outlet) == (None, "Daily")
+    assert (typed.id, typed.title, typed.published, typed.outlet, typed.url) == (
+        "0x1F", "3.10", None, "x", "yes")
 
 
 def test_an_unreadable_file_is_skipped_with_its_reason(tmp_path):

@@ -182,6 +182,50 @@ def test_hostile_templates_fail_with_one_line_before_any_write(tmp_path, body, m
     assert message in str(error.value)
 
 
+@pytest.mark.parametrize("body, message", [
+    ("{% for a in range(5000) %}{% for b in range(5000) %}x{% endfor %}{% endfor %}",
+     "the template's loops ran more than 10,000,000 times"),
+    ("{% for a in range(5000) %}{% for b in range(5000) %}{% endfor %}{% endfor %}",
+     "the template's loops ran more than 10,000,000 times"),
+    ('{{ "a" * 20000000 }}', "a value longer than 16,777,216"),
+    ("{{ ([1] * 20000000) | length }}", "a value longer than 16,777,216"),
+    ('{% set ns = namespace(s="ab") %}{% for i in range(25) %}{% set ns.s = ns.s ~ ns.s %}'
+     "{% endfor %}{{ ns.s | length }}", "a value longer than 16,777,216"),
+    ('{% set ns = namespace(s="ab") %}{% for i in range(25) %}{% set ns.s = ns.s + ns.s %}'
+     "{% endfor %}{{ ns.s | length }}", "a value longer than 16,777,216"),
+    ('{{ "ab" | replace("a", "a" * 10000000) | replace("a", "a" * 10) }}', "a value longer"),
+    ("{{ 10 ** 100000 }}", "a power over 64"),
+    ('{{ "x" | center(20000000) }}', "a padding longer than 16,777,216"),
+    ('{{ "x".ljust(20000000) }}', "a padding longer than 16,777,216"),
+    ('{{ "%20000000s" % "x" }}', "a padding longer than 16,777,216"),
+    ('{{ "{:>20000000}".format("x") }}', "a padding longer than 16,777,216"),
+    ('{% set s = ("https://example.org/" ~ "x" * 1000000) | link %}'
+     "{% for i in range(100) %}{{ s }}{% endfor %}",
+     "an output longer than 67,108,864 characters"),
+])
+def test_a_template_cannot_hold_a_run_or_exhaust_its_memory(tmp_path, body, message):
+    """Issue 35: a nested loop grew to 7.3 GiB and ended in a MemoryError traceback at
+    validation; `{{ "a" * 3000000000 }}` ran on. (Each case here is just past a limit.)"""
+    path = tmp_path / "hostile.j2"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(RenderError) as error:
+        render_markdown(load_template(path), _data("A fact."))
+    assert str(error.value).startswith(f"template hostile.j2: {message}")
+    assert "\n" not in str(error.value)
+
+
+def test_a_template_past_a_limit_stops_validation_with_one_line(tmp_path):
+    template = tmp_path / "loops.j2"
+    template.write_text("{% for a in range(100000) %}{% for b in range(100000) %}x"
+                        "{% endfor %}{% endfor %}", encoding="utf-8")
+    config = tmp_path / "c.yaml"
+    config.write_text(f"output:\n  template: {template}\n", encoding="utf-8")
+    result = summarize("validate", str(config))
+    assert result.returncode == 2 and result.stderr == (
+        "summarize: error: template loops.j2: the template's loops ran more than 10,000,000 "
+        "times\n")
+
+
 def test_validate_checks_the_template_the_config_names(tmp_path):
     broken = tmp_path / "broken.j2"
     broken.write_text("{{ briefing.nothing_here }}", encoding="utf-8")
@@ -276,3 +320,13 @@ def test_an_html_template_of_ones_own_replaces_the_page(tmp_path):
                        "--set", f"output.html_template={template}")
     assert broken.returncode == 2 and "nonexistent" in broken.stderr
     assert not (tmp_path / "other" / "kim-putin-summit-2023.md").exists()
+
+
+def test_what_is_no_character_is_written_as_u_fffd():
+    """Issue 35: a lone surrogate (half of a UTF-16 pair, which a JSON escape can spell and
+    UTF-8 cannot encode) stopped every run at writing."""
+    data = _data("Costs rose \udfff sharply.")
+    data["title"] = "Budget \ud800"
+    markdown = render_markdown(load_template(None), data)
+    markdown.encode("utf-8")
+    assert "Budget \ufffd" in markdown and "rose \ufffd sharply" in markdown

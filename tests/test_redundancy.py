@@ -154,3 +154,61 @@ def test_a_sentence_of_too_few_words_for_two_clauses_is_never_split(sentence):
     assert sum(map(len, parts)) <= len(own)
     if len(own) < 2 * MIN_CLAUSE_TERMS:
         assert len(parts) <= 1
+
+
+def containment_by_every_pair(text, threshold: float, similarity: float) -> list[list[int]]:
+    """The definition, computed the slow way: every sentence against every other."""
+    vectors = text.unit_vectors.toarray()
+    articles = np.array([s.article for s in text.sentences])
+    n = len(text.articles)
+    close = (vectors @ vectors.T >= similarity) | (
+        (vectors == vectors[:, None]).all(axis=2) & vectors.any(axis=1)[:, None])
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for a in range(n):
+        for b in range(n):
+            mine = np.flatnonzero(articles == a)
+            matched = sum(close[s, articles == b].any() for s in mine) if a != b else 0
+            if mine.size and matched / mine.size >= threshold:
+                parent[root(b)] = root(a)
+    return sorted(sorted(g) for g in
+                  {root(a): [x for x in range(n) if root(x) == root(a)] for a in range(n)}
+                  .values())
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WIRE + OTHER_STORY + ["Yes.", "It was."]),
+                         min_size=1, max_size=5), min_size=2, max_size=7),
+       st.sampled_from([(0.8, 0.8), (0.5, 0.6), (0.3, 0.45), (0.0, 0.8), (1.0, 1.0)]))
+def test_copies_are_the_groups_every_pair_compared_would_give(articles, settings_):
+    """Issue 35: copies are found through classes of identical sentences and a prefix
+    filter, not by comparing every pair; the groups are those of the definition (identical
+    sentences reappear in each other even at similarity 1.0, which rounding used to miss)."""
+    text = event_text(articles)
+    found = sorted(sorted(g) for g in find_duplicates(text, *settings_))
+    assert found == containment_by_every_pair(text, *settings_)
+
+
+def test_copies_are_found_in_memory_that_grows_with_the_articles_not_their_square():
+    """Issue 35: a dense articles x articles matrix asked 74.5 GiB for 100,000 feed entries,
+    and a sentence repeated thousands of times made the sentence pairs dense."""
+    import tracemalloc
+
+    entries = [[f"Entry {i} reports that the {WIRE[i % 5].split()[1].lower()} plan {i} was "
+                f"approved by council member {i * 7} on a sunny afternoon."]
+               for i in range(3_000)]
+    repeated = [[WIRE[0]] * 3_000, WIRE]
+    for articles in (entries, repeated, [WIRE] * 2_000):
+        text = event_text(articles)
+        assert text.unit_vectors.nnz  # (built for every stage: not counted)
+        tracemalloc.start()
+        groups = find_duplicates(text, threshold=0.8, sentence_similarity=0.8)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        assert peak < 25 * 2**20, f"{len(articles)} articles: {peak / 2**20:.0f} MiB"
+    assert len(groups) == 1 and len(groups[0]) == 2_000

@@ -190,3 +190,44 @@ def test_injections_render_inert_in_html_markdown_and_atom(tmp_path):
         content = Page(entry.findtext(f"{ATOM}content"))
         assert {tag for tag, _ in content.tags} <= {"p", "ul", "li"}
         assert "<script>" in entry.findtext(f"{ATOM}title")  # text, escaped in the XML
+
+
+CONTROLS = ["\v", "\x0c", "\x1b[31m", "\x1b]0;pwned\x07", "\x01", "\x7f", "\x85", "\x9b",
+            "\ufffe", "\uffff", "\U0001ffff", "\ufdd0", "\u2028", "\udfff"]
+
+
+def test_index_xml_is_well_formed_and_no_output_holds_a_control_character(tmp_path):
+    """Issue 35: one "\\v", "\\x1b", "\\x01" or U+FFFF in a title made index.xml not
+    well-formed for every event; they passed into .md and .html too ("\\x1b[31m" coloured
+    a terminal that printed the file)."""
+    for n, control in enumerate(CONTROLS):
+        entry = {"title": f"City budget{control}passes after a long debate",
+                 "outlet": f"Daily{control}News",
+                 "text": STORY.replace("debate.", f"debate{control}here."),
+                 "published": "2023-09-12"}
+        write_event(tmp_path / "in", f"event-{n:02d}", {"feed.json": json.dumps([entry])})
+    out = tmp_path / "out"
+    report = run(CONFIG, tmp_path / "in", out, now=FIRST)
+    assert len(report.written) == len(CONTROLS)
+    ET.parse(out / "index.xml")
+    texts = [p.read_text(encoding="utf-8") for p in out.iterdir() if p.is_file()]
+    for control in CONTROLS[:-1]:
+        assert not any(control in text for text in texts), repr(control)
+    titles = {e.findtext(f"{ATOM}title") for e in ET.parse(out / "index.xml").iter(
+        f"{ATOM}entry")}
+    assert titles == {f"City budget{shown}passes after a long debate"
+                      for shown in ("", " ", "[31m", "]0;pwned", "\ufffd")}
+
+
+def test_a_tampered_index_record_cannot_break_the_feed(tmp_path):
+    budget_event(tmp_path / "in")
+    out = tmp_path / "out"
+    run(CONFIG, tmp_path / "in", out, now=FIRST)
+    state = json.loads((out / ".state.json").read_text(encoding="utf-8"))
+    state["events"]["city-budget"]["index"]["title"] = "Budget\x0b\x1b[2J\uffff"
+    (out / ".state.json").write_text(json.dumps(state), encoding="utf-8")
+    budget_event(tmp_path / "in", "another-budget")
+    run(CONFIG, tmp_path / "in", out, now=SECOND)
+    titles = {e.findtext(f"{ATOM}title") for e in ET.parse(out / "index.xml").iter(
+        f"{ATOM}entry")}
+    assert "Budget [2J" in titles

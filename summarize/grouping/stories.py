@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from summarize import saved
 from summarize.grouping.copies import CopyIndex, line_hashes, simhash
 from summarize.inputs.layout import RESERVED_SLUGS, ascii_folded, check_slug
 from summarize.models import Article
@@ -158,38 +159,61 @@ class GroupingState:
 
     @classmethod
     def from_json(cls, text: str) -> GroupingState:
-        """The state written by `to_json`; ValueError when it is not one."""
+        """The state written by `to_json`, every name and value checked (summarize/saved.py):
+        `saved.Damaged` when it is not one."""
         import scipy.sparse as sp
 
-        data = json.loads(text)
-        if not isinstance(data, dict) or data.get("version") not in (1, STATE_VERSION):
-            raise ValueError(f"not a version {STATE_VERSION} grouping state")
+        data = saved.expect(saved.parse(text), dict, "the file")
+        if data.get("version") not in (1, STATE_VERSION):
+            raise saved.Damaged(f"not a version {STATE_VERSION} grouping state")
+        missing = sorted({"documents", "vocabulary", "document_frequency", "stories",
+                          "articles", "copies", "sums"} - set(data))
+        if missing:
+            raise saved.Damaged(f"no {missing[0]!r}")
         state = cls()
+        state.documents = saved.count(data["documents"], "documents")
+        words = saved.items(data["vocabulary"], "vocabulary", saved.text)
+        state.vocabulary = {word: column for column, word in enumerate(words)}
+        if len(state.vocabulary) < len(words):
+            raise saved.Damaged("vocabulary: a word is listed twice")
+        state.document_frequency = saved.integers(data["document_frequency"],
+                                                  "document_frequency", state.documents + 1)
+        if len(state.document_frequency) != len(words):
+            raise saved.Damaged("document_frequency: not one count per vocabulary word")
+        state.stories = saved.items(data["stories"], "stories", _story)
+        state._index_of = {story.slug: index for index, story in enumerate(state.stories)}
+        # (lower case: two names that differ in case are one file on some file systems)
+        if len({slug.lower() for slug in state._index_of}) < len(state.stories):
+            raise saved.Damaged("stories: an event name is listed twice")
+        for key, story in saved.items(data["articles"], "articles", saved.pair):
+            if story not in state._index_of:
+                raise saved.Damaged(f"articles: {key!r:.80} is in {story!r:.80}, no event")
+            state.articles[key] = story
+        for index, copy in enumerate(saved.expect(data["copies"], list, "copies")):
+            where = f"copies[{index}]"
+            fingerprint, story, article = saved.fixed(copy, 3, where)
+            if not _FINGERPRINT.fullmatch(saved.text(fingerprint, f"{where}[0]")):
+                raise saved.Damaged(f"{where}[0]: expected 16 hexadecimal digits")
+            state.fingerprints.append(int(fingerprint, 16))
+            state.fingerprint_story.append(saved.index(story, f"{where}[1]",
+                                                       len(state.stories)))
+            state.fingerprint_article.append(saved.text(article, f"{where}[2]"))
+        sums = saved.expect(data["sums"], dict, "sums")
+        if set(sums) - {"body", "lead"}:
+            raise saved.Damaged(f"sums: {sorted(set(sums) - {'body', 'lead'})[0]!r:.40} "
+                                "is no view")
+        shape = (len(state.stories), len(state.vocabulary))
+        for view, matrix in sums.items():
+            state.sums[view] = sp.csr_matrix(_csr_arrays(matrix, f"sums.{view}", shape),
+                                             shape=shape)
+        # (version 1 kept no lines: its articles' furniture is learnt again)
         try:
-            state.documents = int(data["documents"])
-            state.vocabulary = {w: i for i, w in enumerate(data["vocabulary"])}
-            state.document_frequency = np.array(data["document_frequency"], dtype=np.int64)
-            state.stories = [Story(s["slug"], int(s["size"]),
-                                   dt.date.fromisoformat(s["latest"]) if s["latest"] else None)
-                             for s in data["stories"]]
-            state._index_of = {s.slug: i for i, s in enumerate(state.stories)}
-            state.articles = {str(k): str(v) for k, v in data["articles"]}
-            for fingerprint, story, article in data["copies"]:
-                state.fingerprints.append(int(fingerprint, 16))
-                state.fingerprint_story.append(int(story))
-                state.fingerprint_article.append(str(article))
-            shape = (len(state.stories), len(state.vocabulary))
-            for view, m in data["sums"].items():
-                state.sums[view] = sp.csr_matrix(
-                    (np.array(m["data"], dtype=np.float64),
-                     np.array(m["indices"], dtype=np.int64),
-                     np.array(m["indptr"], dtype=np.int64)), shape=shape)
-            # (version 1 kept no lines: its articles' furniture is learnt again)
-            state.lines_seen = np.frombuffer(base64.b64decode(data.get("lines", ""),
-                                                              validate=True),
-                                             dtype="<u4").astype(np.uint32)
-        except (KeyError, TypeError, IndexError, binascii.Error) as error:
-            raise ValueError(f"malformed grouping state: {error!r}") from None
+            lines = base64.b64decode(saved.text(data.get("lines", ""), "lines"), validate=True)
+        except binascii.Error as error:
+            raise saved.Damaged(f"lines: not base64 ({error})") from None
+        if len(lines) % 4:
+            raise saved.Damaged("lines: not 4 bytes a line")
+        state.lines_seen = np.frombuffer(lines, dtype="<u4").astype(np.uint32)
         return state
 
     # -- grouping --
@@ -382,6 +406,30 @@ class GroupingState:
         return len(self.stories) - 1
 
 
+_FINGERPRINT = re.compile(r"[0-9a-f]{16}")
+
+
+def _story(value: object, where: str) -> Story:
+    record = saved.expect(value, dict, where)
+    return Story(saved.slug(record.get("slug"), f"{where}.slug"),
+                 saved.count(record.get("size"), f"{where}.size"),
+                 saved.optional(saved.date)(record.get("latest"), f"{where}.latest"))
+
+
+def _csr_arrays(value: object, where: str, shape: tuple[int, int],
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The data, indices and row pointers of a saved sparse matrix of this shape, checked
+    as scipy does not: an index out of range made it read (or write) outside its arrays."""
+    matrix = saved.expect(value, dict, where)
+    data = saved.numbers(matrix.get("data"), f"{where}.data")
+    indices = saved.integers(matrix.get("indices"), f"{where}.indices", shape[1])
+    indptr = saved.integers(matrix.get("indptr"), f"{where}.indptr", len(data) + 1)
+    if len(indices) != len(data) or len(indptr) != shape[0] + 1 or indptr[0] != 0 \
+            or indptr[-1] != len(data) or np.any(np.diff(indptr) < 0):
+        raise saved.Damaged(f"{where}: not a matrix of {shape[0]} rows")
+    return data, indices, indptr
+
+
 def _widen(matrix: sp.csr_matrix, width: int, height: int | None = None) -> sp.csr_matrix:
     """The matrix with zero columns (words seen since) and rows (new stories) appended."""
     import scipy.sparse as sp
@@ -434,16 +482,19 @@ def load_grouping(folder: Path) -> GroupingState:
 
     path = folder / GROUPS_FILE
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         return GroupingState()
     except OSError as error:
         raise OutputError(f"cannot read {path}: {error.strerror or error}") from None
     try:
-        return GroupingState.from_json(text)
-    except ValueError as error:
-        raise OutputError(f"{path} cannot be read ({error}); move it away to regroup "
-                          "every article from scratch (events may be renamed)") from None
+        return GroupingState.from_json(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        problem = f"not UTF-8 text: byte {error.start}"
+    except saved.Damaged as error:
+        problem = str(error)
+    raise OutputError(f"{path} is damaged ({problem}); move it away to regroup every "
+                      "article from scratch (events may be renamed)")
 
 
 def events_of(state: GroupingState, articles: Sequence[Article]) -> dict[str, list[Article]]:

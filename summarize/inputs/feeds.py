@@ -18,9 +18,12 @@ rest of the feed is read. Fields the object states win over what the page says.
 from __future__ import annotations
 
 import json
+import re
+import sys
 from collections.abc import Iterator
 
 from summarize.inputs.dates import numeric_date, read_published
+from summarize.inputs.decoding import valid_text
 from summarize.inputs.html import extract
 from summarize.models import Article, SkippedFile
 
@@ -44,32 +47,51 @@ def read_feed(text: str, relative: str, suffix: str, stem: str,
     return articles, skipped
 
 
+# A JSON string (brackets inside it are text, not structure: a story may quote "[[1]]"),
+# and what nests
+_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"')
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
 def _too_deep(raw: str) -> bool:
     if raw.count("[") + raw.count("{") <= MAX_DEPTH:
         return False  # cannot nest deeper than its brackets (counted in C, not in a loop)
     depth = deepest = 0
-    for char in raw:
-        if char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}":
-            depth -= 1
+    for bracket in _BRACKET.findall(_STRING.sub("", raw)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
     return deepest > MAX_DEPTH
+
+
+class _TooLong(ValueError):
+    """An integer longer than Python reads (CVE-2020-10735: `int` refuses more than
+    `sys.get_int_max_str_digits()` digits, 4,300 by default)."""
+
+
+def _integer(digits: str) -> int:
+    limit = sys.get_int_max_str_digits()
+    if limit and len(digits.lstrip("-")) > limit:
+        raise _TooLong(f"an integer of {len(digits.lstrip('-'))} digits")
+    return int(digits)
 
 
 def _parse(raw: str) -> tuple[object, str | None]:
     if _too_deep(raw):
         return None, f"nested deeper than {MAX_DEPTH} levels"
     try:
-        return json.loads(raw), None
+        return json.loads(raw, parse_int=_integer), None
     except json.JSONDecodeError as error:
         return None, f"not valid JSON ({error.msg} at column {error.colno})"
+    except _TooLong as error:
+        return None, f"not a feed entry ({error})"
 
 
 def _entries(text: str, relative: str, suffix: str,
              skipped: list[SkippedFile]) -> Iterator[tuple[int, object]]:
     if suffix in LINE_FEEDS:
-        for number, line in enumerate(text.splitlines(), start=1):
+        # JSON Lines end at "\n" only (jsonlines.org): str.splitlines also breaks at
+        # U+2028, U+2029 or U+0085, which a JSON string may hold as they are
+        for number, line in enumerate(text.split("\n"), start=1):
             if line.strip():
                 value, error = _parse(line)
                 if error:
@@ -100,6 +122,8 @@ def entry_article(item: object, path: str, default_id: str) -> Article | Skipped
     wrong = [k for k in STRING_FIELDS if item.get(k) is not None and not isinstance(item[k], str)]
     if wrong:
         return SkippedFile(path, f"field {wrong[0]!r} is not a string")
+    item = {key: valid_text(value) if isinstance(value, str) else value
+            for key, value in item.items()}
     text, html = (item.get("text") or "").strip(), (item.get("html") or "").strip()
     if not text and not html:
         return SkippedFile(path, "no 'text' or 'html' field")

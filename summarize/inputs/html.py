@@ -30,6 +30,53 @@ WINDOWS_1252_LABELS = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1",
                                  "us-ascii", "ascii", "windows-1252"})
 
 
+# A start tag and its attributes as HTML parsers read them (quoted values may hold "<" and
+# ">"), with possessive quantifiers: no backtracking, one pass over the page whatever it
+# holds, so the check costs next to nothing (10 ms on a 2 MB page).
+_START_TAG = re.compile(r"""<[A-Za-z][^\s/>]*+((?:[\s/]++[^\s/>"'=]++"""
+                        r"""(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]*+))?+)*+)""")
+_ATTRIBUTE = re.compile(r"""[\s/]++[^\s/>"'=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]*+))?+""")
+# No page needs more attributes on one element (pages of the news sites we read have a few
+# dozen at most). lxml's parser takes time that grows with their square: 16,000 took
+# 0.8 s, 64,000 25 s, 200,000 more than 7 minutes, during which the run holds its lock.
+MAX_ATTRIBUTES = 1_000
+
+
+# What XML 1.0 has no character for (C0 controls but tab and line breaks, surrogates,
+# U+FFFE and U+FFFF), written as such or as a reference (&#x0B;): lxml drops the paragraph
+# holding one, or the whole page (one "&#x0B;" cost a page its story). A space instead.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
+
+def _xml_character(code: int) -> bool:
+    return code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD \
+        or 0x10000 <= code <= 0x10FFFF
+
+
+def xml_characters(page: str) -> str:
+    """The page with a space for every character XML cannot hold, and every reference to
+    one."""
+    if "&#" in page:
+        page = _REFERENCE.sub(lambda m: m.group(0) if _xml_character(
+            int(m.group(1), 16) if m.group(1) else int(m.group(2))) else " ", page)
+    return _NOT_XML.sub(" ", page)
+
+
+def markup_problem(page: str) -> str | None:
+    """Why a page cannot be parsed in bounded time (an element with more than
+    MAX_ATTRIBUTES attributes), or None."""
+    for tag in _START_TAG.finditer(page):
+        attributes = tag.group(1)
+        # each attribute takes two characters at least: shorter lists need no count
+        if len(attributes) > 2 * MAX_ATTRIBUTES:
+            count = sum(1 for _ in _ATTRIBUTE.finditer(attributes))
+            if count > MAX_ATTRIBUTES:
+                return (f"an element with {count} attributes (more than {MAX_ATTRIBUTES}): "
+                        "not a page that can be parsed in bounded time")
+    return None
+
+
 def read_compressed(raw: bytes, max_bytes: int) -> bytes | str:
     """A gzipped file's content, or why it cannot be read (corrupt, or too large unpacked)."""
     try:
@@ -50,8 +97,8 @@ def decode_page(raw: bytes) -> tuple[str, str] | None:
         name = "cp1252" if name in WINDOWS_1252_LABELS else name
         try:
             return raw.decode(name), name
-        except (LookupError, UnicodeDecodeError):
-            pass
+        except (LookupError, UnicodeError):  # no such codec, or one that fails other than
+            pass  # on a byte ("undefined" always fails; "punycode" on any '<')
     return decode(raw)
 
 
@@ -69,6 +116,10 @@ def extract(page: str, relative: str, article_id: str, encoding: str = "utf-8",
     """The story of an HTML page given as text."""
     import trafilatura  # imported on first use: 0.3 s, not paid by runs without HTML
 
+    problem = markup_problem(page)
+    if problem:
+        return SkippedFile(relative, problem)
+    page = xml_characters(page)
     if not _DOCUMENT.search(page):
         # A fragment (a feed entry's content; a lone paragraph) parses as that element
         # alone, without the body trafilatura looks in: it finds no text in it at all.

@@ -55,6 +55,8 @@ def discover_events(root: Path) -> list[Path]:
 FOCUS_FILE = "topic.txt"
 # Names of files the run writes beside the briefings: no event may take them.
 RESERVED_SLUGS = ("run-report", "index")  # run-report.json; index.html and index.xml
+# <slug>.html in a file name of 255 bytes (slugs are ASCII)
+MAX_SLUG_LENGTH = 255 - len(".html")
 
 
 def passed_over(root: Path) -> list[SkippedFile]:
@@ -108,6 +110,9 @@ def check_slug(name: str) -> str | None:
         return "event folder names may use only letters, digits, '.', '_' and '-'"
     if name.lower() in RESERVED_SLUGS:
         return f"{name!r} is reserved for the run's own files; rename the folder"
+    if len(name) > MAX_SLUG_LENGTH:
+        return (f"event folder names may have {MAX_SLUG_LENGTH} characters at most (its "
+                "briefing's files are named after it)")
     return None
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
 
 from summarize.errors import InputError
 from summarize.inputs.dates import numeric_date, read_published
-from summarize.inputs.decoding import UTF8, decode
+from summarize.inputs.decoding import UTF8, decode, valid_text
 from summarize.inputs.feeds import read_feed
 from summarize.inputs.html import read_compressed, read_html
 from summarize.inputs.layout import (
@@ -47,15 +48,17 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class FrontMatterLoader(_SAFE_LOADER):  # type: ignore[misc, valid-type]
-    """PyYAML's safe loader without its implicit timestamps (`published: 2023-13-45` stays
-    a string for `read_published` to judge and report, instead of an exception). Aliases
-    are refused before it runs (`load_front_matter`)."""
+    """PyYAML's safe loader reading every scalar as the text it is written as (null aside):
+    front matter fields are text. `published: 2023-13-45` stays a string for
+    `read_published` to judge and report, `title: 3.10` stays "3.10", and no tag can make a
+    constructor fail (`!!bool x` raised KeyError, `!!timestamp garbage` AttributeError,
+    `!!int` of 5,000 digits ValueError). Aliases are refused before it runs
+    (`load_front_matter`)."""
 
 
-FrontMatterLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+for _tag in ("bool", "int", "float", "timestamp", "binary"):
+    FrontMatterLoader.add_constructor(f"tag:yaml.org,2002:{_tag}",
+                                      _SAFE_LOADER.construct_scalar)
 
 
 def load_front_matter(text: str) -> object:
@@ -70,7 +73,7 @@ def load_front_matter(text: str) -> object:
     return yaml.load(text, Loader=FrontMatterLoader)
 
 
-def parse_front_matter(text: str, path: str) -> tuple[dict[str, object], str]:
+def parse_front_matter(text: str, path: str) -> tuple[dict[str, str], str]:
     """Split a Markdown article into its front matter fields and its body.
 
     Invalid front matter is reported and ignored; the whole text then stays the body, so no
@@ -84,9 +87,9 @@ def parse_front_matter(text: str, path: str) -> tuple[dict[str, object], str]:
     except yaml.YAMLError as error:
         log.warning("%s: front matter ignored, not valid YAML (%s)", path, error)
         return {}, text
-    except (ValueError, TypeError, OverflowError, RecursionError) as error:
-        # an explicit tag with an impossible value (!!timestamp 2023-99-99, !!int x) or
-        # brackets nested thousands deep: the metadata is unusable, the story is not
+    except (TypeError, RecursionError) as error:
+        # a set of lists (unhashable), or brackets nested thousands deep: the metadata is
+        # unusable, the story is not
         log.warning("%s: front matter ignored (%s: %s)", path, type(error).__name__,
                     str(error)[:200])
         return {}, text
@@ -96,12 +99,34 @@ def parse_front_matter(text: str, path: str) -> tuple[dict[str, object], str]:
     unknown = sorted(str(k) for k in fields if k not in FRONT_MATTER_KEYS)
     if unknown:
         log.info("%s: front matter keys ignored: %s", path, ", ".join(unknown))
-    return fields, text[match.end() :]
+    # A list or a mapping is no title or date (and one nested 3,000 deep cannot even be
+    # printed): such a field is left out, the others are kept.
+    structured = [key for key in FRONT_MATTER_KEYS if not isinstance(fields.get(key), str | None)]
+    for key in structured:
+        log.warning("%s: front matter %r ignored: a %s, not text", path, key,
+                    "list" if isinstance(fields[key], list) else "mapping")
+    return ({key: valid_text(fields[key]) for key in FRONT_MATTER_KEYS
+             if isinstance(fields.get(key), str)}, text[match.end() :])
 
 
 def read_file(path: Path, relative: str, max_bytes: int,
               ) -> tuple[list[Article], list[SkippedFile]]:
-    """The articles of one file (a feed holds many) and what was skipped, with reasons."""
+    """The articles of one file (a feed holds many) and what was skipped, with reasons: the
+    one place where a file becomes text, in event folders and streams alike. It never
+    raises: a file that cannot be read, decoded, parsed or extracted is skipped with the
+    reason, so one file never costs its event, nor a stream its run."""
+    try:
+        return _read_file(path, relative, max_bytes)
+    except OSError as error:  # vanished or changed since its folder was listed
+        return [], [SkippedFile(relative, f"cannot be read: {error.strerror or error}")]
+    except Exception as error:  # a reader's bug (ours or a library's) costs its file only
+        log.debug("%s: internal error", relative, exc_info=True)
+        return [], [SkippedFile(relative, f"cannot be read: internal error: "
+                                          f"{type(error).__name__}: {str(error)[:200]}")]
+
+
+def _read_file(path: Path, relative: str, max_bytes: int,
+               ) -> tuple[list[Article], list[SkippedFile]]:
     suffix = article_suffix(path.name)
     if suffix is None:
         return [], [SkippedFile(relative, "not an article (expected "
@@ -141,6 +166,8 @@ def read_bytes(raw: bytes, relative: str, suffix: str, max_bytes: int,
         return [], [SkippedFile(relative, "empty article")]
     if suffix in FEED_SUFFIXES:
         articles, skipped = read_feed(text, relative, suffix, stem)
+        if encoding != "utf-8":  # the report says which entries were decoded otherwise
+            articles = [replace(article, encoding=encoding) for article in articles]
         if not articles and not skipped:
             skipped = [SkippedFile(relative, "feed with no articles")]
         return articles, skipped
@@ -151,14 +178,14 @@ def read_bytes(raw: bytes, relative: str, suffix: str, max_bytes: int,
 def read_text_article(text: str, encoding: str, relative: str, stem: str,
                       suffix: str) -> Article:
     """A `.txt` (scraped) or `.md` (front matter + body) article."""
-    fields: dict[str, object] = {}
+    fields: dict[str, str] = {}
     body = text
     if suffix == ".md":
         fields, body = parse_front_matter(text, relative)
 
     def text_field(key: str) -> str | None:
         value = fields.get(key)
-        return str(value).strip() or None if value is not None else None
+        return value.strip() or None if value is not None else None
 
     published = read_published(fields.get("published"), relative)
     return Article(
@@ -196,7 +223,13 @@ def load_event(folder: Path, root: Path, max_bytes: int,
     for path in entries:
         relative = path.relative_to(root).as_posix()
         if path.name.lower() == FOCUS_FILE and path.is_file():
-            focus = read_focus(path, max_bytes)
+            # read from inside the input folder only, as articles are (README, "Inputs")
+            problem = unreadable(path, relative, resolved_root, real_folder)
+            if problem:
+                log.warning("%s: focus ignored: %s", printable(relative), problem)
+                skipped.append(SkippedFile(printable(relative), problem))
+            else:
+                focus = read_focus(path, max_bytes)
             continue
         if path.is_dir():
             skipped.append(SkippedFile(relative, NESTED_FOLDER))
@@ -213,7 +246,7 @@ def load_event(folder: Path, root: Path, max_bytes: int,
             log.warning("%s: skipped: the event's files pass limits.max_event_bytes", relative)
             continue
         total += size
-        found, passed_over = _read_listed(path, relative, max_bytes)
+        found, passed_over = read_file(path, relative, max_bytes)
         for item in passed_over:
             log.warning("%s: skipped: %s", item.path, item.reason)
         articles.extend(found)
@@ -273,17 +306,7 @@ def _read_one(path: Path, relative: str, root: Path, max_bytes: int,
     problem = unreadable(path, relative, root)
     if problem:
         return [], [SkippedFile(printable(relative), problem)]
-    return _read_listed(path, relative, max_bytes)
-
-
-def _read_listed(path: Path, relative: str, max_bytes: int,
-                 ) -> tuple[list[Article], list[SkippedFile]]:
-    """`read_file` on a file found by listing its folder: one that vanished or changed
-    since is skipped with the reason."""
-    try:
-        return read_file(path, relative, max_bytes)
-    except OSError as error:
-        return [], [SkippedFile(relative, f"cannot be read: {error.strerror or error}")]
+    return read_file(path, relative, max_bytes)
 
 
 def unreadable(path: Path, relative: str, root: Path,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import re
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -19,10 +20,42 @@ from summarize.selection.ordering import publication_order
 # Bidirectional controls reorder what a reader sees ("Invoice \u202egpj.exe" shows as
 # "Invoice exe.jpg"); zero-width characters hide inside names and links. Article text
 # never needs them in a briefing.
-_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_INVISIBLE = "\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
+# Control characters: XML 1.0 forbids C0 ones but tab and line breaks (one "\v" in a title
+# made index.xml not well-formed for every event), and a terminal obeys them and C1 ones
+# ("\x1b[31m" colours, "\x1b]0;" retitles, "\x1bc" clears what prints a file).
+# Noncharacters are not for interchange (Unicode 15, sec. 23.7); U+FFFE and U+FFFF are not
+# XML characters either.
+_CONTROLS = ("\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ufdd0-\ufdef"
+             + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}"
+                       for plane in range(0, 0x110000, 0x10000)))
+_DROPPED = re.compile(f"[{_INVISIBLE}{_CONTROLS}]")
+# What ends a line or a page, besides "\n" and "\r": a space in a value, as in str.split()
+_BREAKS = re.compile("[\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
+# Half a UTF-16 surrogate pair is no character: no file can hold it (a tampered state
+# could bring one back; inputs replace theirs when they are read).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def visible(value: str | None) -> str | None:
-    """Text without bidirectional controls and zero-width characters."""
-    return _INVISIBLE.sub("", value) if value else value
+    """Text as every output may write it, the one place where it is made safe (Markdown,
+    HTML, the Atom feed, JSON, the run report, the terminal): without bidirectional
+    controls, zero-width characters, control characters and noncharacters, line and page
+    separators as spaces, and U+FFFD for what is no character."""
+    if not value:
+        return value
+    return _SURROGATE.sub("\ufffd", _BREAKS.sub(" ", _DROPPED.sub("", value)))
+
+
+LOG_FORMAT = "summarize: %(levelname)s: %(message)s"
+
+
+class VisibleFormatter(logging.Formatter):
+    """Log lines as a terminal may print them (`visible`): a logged path or title holding
+    "\x1b]0;" would retitle the terminal, "\x1bc" clear it."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return visible(super().format(record)) or ""
 
 
 # What may stay as it is in a link's address; everything else is percent-encoded, so an

@@ -16,10 +16,12 @@ from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 
 from summarize.errors import RenderError
-from summarize.outputs.data import sample_data, web_address
+from summarize.outputs.data import sample_data, visible, web_address
 from summarize.outputs.templating import TEMPLATES, sandbox
+from summarize.outputs.templating import render as bounded_render
 
 PAGE_TEMPLATE = "briefing.html.j2"
 
@@ -36,7 +38,7 @@ _LABEL_CHARACTERS = 22
 def environment(folder: Path | None = None) -> SandboxedEnvironment:
     """The shipped templates; with `folder` (that of `output.html_template`), its templates
     first, which may extend or include the shipped ones."""
-    env = sandbox(TEMPLATES, autoescape=True)
+    env = sandbox(TEMPLATES, autoescape=True, finalize=_visible)
     if folder is not None:
         env.loader = jinja2.FileSystemLoader([str(folder), str(TEMPLATES)])
     env.filters["web_address"] = web_address
@@ -45,9 +47,17 @@ def environment(folder: Path | None = None) -> SandboxedEnvironment:
     return env
 
 
+def _visible(value: Any) -> Any:
+    """Every value a page or the feed prints, made safe (`data.visible`) before it is
+    escaped; markup our templates made stays markup."""
+    if isinstance(value, Markup):
+        return Markup(visible(str(value)))
+    return visible(value) if isinstance(value, str) else value
+
+
 def render(template: str, **values: Any) -> str:
     try:
-        return environment().get_template(template).render(**values)
+        return bounded_render(environment().get_template(template), **values)
     except jinja2.TemplateError as error:  # a bug in a shipped template
         raise RenderError(f"template {template}: {error}") from None
 
@@ -75,12 +85,15 @@ def render_page(data: dict[str, Any], template: jinja2.Template | None = None) -
     coverage strip and the sources (`template`: a user's, from `load_page_template`)."""
     template = template or load_page_template(None)
     try:
-        return template.render(briefing=data, site_title=site_title(data["config"]))
+        # (bounded: a user's template, `output.html_template`, may loop without end)
+        return bounded_render(template, briefing=data, site_title=site_title(data["config"]))
     except jinja2.TemplateError as error:
         raise RenderError(f"template {template.name}: {error}") from None
     except RecursionError:
         raise RenderError(f"template {template.name}: it includes or calls itself "
                           "without end") from None
+    except MemoryError:  # what the limits of outputs.templating did not foresee
+        raise RenderError(f"template {template.name}: out of memory") from None
     except (TypeError, ValueError, AttributeError, OverflowError) as error:
         raise RenderError(f"template {template.name}: {type(error).__name__}: "
                           f"{error}") from None

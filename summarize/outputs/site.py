@@ -8,6 +8,7 @@ was, and the index needs no briefing file to be read back.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import quote
 
@@ -19,6 +20,16 @@ INDEX_PAGE = "index.html"
 FEED = "index.xml"
 # Feed readers keep what they have seen: the feed carries the recent changes only.
 FEED_ENTRIES = 100
+
+
+def site_address(url: str) -> str:
+    """`output.site_url` as the feed uses it (ending in "/"); ValueError, saying what is
+    expected, for anything but an http(s) address (a "javascript:" one would go into every
+    link of the feed)."""
+    if not re.match(r"https?://[^/\s]+", url) or any(c.isspace() for c in url):
+        raise ValueError(f"expected an http(s) address such as https://example.org/"
+                         f"briefings/, got {url!r}")
+    return url if url.endswith("/") else url + "/"
 
 
 def index_record(data: dict[str, Any]) -> dict[str, Any]:

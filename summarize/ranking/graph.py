@@ -16,7 +16,7 @@ from typing import Literal
 import numpy as np
 import scipy.sparse as sp
 
-from summarize.text.similarity import Keep, blockwise_edges
+from summarize.text.similarity import Keep, blockwise_edges, identical_rows
 
 
 def top_k_per_row(block: sp.csr_matrix, k: int) -> sp.csr_matrix:
@@ -50,10 +50,14 @@ class SentenceGraph:
     """A sentence graph given by its rule rather than its edges: the weight of (i, j) is
     `keep` applied to the dot product of rows i and j of `vectors`. Edges are computed on
     demand, from every sentence to all sentences or to a chosen few. Landmark estimates need
-    the rule to be symmetric (continuous LexRank's top-k rule is not, so it never gets one)."""
+    the rule to be symmetric (continuous LexRank's top-k rule is not, so it never gets one).
+    `pairwise`: the weight of (i, j) depends on their dot product alone (not on where i and
+    j stand, as TextRank's lengths and continuous LexRank's top k do), so that sentences
+    with the same vector are interchangeable (`centrality` walks them as one)."""
 
     vectors: sp.csr_matrix
     keep: Keep
+    pairwise: bool = False
 
     @property
     def size(self) -> int:
@@ -84,23 +88,54 @@ class PowerMethod:
     sumy_epsilon: float
     sumy_unit_length: bool
 
-    def solve(self, weights: sp.csr_matrix, jump: np.ndarray | None = None) -> np.ndarray:
-        """`jump`: where a random jump lands (a distribution; None: uniformly)."""
+    def solve(self, weights: sp.csr_matrix, jump: np.ndarray | None = None,
+              sizes: np.ndarray | None = None) -> np.ndarray:
+        """`jump`: where a random jump lands (a distribution; None: uniformly); `sizes`:
+        how many sentences each node stands for (None: one each; our stopping rule only)."""
         if self.convergence == "sumy":
             return sumy_power_method(weights, self.damping, self.sumy_epsilon,
                                      self.sumy_unit_length)
         return stationary_distribution(weights, self.damping, self.tolerance,
-                                       max_iterations=1000, jump=jump)
+                                       max_iterations=1000, jump=jump, sizes=sizes)
 
 
 def centrality(graph: SentenceGraph, method: PowerMethod, landmarks: int | None,
                jump: np.ndarray | None = None) -> np.ndarray:
     """Stationary distribution of the walk on `graph`: exact (the whole graph, solved) up to
     `landmarks` sentences, estimated from that many landmark sentences above it. `jump`
-    biases the random jumps (a distribution over sentences; None: uniform)."""
+    biases the random jumps (a distribution over sentences; None: uniform).
+
+    Sentences with the same vector in a `pairwise` graph are walked as one node standing
+    for all of them (`lumped_centrality`), when that leaves few enough to solve exactly."""
+    if graph.pairwise and method.convergence == "l1":
+        classes, first = identical_rows(graph.vectors)
+        empty = np.flatnonzero(classes < 0)
+        if len(empty):  # sentences without a term: interchangeable too (all isolated)
+            classes[empty], first = len(first), np.append(first, empty[0])
+        if len(first) < graph.size and (landmarks is None or len(first) <= landmarks) and (
+                jump is None or np.array_equal(jump, jump[first][classes])):
+            return lumped_centrality(graph, method, classes, first, jump)
     if landmarks is None or graph.size <= landmarks:
         return method.solve(graph.edges_to(np.arange(graph.size)), jump)
     return landmark_centrality(graph, method, landmarks, jump)
+
+
+def lumped_centrality(graph: SentenceGraph, method: PowerMethod, classes: np.ndarray,
+                      first: np.ndarray, jump: np.ndarray | None = None) -> np.ndarray:
+    """The exact walk on a graph whose interchangeable sentences (class c: the sentences
+    with the vector of sentence first[c]) are one node each.
+
+    From any sentence, the walk reaches class D with probability size(D)·w(C, D) / deg(C),
+    the same from every sentence of C: the chain is lumpable (Kemeny & Snell 1960, "Finite
+    Markov Chains", sec. 6.3), and with jumps and isolated sentences' mass spread in
+    proportion to the classes' sizes its stationary distribution is the sum over each
+    class of the full walk's; by symmetry the class's sentences share it equally. A
+    sentence repeated 100,000 times is one node instead of 10¹⁰ edges."""
+    sizes = np.bincount(classes, minlength=len(first)).astype(np.float64)
+    lumped = SentenceGraph(sp.csr_matrix(graph.vectors[first]), graph.keep, graph.pairwise)
+    weights = sp.csr_matrix(lumped.edges_to(np.arange(len(first))) @ sp.diags(sizes))
+    p = method.solve(weights, None if jump is None else jump[first] * sizes, sizes)
+    return (p / sizes)[classes]
 
 
 def landmark_indices(n: int, m: int) -> np.ndarray:
@@ -211,21 +246,24 @@ class RandomWalk:
 
 def stationary_distribution(
     weights: sp.csr_matrix, damping: float, tolerance: float, max_iterations: int,
-    jump: np.ndarray | None = None,
+    jump: np.ndarray | None = None, sizes: np.ndarray | None = None,
 ) -> np.ndarray:
     """Power iteration p <- (1-d) Tᵀp + d·j with T the row-normalized `weights` (PageRank).
 
     `damping` is the probability of a random jump (LexRank's d, 1 - TextRank's 0.85); a
     jump lands on sentence i with probability j_i: 1/n, or `jump` (personalized PageRank,
     Haveliwala 2002; biased LexRank). Isolated sentences spread their mass uniformly, so
-    mass is conserved.
+    mass is conserved. `sizes`: how many sentences each node stands for
+    (`lumped_centrality`): the walk starts, jumps and spreads isolated mass in proportion.
     """
     walk = RandomWalk(weights)
     n = walk.n
-    p = np.full(n, 1.0 / n)
-    landing = 1.0 / n if jump is None else jump
+    share = None if sizes is None else sizes / sizes.sum()
+    p = np.full(n, 1.0 / n) if share is None else share
+    landing = (1.0 / n if share is None else share) if jump is None else jump
     for _ in range(max_iterations):
-        moved = walk.step(p) + p[walk.dangling].sum() / n
+        isolated = p[walk.dangling].sum()
+        moved = walk.step(p) + (isolated / n if share is None else isolated * share)
         nxt = (1.0 - damping) * moved + damping * landing
         nxt /= nxt.sum()
         delta = np.abs(nxt - p).sum()

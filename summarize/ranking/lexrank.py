@@ -181,4 +181,6 @@ class LexRankRanker(Ranker):
             damping, jump = self.focus_bias, relevance / relevance.sum()
         method = PowerMethod(damping, self.tolerance, self.convergence,
                              sumy_epsilon=0.1, sumy_unit_length=True)
-        return centrality(SentenceGraph(vectors, keep), method, self.landmarks, jump)
+        # the thresholded rule weighs a pair by its cosine alone; the top-k rule does not
+        graph = SentenceGraph(vectors, keep, pairwise=threshold is not None)
+        return centrality(graph, method, self.landmarks, jump)

@@ -18,6 +18,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, wait
 from typing import TYPE_CHECKING, TypeVar
 
 from summarize.errors import ConfigError, OutputError
+from summarize.runs.signals import signals_deferred
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -68,10 +69,27 @@ def start_fork_server(preload: Sequence[str]) -> None:
     imports `preload` (the pipeline: 0.6 s) while this process goes on (validates the
     config, plans). It ends with this process whether or not a worker is started from it
     (it leaves when the pipe from this process closes, also on SIGKILL)."""
+    _fork_server(preload)
+    _ensure_fork_server()
+
+
+def _ensure_fork_server() -> None:
+    """Start the fork server, if it is not running, with Ctrl-C ignored, as a new process
+    inherits (a signal's handler does not survive exec, its being ignored does). The server
+    ignores Ctrl-C anyway, but only once it has imported the pipeline: Ctrl-C in a run's
+    first second printed its KeyboardInterrupt traceback (or "Fatal Python error") from the
+    middle of an import. Workers ignore it too (the run stops them). A Ctrl-C in the few
+    milliseconds the server takes to start is lost to this process as well."""
     from multiprocessing import forkserver
 
-    _fork_server(preload)
-    forkserver.ensure_running()
+    if threading.current_thread() is not threading.main_thread():
+        forkserver.ensure_running()
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _exit_after(coordinator: int) -> None:
@@ -116,6 +134,7 @@ def local_results(build: Callable[[T], R], tasks: list[T], jobs: int,
     from logging.handlers import QueueListener
 
     context = _fork_server([build.__module__, *preload])
+    _ensure_fork_server()
     level = logging.getLogger("summarize").getEffectiveLevel()
     records = context.Queue()
     # the workers' records, handled here as this process's own (the cookbook's "logging
@@ -125,7 +144,11 @@ def local_results(build: Callable[[T], R], tasks: list[T], jobs: int,
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                                initargs=(level, os.getpid(), records))
     try:
-        submitted: dict[Future[R], int] = {pool.submit(build, t): i for i, t in enumerate(tasks)}
+        # (a worker being started is the pool's only once its start is done: a signal
+        # meanwhile left one behind, which failed with a traceback as the run ended)
+        with signals_deferred():
+            submitted: dict[Future[R], int] = {pool.submit(build, t): i
+                                               for i, t in enumerate(tasks)}
         pending = set(submitted)
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
@@ -155,12 +178,14 @@ class _Relay:
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    # The workers end before the pool is shut down: a worker still starting when the
+    # pool's queues and locks were released printed a traceback (its lock was gone).
     processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
     for process in processes:
         process.join(timeout=5)
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def default_jobs() -> int:

@@ -11,6 +11,10 @@ from pathlib import Path
 # The file each output format writes per event.
 SUFFIXES = {"markdown": ".md", "json": ".json", "html": ".html"}
 _TEMPORARY_SUFFIX = ".tmp"
+# A file name holds 255 bytes on the usual file systems (ext4, XFS, btrfs, APFS); tempfile
+# adds 8 random characters to a temporary's.
+NAME_BYTES = 255
+_RANDOM_CHARACTERS = 8
 
 
 def _current_umask() -> int:
@@ -34,7 +38,8 @@ def write_files_atomic(files: dict[Path, str]) -> None:
     staged: list[tuple[str, Path]] = []
     try:
         for path, text in files.items():
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+            handle, temporary = tempfile.mkstemp(dir=path.parent,
+                                                 prefix=_temporary_prefix(path.name),
                                                  suffix=_TEMPORARY_SUFFIX)
             staged.append((temporary, path))
             os.fchmod(handle, FILE_MODE)
@@ -48,6 +53,14 @@ def write_files_atomic(files: dict[Path, str]) -> None:
         for temporary, _ in staged:
             Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _temporary_prefix(name: str) -> str:
+    """".<name>.", as much of the name's end as a file name has room for beside the random
+    characters and ".tmp" (the end holds the suffix `remove_temporaries` looks for): a
+    briefing named after a 250-character folder could not be written."""
+    room = NAME_BYTES - len("..") - _RANDOM_CHARACTERS - len(_TEMPORARY_SUFFIX)
+    return "." + name.encode()[-room:].decode(errors="ignore") + "."
 
 
 def remove_temporaries(folder: Path) -> list[Path]:

@@ -6,31 +6,26 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from summarize.inputs.layout import check_slug
 from summarize.runs.files import SUFFIXES, write_files_atomic
 from summarize.runs.report import RunReport
 from summarize.runs.state import history_of
 
 log = logging.getLogger(__name__)
 
+
 def prune_briefings(state: dict[str, dict], present: set[str], output_root: Path,
-           report: RunReport) -> None:
+                    report: RunReport) -> None:
     """Remove the briefings of events whose folder is gone: only files this tool wrote,
-    inside the output folder (a state entry that is not a valid slug, such as
-    "../victim", is dropped, never followed), and nothing when no event is present."""
+    inside the output folder (the state's event names were checked when it was read: a
+    state naming "../victim" stops the run), and nothing when no event is present."""
     if not present:
         log.warning("no event folder in the input: nothing pruned")
         return
     for slug in sorted(set(state) - present):
-        if check_slug(slug) is None:
-            for suffix in SUFFIXES.values():
-                target = output_root / f"{slug}{suffix}"
-                if target.parent == output_root:
-                    target.unlink(missing_ok=True)
-            report.pruned.append(slug)
-            log.info("%s: folder gone, briefing removed", slug)
-        else:
-            log.warning("state entry %r is not an event name: dropped, no file removed", slug)
+        for suffix in SUFFIXES.values():
+            (output_root / f"{slug}{suffix}").unlink(missing_ok=True)
+        report.pruned.append(slug)
+        log.info("%s: folder gone, briefing removed", slug)
         del state[slug]
 
 

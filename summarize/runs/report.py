@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from summarize.errors import ConfigError
 from summarize.models import SkippedFile
 from summarize.outputs.changes import iso_time
+from summarize.outputs.data import visible
 from summarize.runs.settings import versions
 
 REPORT_FILE = "run-report.json"
@@ -40,21 +41,24 @@ class RunReport:
                 + (f"; {len(self.grouped)} new articles grouped" if self.grouped else "")
                 + f"; {len(self.articles_skipped)} files skipped; "
                 f"{self.seconds.get('total', 0.0):.2f} s")
-        return line + "".join(f"\n  failed: {event}: {why}" for event, why in self.failed)
+        return line + "".join(f"\n  failed: {visible(event)}: {visible(why)}"
+                              for event, why in self.failed)
 
     def as_json(self) -> str:
         data = {
             "events": {
                 "written": sorted(self.written),
                 "unchanged": sorted(self.unchanged),
-                "failed": [{"event": e, "reason": r} for e, r in sorted(self.failed)],
+                "failed": [{"event": visible(e), "reason": visible(r)}
+                       for e, r in sorted(self.failed)],
                 "pruned": sorted(self.pruned),
             },
-            "articles_skipped": [{"path": s.path, "reason": s.reason}
+            # paths and reasons quote what the input held (file names, parsers' errors)
+            "articles_skipped": [{"path": visible(s.path), "reason": visible(s.reason)}
                                  for s in sorted(self.articles_skipped, key=lambda s: s.path)],
-            "articles_decoded": [{"path": path, "encoding": encoding}
+            "articles_decoded": [{"path": visible(path), "encoding": encoding}
                                  for path, encoding in sorted(self.articles_decoded)],
-            "articles_grouped": [{"path": path, "event": event, "reason": reason}
+            "articles_grouped": [{"path": visible(path), "event": event, "reason": reason}
                                  for path, event, reason in self.grouped],
             "seconds": self.seconds,
             "jobs": self.jobs,

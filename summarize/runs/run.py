@@ -36,6 +36,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from summarize import saved
 from summarize.errors import InputError, OutputError
 from summarize.inputs.layout import STDIN, discover_events, name_events, passed_over
 from summarize.models import Article, Event, SkippedFile
@@ -307,12 +308,18 @@ def check_templates(config: Config) -> None:
 
 
 def _recorded_settings(output_root: Path, key: str) -> Settings | None:
-    """The settings the last run recorded for a config with this key, if it did."""
+    """The settings the last run recorded for a config with this key, if it did;
+    OutputError when the record for this key holds what no config gives."""
+    path = output_root / SETTINGS_FILE
     try:
-        record = json.loads((output_root / SETTINGS_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):  # none yet, or damaged: the config is validated
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # none yet, or cut short: the config is validated
         return None
-    return Settings.from_record(record, key)
+    try:
+        return Settings.from_record(record, key)
+    except saved.Damaged as error:
+        raise OutputError(f"{path} is damaged ({error}); delete it: the next run writes "
+                          "it again from the config") from None
 
 
 def _record_settings(output_root: Path, record: dict[str, Any]) -> None:

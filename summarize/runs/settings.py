@@ -26,6 +26,10 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from summarize import saved
+from summarize.outputs.site import site_address
+from summarize.runs.files import SUFFIXES
+
 if TYPE_CHECKING:
     from summarize.config import Config
 
@@ -91,6 +95,10 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+# run.executor's choices (summarize/config.py)
+EXECUTORS = ("local", "dask")
+
+
 @dataclass(frozen=True)
 class Settings:
     """What a run plans with: which events to build, which files each gets."""
@@ -135,15 +143,31 @@ class Settings:
 
     @classmethod
     def from_record(cls, record: object, key: str) -> Settings | None:
-        """The settings a record holds for this key; None for any other key or shape."""
+        """The settings a record holds for this key (None for any other key), every value
+        a run plans with checked as the config's are (summarize/saved.py): saved.Damaged
+        when one is not what a validated config gives (a "javascript:" site_url would go
+        into every link of the feed)."""
         if not isinstance(record, dict) or record.get("key") != key:
             return None
-        effective, whole_run = record.get("effective"), record.get("whole_run")
-        executor = record.get("executor")
-        if not (isinstance(effective, dict) and isinstance(whole_run, bool)
-                and isinstance(executor, str)):
-            return None
-        return cls(effective, whole_run, executor)
+        effective = saved.expect(record.get("effective"), dict, "effective")
+        output = saved.expect(effective.get("output"), dict, "effective.output")
+        formats = saved.items(output.get("formats"), "output.formats", saved.text)
+        if not formats or len(set(formats)) < len(formats) or set(formats) - set(SUFFIXES):
+            raise saved.Damaged(f"output.formats: expected some of {', '.join(SUFFIXES)}, "
+                                f"found {formats!r:.80}")
+        url = saved.optional(saved.text)(output.get("site_url"), "output.site_url")
+        try:
+            if url is not None and site_address(url) != url:
+                raise ValueError(f"expected {site_address(url)!r}, got {url!r}")
+        except ValueError as error:
+            raise saved.Damaged(f"output.site_url: {error}") from None
+        saved.optional(saved.text)(output.get("template"), "output.template")
+        executor = saved.text(record.get("executor"), "executor")
+        if executor not in EXECUTORS:
+            raise saved.Damaged(f"executor: expected one of {', '.join(EXECUTORS)}, found "
+                                f"{executor!r:.40}")
+        return cls(effective, saved.expect(record.get("whole_run"), bool, "whole_run"),
+                   executor)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from summarize import saved
+from summarize.errors import OutputError
 from summarize.outputs.changes import History, Version
 from summarize.runs.files import FILE_MODE, write_atomic
 
@@ -93,40 +95,96 @@ def _content_digest(folder: Path) -> str:
 def load_state(folder: Path) -> dict[str, dict]:
     """Event slug -> {"fingerprint", "listing", "content", "skipped", "decoded",
     "first_written", "current", "previous", "index"}: the state file, then the entries a
-    run that did not finish left in the journal (`StateJournal`)."""
+    run that did not finish left in the journal (`StateJournal`). Every name and value is
+    checked (summarize/saved.py): OutputError when either file is damaged."""
     events = _saved_state(folder)
+    path = folder / JOURNAL_FILE
     try:
-        journal = (folder / JOURNAL_FILE).read_text(encoding="utf-8", errors="replace")
+        journal = path.read_text(encoding="utf-8", errors="replace")
     except FileNotFoundError:
         return events
     except OSError as error:
-        log.warning("%s: unreadable (%s), its events will be rebuilt",
-                    folder / JOURNAL_FILE, error.strerror or error)
+        log.warning("%s: unreadable (%s), its events will be rebuilt", path,
+                    error.strerror or error)
         return events
-    for line in journal.splitlines():
+    for number, line in enumerate(journal.split("\n"), start=1):
         try:
-            slug, entry = json.loads(line)
-        except (ValueError, TypeError):  # empty, or cut short by a kill or a full disk
+            recorded = saved.parse(line)
+        except saved.Damaged:  # empty, or cut short by a kill or a full disk
             continue
-        if isinstance(slug, str) and isinstance(entry, dict):
-            events[slug] = entry
+        try:
+            slug, entry = saved.fixed(recorded, 2, f"line {number}")
+            events[saved.slug(slug, f"line {number}")] = checked_entry(entry, slug)
+        except saved.Damaged as error:
+            raise _damaged(path, str(error)) from None
     return events
 
 
 def _saved_state(folder: Path) -> dict[str, dict]:
-    """The state file's events; empty when absent or unreadable."""
+    """The state file's events; empty when absent or of another version."""
     path = folder / STATE_FILE
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
     except FileNotFoundError:
         return {}
-    except (OSError, ValueError):
-        log.warning("%s: unreadable, every event will be rebuilt", path)
-        return {}
-    if not isinstance(data, dict) or data.get("version") != STATE_VERSION:
-        return {}
-    events = data.get("events")
-    return events if isinstance(events, dict) else {}
+    except OSError as error:
+        raise OutputError(f"cannot read {path}: {error.strerror or error}") from None
+    try:
+        data = saved.expect(saved.parse(raw.decode("utf-8")), dict, "the file")
+        if data.get("version") != STATE_VERSION:  # an older tool's: rebuilt
+            return {}
+        events = saved.expect(data.get("events"), dict, "events")
+        for slug, entry in events.items():
+            checked_entry(entry, saved.slug(slug, "events"))
+    except UnicodeDecodeError as error:
+        raise _damaged(path, f"not UTF-8 text: byte {error.start}") from None
+    except saved.Damaged as error:
+        raise _damaged(path, str(error)) from None
+    return events
+
+
+def _damaged(path: Path, problem: str) -> OutputError:
+    return OutputError(f"{path} is damaged ({problem}); move it away to rebuild every "
+                       "briefing (what readers are shown as new starts over)")
+
+
+def checked_entry(entry: object, slug: str) -> dict[str, Any]:
+    """An event's state entry, every value this code reads checked; saved.Damaged if not."""
+    where = f"events[{slug!r}]"
+    entry = saved.expect(entry, dict, where)
+    saved.text(entry.get("fingerprint"), f"{where}.fingerprint")
+    for key in ("listing", "content"):
+        saved.optional(saved.text)(entry.get(key), f"{where}.{key}")
+    for key in ("skipped", "decoded"):
+        saved.items(entry.get(key, []), f"{where}.{key}", saved.pair)
+    saved.optional(saved.time)(entry.get("first_written"), f"{where}.first_written")
+    for key in ("current", "previous"):
+        saved.optional(_version)(entry.get(key), f"{where}.{key}")
+    saved.optional(_index_record)(entry.get("index"), f"{where}.index")
+    return entry
+
+
+def _version(value: object, where: str) -> dict[str, Any]:
+    record = saved.expect(value, dict, where)
+    saved.time(record.get("written"), f"{where}.written")
+    saved.items(record.get("sentences"), f"{where}.sentences", saved.text)
+    return record
+
+
+def _index_record(value: object, where: str) -> dict[str, Any]:
+    """What `outputs.site.index_record` keeps of a briefing for the index and the feed."""
+    record = saved.expect(value, dict, where)
+    for key in ("title", "lead"):
+        saved.text(record.get(key), f"{where}.{key}")
+    for key in ("articles", "sources", "outlets"):
+        saved.count(record.get(key), f"{where}.{key}")
+    saved.items(record.get("new"), f"{where}.new", saved.text)
+    saved.optional(saved.time)(record.get("since"), f"{where}.since")
+    if record.get("dates") is not None:
+        dates = saved.expect(record["dates"], dict, f"{where}.dates")
+        for key in ("first", "last"):
+            saved.date(dates.get(key), f"{where}.dates.{key}")
+    return record
 
 
 def history_of(known: dict[str, Any]) -> History:

@@ -159,10 +159,10 @@ def weekday_date(parsed: Parsed, text: str, match: re.Match[str],
     target = WEEKDAYS.index(match.group())
     if tense in (PAST, PARTICIPLE):
         back = (published.weekday() - target) % 7
-        return published - dt.timedelta(days=back) if back < _ONE_DAY_OFF else None
+        return _shifted(published, -back) if back < _ONE_DAY_OFF else None
     if tense == FUTURE:
         ahead = (target - published.weekday()) % 7
-        return published + dt.timedelta(days=ahead) if ahead < _ONE_DAY_OFF else None
+        return _shifted(published, ahead) if ahead < _ONE_DAY_OFF else None
     return None
 
 
@@ -186,3 +186,10 @@ def _reach(parsed: Parsed, position: int, group: Group) -> list[int]:
     if start and words[start - 1].lower() in _TEMPORAL:
         reach |= set(range(start))
     return sorted(reach)
+
+
+def _shifted(published: dt.date, days: int) -> dt.date | None:
+    """The day `days` from `published`, or None outside the calendar (a date of year 1 or
+    9999 in a feed: "0001-01-01" beside a weekday stopped its event with OverflowError)."""
+    ordinal = published.toordinal() + days
+    return dt.date.fromordinal(ordinal) if 1 <= ordinal <= dt.date.max.toordinal() else None

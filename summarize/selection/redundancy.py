@@ -11,7 +11,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 from itertools import chain
 
@@ -20,7 +21,7 @@ import scipy.sparse as sp
 
 from summarize.selection.ordering import publication_order
 from summarize.text.languages import LANGUAGES
-from summarize.text.similarity import self_similar_pairs, similar_pairs
+from summarize.text.similarity import identical_rows, self_similar_pairs, similar_pairs
 from summarize.text.words import (
     EventText,
     content_terms,
@@ -57,11 +58,9 @@ def find_duplicates(
 
     sizes = np.bincount([s.article for s in text.sentences], minlength=n)
     if threshold is not None and n > 1 and text.sentences:
-        matched = sentence_containment(text, sentence_similarity)
-        containment = matched / np.maximum(sizes, 1)[:, None]
-        for a, b in zip(*np.nonzero(np.maximum(containment, containment.T) >= threshold)):
-            if a < b:
-                parent[root(int(b))] = root(int(a))
+        for a, b in copy_pairs(Reappearances.of(text, sentence_similarity), threshold):
+            first, second = sorted((root(a), root(b)))
+            parent[second] = first
     rank = {article: place for place, article in enumerate(publication_order(text.articles))}
     groups: dict[int, list[int]] = {}
     for article in range(n):
@@ -82,20 +81,93 @@ def find_duplicates(
 PREFIX_FILTER_FROM = 0.7
 
 
-def sentence_containment(text: EventText, min_similarity: float) -> np.ndarray:
-    """matched[a, b]: how many sentences of article a reappear in article b."""
-    if min_similarity >= PREFIX_FILTER_FROM:
-        pairs = self_similar_pairs(text.unit_vectors, min_similarity)
-    else:
-        pairs = similar_pairs(text.unit_vectors, text.unit_vectors, min_similarity)
-    articles = np.array([s.article for s in text.sentences], dtype=np.int64)
-    other = articles[pairs.row] != articles[pairs.col]
-    # one count per (sentence, other article), however many sentences there match it
-    found = np.unique(np.stack([pairs.row[other], articles[pairs.col[other]]]), axis=1)
-    n = len(text.articles)
-    matched = np.zeros((n, n))
-    np.add.at(matched, (articles[found[0]], found[1]), 1.0)
-    return matched
+@dataclass(frozen=True)
+class Reappearances:
+    """Which sentences of an event say the same (cosine >= `min_similarity`), found without
+    comparing every pair of sentences or of articles: sentences with the same vector are
+    one class (a repeated sentence, a copy's sentences), and only distinct ones are
+    compared, with the prefix filter."""
+
+    sizes: np.ndarray  # each article's number of sentences
+    classes: tuple[tuple[int, ...], ...]  # per article, its sentences' classes (none for a
+    # sentence without content words: it reappears nowhere)
+    similar: tuple[frozenset[int], ...]  # per class, the classes that say the same, itself too
+
+    @classmethod
+    def of(cls, text: EventText, min_similarity: float) -> Reappearances:
+        vectors = text.unit_vectors
+        of_sentence, first = identical_rows(vectors)
+        distinct = sp.csr_matrix(vectors[first])
+        if min_similarity >= PREFIX_FILTER_FROM:
+            pairs = self_similar_pairs(distinct, min_similarity)
+        else:
+            pairs = similar_pairs(distinct, distinct, min_similarity)
+        similar: list[set[int]] = [{c} for c in range(len(first))]
+        for one, other in zip(pairs.row.tolist(), pairs.col.tolist()):
+            similar[one].add(other)
+        articles = [s.article for s in text.sentences]
+        classes: list[list[int]] = [[] for _ in text.articles]
+        for article, found in zip(articles, of_sentence.tolist()):
+            if found >= 0:
+                classes[article].append(found)
+        return cls(np.bincount(articles, minlength=len(text.articles)),
+                   tuple(map(tuple, classes)), tuple(map(frozenset, similar)))
+
+    def matched(self, a: int, b: int) -> int:
+        """How many sentences of article a reappear in article b."""
+        theirs = set(self.classes[b])
+        return sum(1 for c in self.classes[a] if not self.similar[c].isdisjoint(theirs))
+
+
+def copy_pairs(found: Reappearances, threshold: float) -> Iterator[tuple[int, int]]:
+    """Pairs of articles (a, b) of which one has at least `threshold` of its sentences in
+    the other: enough pairs that those joined through them are the groups every such pair
+    would join, in time that grows with the articles, not with their square.
+
+    Articles made of the same sentences (as many, and of the same classes) stand for each
+    other (5,000 copies of one story are compared as one). For the others, the candidates
+    of article a come from a prefix of its sentences, rarest first (the prefix filter of
+    Chaudhuri, Ganti & Kaushik 2006, "A primitive operator for similarity joins", ICDE;
+    Bayardo et al. 2007): for m of its n sentences to reappear in b, one of any n - m + 1
+    of them must, so b must hold one of a's first n - m + 1. Each candidate is then
+    counted exactly."""
+    standing: dict[tuple[int, ...], int] = {}
+    distinct = []
+    for article, classes in enumerate(found.classes):
+        size = int(found.sizes[article])
+        first = standing.setdefault((size, *sorted(classes)), article)
+        if first == article:
+            distinct.append(article)
+        elif _contained(len(classes), size, threshold):
+            yield first, article
+        else:  # (most of its sentences have no content word: it is compared on its own)
+            distinct.append(article)
+    occurs: dict[int, list[int]] = {}
+    for article in distinct:
+        for c in set(found.classes[article]):
+            occurs.setdefault(c, []).append(article)
+    # how many articles a class's sentences reappear in, at most: the rarest come first
+    reach = [sum(len(occurs.get(o, ())) for o in similar) for similar in found.similar]
+    for article in distinct:
+        size, classes = int(found.sizes[article]), found.classes[article]
+        needed = next((m for m in range(len(classes) + 1)
+                       if _contained(m, size, threshold)), None)
+        if needed is None:
+            continue  # too few of its sentences can reappear anywhere
+        if needed == 0:  # (threshold 0: every article is a copy of every other)
+            yield article, distinct[0]
+            continue
+        prefix = sorted(classes, key=lambda c: (reach[c], c))[:len(classes) - needed + 1]
+        candidates = {other for c in set(prefix) for similar in found.similar[c]
+                      for other in occurs.get(similar, ())}
+        candidates.discard(article)
+        for other in sorted(candidates):
+            if _contained(found.matched(article, other), size, threshold):
+                yield article, other
+
+
+def _contained(matched: int, size: int, threshold: float) -> bool:
+    return size > 0 and matched / size >= threshold
 
 
 # Clause boundaries inside a sentence: punctuation, and the conjunctions that join two

@@ -1,13 +1,22 @@
 """The sparse graph helpers shared by LexRank and TextRank."""
 
+import dataclasses
+
 import numpy as np
+import pytest
 import scipy.sparse as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from summarize.config import load_config
+from summarize.models import Sentence
+from summarize.pipeline import load_prepared
+from summarize.ranking import graph, rank_sentences
 from summarize.ranking.graph import top_k_per_row
+from summarize.ranking.lexrank import LexRankRanker
 from summarize.text.similarity import self_similar_pairs, similar_pairs
-from summarize.text.words import tfidf_unit_rows
+from summarize.text.words import prepare_text, tfidf_unit_rows
+from tests.conftest import SEED_EVENT
 
 
 def test_top_k_per_row_keeps_the_largest_and_breaks_ties_by_column():
@@ -40,3 +49,45 @@ def test_prefix_filtering_finds_exactly_the_pairs_of_the_full_product(seed, thre
     assert set(zip(full.row.tolist(), full.col.tolist())) == \
         set(zip(pruned.row.tolist(), pruned.col.tolist()))
     assert np.allclose(np.sort(full.data), np.sort(pruned.data), rtol=0, atol=1e-12)
+
+
+def repeating_event(times: int):
+    """Seed articles, and one that repeats the first seed sentence `times` times."""
+    prepared = load_prepared(SEED_EVENT, SEED_EVENT.parent, 5_000_000)
+    first = prepared.sentences[0].text
+    extra = len(prepared.articles)
+    sentences = list(prepared.sentences) + [Sentence(first, extra, p) for p in range(times)]
+    return prepare_text(sentences, [*prepared.articles, prepared.articles[0]])
+
+
+@pytest.mark.parametrize("focus", [(), ("putin", "kim")])
+def test_a_repeated_sentence_is_walked_as_one_node_and_scored_as_the_whole_walk(focus):
+    """Issue 35: identical sentences are interchangeable in LexRank's thresholded graph;
+    walking them as one node gives the stationary distribution of the whole graph."""
+    text = dataclasses.replace(repeating_event(40), focus=focus)
+    ranker = LexRankRanker(landmarks=None, focus_bias=0.3 if focus else 0.0)
+    lumped = ranker.score(text)
+    whole = graph.centrality
+    try:  # the same graph, walked sentence by sentence
+        graph.centrality = lambda g, *args: whole(dataclasses.replace(g, pairwise=False),
+                                                  *args)
+        expected = ranker.score(text)
+    finally:
+        graph.centrality = whole
+    assert np.allclose(lumped, expected, rtol=1e-9, atol=0)
+    assert len(set(lumped[-40:])) == 1
+
+
+def test_ranking_a_sentence_repeated_thousands_of_times_needs_no_graph_of_them():
+    """Issue 35: an entry repeating its sentence 20,000 times took 17 GB and 200 s: every
+    copy was linked to every other."""
+    import tracemalloc
+
+    text = repeating_event(3_000)
+    assert text.counts.nnz  # (built for every stage: not counted)
+    tracemalloc.start()
+    scores = rank_sentences(text, load_config(None).ranker)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 25 * 2**20, f"{peak / 2**20:.0f} MiB"
+    assert np.isfinite(scores).all() and len(set(scores[-3_000:])) == 1
