@@ -85,19 +85,22 @@ def article_views(title: str | None, text: str, words: list[str] | None = None
 def content_counts(words: list[str], stop: frozenset[str]) -> Counter[str]:
     """How often each word occurs, stop words and bare numbers left out."""
     counts = Counter(words)  # counted first: far fewer words to filter
-    for word in [w for w in counts if w in stop or w.isdigit()]:
-        del counts[word]
-    return counts
+    return Counter({w: n for w, n in counts.items() if w not in stop and not w.isdigit()})
 
 
 def names_and_numbers(text: str, stop: frozenset[str]) -> list[str]:
     """The names view's terms of a text (see the module's docstring), in text order."""
     terms = []
+    opens = _OPENS_SENTENCE.search
     for match in NAME_RUN.finditer(text):
-        words = match.group().lower().split(" ")
-        if (len(words) == 1 or words[0] in stop) and _OPENS_SENTENCE.search(
-                text, max(0, match.start() - 4), match.start()):
-            words = words[1:]  # capitalised for opening its sentence ("The", "In Hanoi")
+        run, start = match.group().lower(), match.start()
+        if " " not in run:  # one word: capitalised maybe only for opening its sentence
+            if run not in stop and not opens(text, max(0, start - 4), start):
+                terms.append(run)
+            continue
+        words = run.split(" ")
+        if words[0] in stop and opens(text, max(0, start - 4), start):
+            words = words[1:]  # "In Hanoi", "The White House"
         terms.extend(w for w in words if w not in stop)
         if len(words) > 1:
             terms.append("_".join(words))
