@@ -186,7 +186,7 @@ def group_command(paths: tuple[Path, ...], config_path: Path | None, overrides: 
     decisions = {d.article: d for d in grouping.add(articles, config.grouping)}
     events = events_of(grouping, articles)
     for article in explained:
-        _echo(_explanation(article, decisions, grouping.articles, config.grouping.threshold))
+        _echo(_explanation(article, decisions, grouping.articles))
     if explained:
         return
     if as_json:
@@ -198,14 +198,16 @@ def group_command(paths: tuple[Path, ...], config_path: Path | None, overrides: 
             _echo(f"  {member.path}" + (f"  {member.title}" if member.title else ""))
 
 
-def _explanation(article: str, decisions: dict, grouped: dict[str, str], threshold: float) -> str:
+def _explanation(article: str, decisions: dict, grouped: dict[str, str]) -> str:
     if article in decisions:
         decision = decisions[article]
         lines = [f"{article}: {decision.reason} -> {decision.story}"]
         if not decision.scores:
             return "\n".join(lines + ["  (the first article: no event before it)"])
         lines.append(f"  events so far, most similar first (an article joins the most "
-                     f"similar at >= {threshold}):")
+                     f"similar when its score reaches what that event needs, here "
+                     f"{decision.needed}: grouping.cohesion_share of how alike its "
+                     f"articles are, at least grouping.threshold):")
         return "\n".join(lines + [f"  {score:8.4f}  {slug}" for slug, score in decision.scores])
     if article in grouped:
         return (f"{article}: in {grouped[article]} since an earlier run (scores are shown "

@@ -60,32 +60,59 @@ class Run(Section):
 class Grouping(Section):
     """How `run --group` and `summarize group` sort a flat stream of articles into events
     (summarize/grouping/stories.py). A change applies to articles not yet grouped: grouped ones
-    keep their event."""
+    keep their event. The defaults group stories (one bombing, one vote);
+    configs/topics.yaml groups broad topics, as DUC's are."""
 
-    threshold: float = Field(
-        0.08,
-        gt=0.0,
-        le=1.0,
-        description="An article joins the most similar story when their similarity (the "
-        "average TF-IDF cosine between it and the story's articles) is at least this; "
-        "otherwise it starts a new story. Higher: more, tighter stories.",
-    )
-    lead_weight: float = Field(
-        0.2,
+    cohesion_share: float = Field(
+        0.55,
         ge=0.0,
         le=1.0,
-        description="Share of the similarity taken from the title and first two "
-        "paragraphs; the rest comes from the whole text.",
+        description="An article joins the story most similar to it when their similarity "
+        "(the average, over the story's articles, of the weighted TF-IDF cosines below) "
+        "reaches this share of the story's cohesion: how alike the story's own articles "
+        "are, drawn toward the median story of the article's language while it has few. "
+        "So the cut follows the stream, its languages and each story, with no labels. "
+        "Higher: more, tighter stories. 0: `threshold` alone.",
+    )
+    threshold: float = Field(
+        0.05,
+        gt=0.0,
+        le=1.0,
+        description="The least similarity at which an article joins a story, whatever the "
+        "story's cohesion; otherwise it starts a new story.",
+    )
+    lead_weight: float = Field(
+        0.3,
+        ge=0.0,
+        le=1.0,
+        description="Share of the similarity taken from the title and the text's first "
+        "60 words (the lead).",
+    )
+    names_weight: float = Field(
+        0.3,
+        ge=0.0,
+        le=1.0,
+        description="Share of the similarity taken from names (runs of capitalised words) "
+        "and numbers; the rest, after lead_weight, comes from the whole text.",
     )
     window_days: int | None = Field(
-        None,
+        3,
         ge=0,
-        description="A story stays open this many days after its newest article; later "
-        "articles see its similarity halve every half_life_days. null: no time limit. "
-        "Undated articles are grouped by content alone.",
+        description="A story stays open this many days after its newest article; then its "
+        "similarity to a later article decays toward decay_floor, halving the distance "
+        "every half_life_days. null: no time limit. Undated articles are grouped by "
+        "content alone.",
     )
     half_life_days: float = Field(
-        30.0, gt=0.0, description="See window_days."
+        7.0, gt=0.0, description="See window_days."
+    )
+    decay_floor: float = Field(
+        0.7,
+        ge=0.0,
+        le=1.0,
+        description="What a dormant story's similarity decays to (see window_days): a "
+        "story dormant for months takes 1 / decay_floor times the similarity to continue. "
+        "0: it closes.",
     )
     copy_bits: int = Field(
         3,
@@ -94,6 +121,13 @@ class Grouping(Section):
         description="An article whose 64-bit SimHash differs from an earlier article's in "
         "at most this many bits is a copy of it and joins its story, whatever the threshold.",
     )
+
+    @model_validator(mode="after")
+    def _weights_leave_the_text_a_share(self) -> Grouping:
+        if self.lead_weight + self.names_weight > 1:
+            raise ValueError(f"lead_weight {self.lead_weight} and names_weight "
+                             f"{self.names_weight} add up to more than 1")
+        return self
 
 
 class Limits(Section):

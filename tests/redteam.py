@@ -124,11 +124,11 @@ def tampered_groupings(text: str) -> dict[str, str]:
             1, d["vocabulary"][0])),
         "a frequency per word missing": changed(lambda d: d["document_frequency"].pop()),
         "a matrix index out of range": changed(
-            lambda d: d["sums"]["body"]["indices"].__setitem__(0, 10 ** 9)),
+            lambda d: d["sums"]["text"]["indices"].__setitem__(0, 10 ** 9)),
         "a negative matrix index": changed(
-            lambda d: d["sums"]["body"]["indices"].__setitem__(0, -5)),
+            lambda d: d["sums"]["text"]["indices"].__setitem__(0, -5)),
         "row pointers past the data": changed(
-            lambda d: d["sums"]["body"].update(indptr=[0, 10 ** 6])),
+            lambda d: d["sums"]["text"].update(indptr=[0, 10 ** 6])),
         "an infinite weight": changed(lambda d: d["sums"]["lead"]["data"].__setitem__(
             0, "inf")).replace('"inf"', "1e400"),
         "a copy of no event": changed(lambda d: d["copies"][0].__setitem__(1, 99)),

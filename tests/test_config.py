@@ -83,6 +83,11 @@ def test_budget_needs_a_limit():
     assert error_of("budget.words=null") == "budget: set budget.words, budget.sentences or both"
 
 
+def test_grouping_weights_leave_the_text_a_share():
+    assert error_of("grouping.lead_weight=0.6", "grouping.names_weight=0.5") == (
+        "grouping: lead_weight 0.6 and names_weight 0.5 add up to more than 1")
+
+
 def test_missing_file_is_an_error_not_a_default(tmp_path):
     missing = tmp_path / "nope.yaml"
     assert error_of(path=missing) == f"config file not found: {missing}"

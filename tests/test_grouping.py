@@ -1,5 +1,6 @@
-"""Grouping a flat stream into events: stories kept apart, copies together, decisions that
-never move an article, a stream read in batches grouped as in one run, and the CLI."""
+"""Grouping a flat stream into events: stories kept apart (near-twins too, each language by
+its own words), copies together, decisions that never move an article, a stream read in
+batches grouped as in one run, and the CLI."""
 
 from __future__ import annotations
 
@@ -9,19 +10,32 @@ import json
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from summarize.config import Grouping
+from summarize.config import Grouping, load_config
 from summarize.errors import OutputError
 from summarize.evaluation.clustering import bcubed
 from summarize.grouping.copies import CopyIndex, simhash_of
-from summarize.grouping.stories import GROUPS_FILE, GroupingState, load_grouping, stream_order
+from summarize.grouping.stories import (
+    FIRST_COHESION,
+    GROUPS_FILE,
+    GroupingState,
+    cohesion,
+    load_grouping,
+    stream_order,
+)
+from summarize.grouping.views import article_views, names_and_numbers
 from summarize.inputs.layout import check_slug
 from summarize.inputs.loading import read_stream
 from summarize.models import Article
 from summarize.runs import run as batch
+from summarize.text.words import STOP_WORDS
 from tests import redteam
-from tests.conftest import SEED_EVENT, summarize
+from tests.conftest import ROOT, SEED_EVENT, summarize
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TOPICS = load_config(ROOT / "configs" / "topics.yaml").grouping
 
 
 def pseudo_words(seed: str, count: int) -> list[str]:
@@ -93,15 +107,103 @@ def test_each_story_gets_its_own_event():
 
 
 def test_the_same_stream_in_batches_by_date_is_grouped_as_in_one_run():
-    articles = stream(days=9)
+    articles = stream(days=10)
     one_run = grouped(articles)
     state_json = GroupingState().to_json()
     ordered = sorted(articles, key=stream_order)
-    for end in (18, 36, 54):  # three runs, each after three days; state saved between
+    for end in (12, 24, 36, 48, 60):  # five runs, every other day; state saved between
         state = GroupingState.from_json(state_json)
         state.add(ordered[:end], Grouping())
         state_json = state.to_json()
     assert GroupingState.from_json(state_json).articles == one_run
+
+
+def test_the_grouping_is_deterministic_whatever_order_the_articles_are_given_in():
+    articles = stream(days=4) + twin_stories()
+    first = GroupingState()
+    first.add(articles, Grouping())
+    again = GroupingState()
+    again.add(random.Random(7).sample(articles, len(articles)), Grouping())
+    assert again.to_json() == first.to_json()
+
+
+def twin_stories() -> list[Article]:
+    """Two fires in two paint warehouses (Rotterdam, Leeds), four reports each, undated:
+    the same vocabulary, different places, people and numbers (tests/fixtures)."""
+    found, skipped = read_stream(FIXTURES / "twin_stories", 5_000_000)
+    assert not skipped and len(found) == 8
+    return found
+
+
+def test_near_twin_stories_are_kept_apart():
+    """Two events of one kind share most words; a fixed cut low enough to gather a story's
+    loose reports fuses them (the topic-level config, as the default was: one event), while
+    the default keeps each apart: the Leeds fire is less like the Rotterdam reports than
+    those are like each other, and their names and numbers differ."""
+    articles = twin_stories()
+    for config, events in ((Grouping(), 2), (TOPICS, 1)):
+        found = grouped(articles, config)
+        assert len(set(found.values())) == events
+        assert bcubed([k[0] for k in sorted(found)], [found[k] for k in sorted(found)])[2] \
+            == (1.0 if events == 2 else pytest.approx(2 / 3))
+
+
+def vietnamese_stories() -> list[Article]:
+    """A flood in Quảng Nam and the gold price in Hà Nội, two reports each (tests/fixtures):
+    the stories share nothing but Vietnamese function syllables (của, các, đã, được)."""
+    found, skipped = read_stream(FIXTURES / "vietnamese_stories", 5_000_000)
+    assert not skipped and len(found) == 4
+    return found
+
+
+def test_an_article_is_compared_by_the_words_of_its_own_language():
+    flood = vietnamese_stories()[0]
+    views = article_views(flood.title, flood.body)
+    assert views.language == "vi"
+    assert {"lũ", "ngập", "sơ", "tán"} <= set(views.text)
+    assert not {"các", "đã", "được", "của", "và"} & (set(views.text) | set(views.lead))
+    english = article_views("Floods", "The river rose and the people of the town were moved "
+                            "to the school, where they were given food and blankets.")
+    assert english.language == "en" and "the" not in english.text and "river" in english.text
+
+
+def test_stories_in_another_language_are_not_joined_by_its_function_words(monkeypatch):
+    """Two Vietnamese stories are kept apart even by a fixed cut as low as the topic-level
+    config's; compared through English stop words, as before, their shared function
+    syllables joined them."""
+    articles = vietnamese_stories()
+    found = grouped(articles, TOPICS)
+    assert len(set(found.values())) == 2
+    assert found["lu-1.md"] == found["lu-2.md"] and found["vang-1.md"] == found["vang-2.md"]
+    from summarize.grouping import views
+
+    monkeypatch.setattr(views, "grouping_stop_words", lambda language: STOP_WORDS)
+    assert len(set(grouped(articles, TOPICS).values())) == 1
+
+
+def test_names_are_runs_of_capitalised_words_and_numbers():
+    text = ("North Korea said on Monday that Kim Jong Un met U.S. envoys. The talks in Hanoi "
+            "lasted 2 hours, said the White House.\nPolice counted 34 boats, 6.1 miles off.")
+    assert names_and_numbers(text, STOP_WORDS) == [
+        "north", "korea", "north_korea", "monday", "kim", "jong", "kim_jong_un", "u.s",
+        "hanoi", "white", "house", "white_house", "34", "6.1"]
+    # a sentence's first word only counts in a longer run; stop words never alone
+    assert names_and_numbers("The talks. Police came. In Hanoi, We", STOP_WORDS) == ["hanoi"]
+    vietnamese = names_and_numbers("Giá vàng SJC tại Hà Nội ngày 22/10", frozenset({"tại"}))
+    assert vietnamese == ["sjc", "hà", "nội", "hà_nội", "22/10"]
+
+
+def test_a_tight_story_takes_more_similarity_to_join_than_a_loose_one():
+    sizes = np.array([3.0, 3.0, 3.0, 2.0, 1.0])
+    inner = np.array([3 * 0.6, 3 * 0.2, 3 * 0.3, 0.25, 0.0])  # average pair: .6 .2 .3 .25
+    languages = np.array(["en", "en", "en", "en", "vi"], dtype=object)
+    # each story's own cohesion, drawn toward the median of the English ones (0.275) by one
+    # pair; a story of one article gets the median itself
+    assert cohesion(inner, sizes, languages, 0, "en") == pytest.approx((1.8 + 0.275) / 4)
+    assert cohesion(inner, sizes, languages, 1, "en") == pytest.approx((0.6 + 0.275) / 4)
+    assert cohesion(inner, sizes, languages, 4, "en") == pytest.approx(0.275)
+    # a language with too few stories of two articles to tell yet
+    assert cohesion(inner, sizes, languages, 4, "vi") == pytest.approx(FIRST_COHESION)
 
 
 def test_an_article_keeps_its_event_whatever_arrives_later():
@@ -153,14 +255,24 @@ def test_the_copy_index_finds_what_comparing_with_all_finds(bits):
         index.add(value)
 
 
-def test_a_time_window_keeps_a_story_that_returns_years_later_apart():
+def test_a_story_dormant_for_long_continues_only_on_strong_evidence():
     early = article("flood", 1, dt.date(2020, 5, 1))
-    later = article("flood", 2, dt.date(2023, 5, 1))
-    assert len(set(grouped([early, later]).values())) == 1  # default: content alone
-    windowed = Grouping(window_days=30, half_life_days=30)
-    assert len(set(grouped([early, later], windowed).values())) == 2
-    undated = dataclasses.replace(later, published=None)
-    assert len(set(grouped([early, undated], windowed).values())) == 1
+
+    def score(day: dt.date | None, config: Grouping) -> float:
+        state = GroupingState()
+        [_, decision] = state.add([early, article("flood", 2, day)], config)
+        return decision.scores[0][1]
+
+    soon, years = dt.date(2020, 5, 3), dt.date(2023, 5, 1)
+    full = score(soon, Grouping())  # within the window
+    assert score(years, Grouping()) == pytest.approx(0.7 * full, abs=1e-4)  # decay_floor
+    assert score(years, Grouping(window_days=None)) == full
+    assert score(years, Grouping(decay_floor=0)) == 0.0
+    assert score(None, Grouping()) == full  # undated: content alone
+    # so a cut between the two lets the same reports continue a recent story only
+    cut = Grouping(cohesion_share=0, threshold=0.8 * full)
+    assert len(set(grouped([early, article("flood", 2, soon)], cut).values())) == 1
+    assert len(set(grouped([early, article("flood", 2, years)], cut).values())) == 2
 
 
 def test_event_names_are_readable_unique_and_never_reserved():
@@ -210,18 +322,33 @@ def test_scraped_pages_are_grouped_by_story_not_by_the_site_they_come_from():
     assert bcubed(topics, [found[k] for k in keys])[2] >= 0.9
 
 
-def test_a_grouping_state_of_the_previous_version_is_read():
-    """An output folder grouped by the version before lines were kept goes on from its
-    state: its articles keep their events, and the lines are learnt from then on."""
+def older_state(state: GroupingState, version: int) -> str:
+    """`state` as an earlier version kept it: two views, "body" and "lead", and stories
+    without language or cohesion; version 1 without the lines seen."""
+    old = json.loads(state.to_json())
+    old["version"] = version
+    old["sums"] = {"body": old["sums"]["text"], "lead": old["sums"]["lead"]}
+    for story in old["stories"]:
+        del story["language"], story["inner"]
+    if version == 1:
+        del old["lines"]
+    return json.dumps(old)
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_a_grouping_state_of_an_earlier_version_is_read(version):
+    """An output folder grouped by an earlier version goes on from its state: its articles
+    keep their events, and new articles are grouped (with the lines seen learnt again,
+    for version 1, and the cohesion of a story taken from its summed vectors)."""
     state = GroupingState()
     state.add(stream(2), Grouping())
-    old = json.loads(state.to_json())
-    del old["lines"]
-    old["version"] = 1
-    again = GroupingState.from_json(json.dumps(old))
-    assert again.articles == state.articles and len(again.lines_seen) == 0
-    again.add(stream(3), Grouping())
-    assert len(again.lines_seen) > 0
+    again = GroupingState.from_json(older_state(state, version))
+    assert again.articles == state.articles
+    assert len(again.lines_seen) == (0 if version == 1 else len(state.lines_seen))
+    assert all((story.inner > 0) == (story.size > 1) for story in again.stories)
+    decisions = again.add(stream(3), Grouping())
+    assert len(decisions) == 6 and {d.reason for d in decisions} == {"joined"}
+    assert {d.story for d in decisions} == set(state.articles.values())
 
 
 def test_the_state_survives_json_exactly():
@@ -232,20 +359,20 @@ def test_the_state_survives_json_exactly():
 
 
 def test_pooled_duc2006_grouping_quality_and_batches(duc2006, tmp_path):
-    """The 1,250 DUC 2006 articles in one flat folder under hidden names: at least the
-    level measured when this was built (B-cubed F1 0.825, 0.829 since lines seen before
-    are left out; benchmarks/grouping.py), and the same grouping when read in 5 batches
-    by date."""
+    """The 1,250 DUC 2006 articles in one flat folder under hidden names, grouped by topic
+    (configs/topics.yaml): at least the level measured when this was built (B-cubed F1
+    against the 50 topics; benchmarks/grouping.py), and the same grouping when read in 5
+    batches by date."""
     from benchmarks.grouping import in_batches, pooled_folder
 
     topics = pooled_folder(duc2006, tmp_path)
     articles, skipped = read_stream(tmp_path, 5_000_000)
     assert not skipped
-    found = grouped(articles)
+    found = grouped(articles, TOPICS)
     keys = sorted(topics)
     assert bcubed([topics[k] for k in keys], [found[k] for k in keys])[2] >= 0.82
-    batched = in_batches(articles, Grouping(), 5)
-    assert bcubed([found[k] for k in keys], [batched[k] for k in keys])[2] >= 0.99
+    batched = in_batches(articles, TOPICS, 5)
+    assert [batched[k] for k in keys] == [found[k] for k in keys]
 
 
 def test_pooled_duc2006_as_scraped_pages_of_real_sites_is_grouped_by_story(duc2006,
@@ -260,7 +387,7 @@ def test_pooled_duc2006_as_scraped_pages_of_real_sites_is_grouped_by_story(duc20
     if topics is None:
         pytest.skip(MISSING)
     articles, _ = read_stream(tmp_path, 5_000_000)
-    found = grouped(articles)
+    found = grouped(articles, TOPICS)
     keys = sorted(topics)
     assert bcubed([topics[k] for k in keys], [found[k] for k in keys])[2] >= 0.8
 
@@ -404,9 +531,10 @@ def test_group_explain_shows_the_scores_and_the_decision(tmp_path):
     target = (tmp_path / "in" / "quake-1.md").as_posix()
     result = summarize("group", str(tmp_path / "in"), "--explain", target, check=True)
     first, heading, *scores = result.stdout.splitlines()
-    assert first.startswith(f"{target}: joined -> ") and ">= 0.08" in heading
+    assert first.startswith(f"{target}: joined -> ")
+    needed = float(heading.split("here ")[1].split(":")[0])
     best_score, best_event = scores[0].split()
-    assert first.endswith(best_event) and float(best_score) >= 0.08
+    assert first.endswith(best_event) and float(best_score) >= needed > 0.05
     assert len(scores) == 3  # the three stories so far (flood, election, quake)
     missing = summarize("group", str(tmp_path / "in"), "--explain", "nope.md")
     assert missing.returncode == 2 and "not among the articles read" in missing.stderr

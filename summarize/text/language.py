@@ -195,6 +195,15 @@ def story_language(paragraphs: Sequence[str]) -> str | None:
     return code if confidence >= LANGUAGE_MIN_CONFIDENCE else None
 
 
+def likely_language(text: str, words: Sequence[str]) -> str:
+    """ISO 639-1 code of the language `text` (whose words are `words`) is most likely in,
+    however short or mixed: English by its stop words, else langid's best guess, sure or
+    not. For what must pick one language's stop words for every text (grouping)."""
+    if words and _english_by_stop_words(words[:LANGUAGE_SAMPLE_CHARS // 5]):
+        return "en"
+    return detect_language(text[:LANGUAGE_SAMPLE_CHARS])[0]
+
+
 # langid reads a page's longest lines up to this much: its prose, whose language the page
 # is in. Its time grows with the text; on the 362 flattened web pages this gives the same
 # language as the whole page in 45% of the time (1 ms a page).
