@@ -223,9 +223,12 @@ COPIED = ["Floodwaters rose across the river valley on Monday, forcing thousands
 
 
 def scraped_event(others: int) -> list[Article]:
-    """Two pages of one site, each with its own story and the same reader's comment; two
-    copies of one story on other sites; `others` more pages on the event."""
-    pages = [[*COPIED, COMMENT], [FLOOD[0], FLOOD[1], COMMENT], ["Home | World", *COPIED]]
+    """Two pages of one site, each with its own story, the site's menu and the same
+    reader's comment; two copies of one story on other sites; `others` more pages on the
+    event."""
+    menu = ["Home", "World", "Contact us"]
+    pages = [[*menu, *COPIED, COMMENT], [*menu, FLOOD[0], FLOOD[1], COMMENT],
+             ["Home | World", *COPIED]]
     pages += [[FLOOD[(i + k) % len(FLOOD)] for k in range(4)] for i in range(others)]
     return [Article(path=f"ev/{n}.txt", id=str(n), body="\n".join(lines), format="txt")
             for n, lines in enumerate(pages)]
@@ -245,6 +248,37 @@ def test_a_sentence_two_pages_of_one_site_share_is_template_unless_the_event_use
     # is dropped for recurring.
     small = scraped_event(others=2)
     assert not template_lines(small, [article_lines(a) for a in small]) & {COMMENT, *COPIED}
+
+
+# A wire story in one paragraph, in words the event's other articles hardly use (the
+# template's test of a recurring sentence: `TEMPLATE_MAX_EVENT_SHARE`).
+WIRE = ("LIMA, Peru (AP) - The swollen Chillón river forced 340 households in Carabayllo "
+        "to evacuate on Thursday, after engineer Rosa Quispe measured its gauge at 6.2 "
+        "meters, a height last recorded in 1998, and ordered sirens sounded.")
+
+
+def test_two_copies_of_a_one_paragraph_story_keep_it():
+    """Copies of one story share its lines, as pages of one site share their template:
+    only pages of one site (their furniture shared) are evidence of template."""
+    articles = [Article(path=f"ev/{n}.txt", id=str(n), body=WIRE, format="txt")
+                for n in range(2)]
+    articles += [Article(path=f"ev/o{n}.txt", id=f"o{n}", format="txt",
+                         body=" ".join(FLOOD[(n + k) % len(FLOOD)] for k in range(3)))
+                 for n in range(6)]
+    lines = [article_lines(a) for a in articles]
+    template = template_lines(articles, lines)
+    assert WIRE not in template
+    assert clean_lines(articles[1], lines[1], template).paragraphs == (WIRE.split(" - ")[1],)
+    # the copies on two sites, each beside another story of its site: each site's
+    # furniture and reader's comment are template, the copies' story is not
+    site = ["Home", "World", "Sports", "Weather", "Contact us"]
+    other = ["Start", "News", "Opinion", "About", "Archive"]
+    pages = [[*site, WIRE, COMMENT], [*site, FLOOD[0], COMMENT],
+             [*other, WIRE, FLOOD[1]], [*other, FLOOD[2], FLOOD[1]]]
+    articles = [Article(path=f"ev/{n}.txt", id=str(n), body="\n".join(page), format="txt")
+                for n, page in enumerate(pages)] + articles[2:]
+    template = template_lines(articles, [article_lines(a) for a in articles])
+    assert {*site, *other, COMMENT} <= template and WIRE not in template
 
 
 def test_markdown_articles_keep_their_paragraphs():

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import combinations
 
 from summarize.models import Article, CleanArticle, DroppedLine
 from summarize.text.boilerplate import rejoin_broken_lines, story_lines
@@ -201,6 +201,17 @@ SENTENCE_MIN_WORDS = 8
 # the story's words (the seeds' teasers share at most 30% of their words with the story).
 RESUME_MIN_OVERLAP = 0.5
 RESUME_MIN_WORDS = 15
+
+
+# A sentence's end inside a line: a whole article on one line is prose, even when it ends
+# in a wire's slug ("(pfg-xx)") or a syndication note rather than a sentence's end.
+_INNER_END = re.compile(r"[.!?…][”\"’')\]]*\s")
+
+
+def holds_sentences(line: str) -> bool:
+    """Whether the line reads as a sentence, or holds sentences and has as many words."""
+    return reads_as_sentence(line) or (len(line.split()) >= SENTENCE_MIN_WORDS
+                                        and _INNER_END.search(line) is not None)
 
 
 def reads_as_sentence(line: str) -> bool:
@@ -426,14 +437,11 @@ MIN_OTHER_ARTICLES = 5
 
 
 def template_lines(articles: Sequence[Article], lines: Sequence[list[str]]) -> frozenset[str]:
-    """Lines (`article_lines`) of scraped (`.txt`) articles that occur in two or more of them
-    and are the page template their sites share: those that do not read as sentences, and
-    those that do, in words the event's other articles do not use."""
-    seen: Counter[str] = Counter()
-    for article, own in zip(articles, lines):
-        if article.format == "txt":
-            seen.update({line for line in own if line})
-    recurring = [line for line, count in seen.items() if count > 1]
+    """Lines (`article_lines`) of scraped (`.txt`) articles that two pages of one site share
+    (`site_lines`) and that are the page template their sites share: those that do not
+    read as sentences, and those that do, in words the event's other articles do not use."""
+    recurring = site_lines([own if article.format == "txt" else []
+                            for article, own in zip(articles, lines)])
     template = {line for line in recurring if not reads_as_sentence(line)}
     sentences = [line for line in recurring if line not in template]
     if sentences:
@@ -449,6 +457,42 @@ def template_lines(articles: Sequence[Article], lines: Sequence[list[str]]) -> f
             if used / (len(terms) * len(others)) < TEMPLATE_MAX_EVENT_SHARE:
                 template.add(line)
     return frozenset(template)
+
+
+def site_lines(pages: Sequence[list[str]]) -> list[str]:
+    """The lines that two pages (their lines) of one site share.
+
+    Two pages of one site share its furniture: menus, labels, buttons, lines that do not
+    read as sentences (`holds_sentences`), and, often, a notice or a reader's comment that
+    does. Two copies of one story (a wire story on two sites, the hidden newswire's
+    identical one-paragraph copies) share its sentences, and at most its headline and a
+    label or two. So a pair of pages is of one site when more of the lines they share
+    are furniture than sentences, and the lines only copies share are never template:
+    the template's evidence comes from different stories of one site."""
+    holders: dict[str, list[int]] = {}
+    for page, own in enumerate(pages):
+        for line in set(own):
+            if line:
+                holders.setdefault(line, []).append(page)
+    recurring = {line: held for line, held in holders.items() if len(held) > 1}
+    furniture: list[set[str]] = [set() for _ in pages]
+    prose: list[set[str]] = [set() for _ in pages]
+    for line, held in recurring.items():
+        kind = prose if holds_sentences(line) else furniture
+        for page in held:
+            kind[page].add(line)
+    one_site: dict[tuple[int, int], bool] = {}
+
+    def of_one_site(pair: tuple[int, int]) -> bool:
+        if pair not in one_site:
+            first, second = pair
+            one_site[pair] = (len(furniture[first] & furniture[second])
+                              > len(prose[first] & prose[second]))
+        return one_site[pair]
+
+    # (a site's template line is mostly settled by its first pair of holders)
+    return [line for line, held in recurring.items()
+            if any(map(of_one_site, combinations(held, 2)))]
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
