@@ -50,7 +50,7 @@ from summarize.selection.redundancy import corroborate, find_duplicates, indepen
 from summarize.selection.strategies import select_sentences
 from summarize.selection.titles import headline_from, is_all_caps, is_wire_slug, truecase
 from summarize.text.cleaning import article_lines, clean_lines, template_lines
-from summarize.text.segmenting import split_sentences
+from summarize.text.segmenting import names_in, split_sentences
 from summarize.text.words import (
     DocumentFrequencies,
     EventText,
@@ -100,8 +100,10 @@ def prepare_event(event: Event, timer: StageTimer | None = None) -> PreparedEven
             skipped.append(SkippedFile(article.path, reason))
             continue
         with timer.stage("split"):
-            texts = [date_weekdays(s, clean.published)
-                     for paragraph in clean.paragraphs for s in split_sentences(paragraph)]
+            # ("…from strongman Hun Sen. He said…": the name may be written in full elsewhere)
+            names = names_in("\n".join(clean.paragraphs))
+            texts = [date_weekdays(s, clean.published) for paragraph in clean.paragraphs
+                     for s in split_sentences(paragraph, names)]
         if not texts:
             log.warning("%s: skipped: no sentences after cleaning", article.path)
             skipped.append(SkippedFile(article.path, "no sentences after cleaning"))
