@@ -66,7 +66,7 @@ from summarize.selection.titles import (
 from summarize.text.cleaning import article_lines, clean_lines, template_lines
 from summarize.text.focus import focus_relevance, focus_terms
 from summarize.text.languages import LANGUAGE_NAMES, SUPPORTED_LANGUAGES
-from summarize.text.segmenting import split_sentences
+from summarize.text.segmenting import names_in, split_sentences
 from summarize.text.words import (
     DocumentFrequencies,
     EventText,
@@ -148,8 +148,10 @@ def prepare_event(event: Event, timer: StageTimer | None = None,
                 skipped.append(SkippedFile(article.path, reason))
             continue
         with timer.stage("split"):
+            # ("…from strongman Hun Sen. He said…": the name may be written in full elsewhere)
+            names = names_in("\n".join(clean.paragraphs)) if language == "en" else frozenset()
             texts = [s for paragraph in clean.paragraphs
-                     for s in split_sentences(paragraph, language)]
+                     for s in split_sentences(paragraph, language, names)]
             if language == "en":  # (weekdays are dated by English verbs' tenses)
                 texts = [date_weekdays(s, clean.published) for s in texts]
         if not texts:

@@ -98,3 +98,19 @@ def test_the_library_sets_no_logging_of_its_own():
         "logging.getLogger('summarize.inputs.loading').warning('a warning')\n"
         "print('handlers:', [type(h).__name__ for h in logging.getLogger('summarize').handlers])")
     assert printed == "handlers: ['NullHandler']"
+
+
+def test_two_copies_of_a_wire_story_among_an_events_pages_are_both_cited(tmp_path):
+    """Copies of one story are the commonest thing in a feed: cleaning read the lines two
+    copies share as page template, and skipped both, with "no sentences after cleaning"."""
+    from tests.test_cleaning import FLOOD, WIRE
+
+    for n in range(2):
+        (tmp_path / f"copy{n}.txt").write_text(WIRE + "\n", encoding="utf-8")
+    for n in range(6):
+        (tmp_path / f"other{n}.txt").write_text(
+            " ".join(FLOOD[(n + k) % len(FLOOD)] for k in range(3)) + "\n", encoding="utf-8")
+    data = summarize.to_json(summarize.summarize_folder(
+        tmp_path, {"budget": {"words": 400}, "selector": {"strategy": "threshold"}}))
+    cited = {source["path"] for source in data["sources"]}
+    assert {"copy0.txt", "copy1.txt"} <= {path.rsplit("/", 1)[-1] for path in cited}

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from summarize.inputs.loading import load_event
 from summarize.models import Article
 from summarize.selection.eligibility import quote_balance
+from summarize.text import cleaning
 from summarize.text.boilerplate import WORD, _shape, rejoin_broken_lines
 from summarize.text.cleaning import (
     LINE_RULES,
@@ -20,6 +21,7 @@ from summarize.text.cleaning import (
     clean_article,
     clean_lines,
     line_rule,
+    ruled_spans,
     template_lines,
 )
 from summarize.text.normalizing import normalize_text
@@ -128,6 +130,73 @@ def test_captions_are_dropped():
         "The leaders met on Wednesday and talked for hours.",)
 
 
+# Sentences of a story, one paragraph of which a line rule's words may sit inside.
+STORY = [
+    "The ministry said on Monday that the new dam would be finished within two years.",
+    "Engineers from three countries have worked on the site since the spring floods.",
+    "Local farmers welcomed the plan but asked who would pay for the new canals.",
+    "Water levels in the valley fell sharply after the old levee gave way last month.",
+    "Officials expect the reservoir to supply the region's largest cities by then.",
+    "Critics say the cost has doubled since the first estimate and may rise again.",
+]
+# Every rule's words, and the labels the whole-line rules name ("©" is left out: it
+# marks a notice, and a sentence that holds it is one).
+RULE_WORDS = sorted({word.strip() for rule in LINE_RULES for word in rule.words} - {"©"}
+                    | {"Advertisement", "Sponsored", "Related", "Read more", "Most read",
+                       "Trending now", "Home", "Sign up", "Subscribe", "newsletter",
+                       "comments", "Login to comment", "Here is a collection of",
+                       "A series about", "With AP wires", "staff", "journalists"})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(STORY), min_size=2, max_size=4, unique=True),
+       st.lists(st.tuples(st.sampled_from(RULE_WORDS), st.integers(min_value=0)),
+                min_size=1, max_size=3))
+@example(STORY[:3], [("staff", 4), ("contributed", 2)])
+def test_a_story_paragraph_with_rules_words_inside_stays(sentences, insertions):
+    """A line rule drops a short line or the sentences it names in a long one, never a
+    paragraph of story for holding its words (in the scraped and the extracted form)."""
+    for words, where in insertions:  # each between two words of a sentence
+        sentence = where % len(sentences)
+        tokens = sentences[sentence].split()
+        cut = 1 + where % (len(tokens) - 1)
+        sentences[sentence] = " ".join([*tokens[:cut], words, *tokens[cut:]])
+    paragraph = " ".join(sentences)
+    for form in ("txt", "html"):
+        article = Article(path=f"ev/a.{form}", id="a", body=paragraph, format=form)
+        assert clean_article(article).paragraphs == (paragraph,)
+
+
+def test_a_rule_takes_the_sentence_it_names_from_a_long_line_not_the_line():
+    """A credit's words 300 words apart ("…staff…", "…has contributed up to…") took a whole
+    article written on one line; a notice or a credit that ends a story's paragraph took
+    the paragraph."""
+    article = " ".join([*STORY, "The project's staff of 40 will grow to 300 next year.",
+                        *STORY, "Tourism has contributed up to a third of local income."])
+    assert clean_article(txt(article)).paragraphs == (article,)
+    notice = "Copyright 2008 The Associated Press. All rights reserved."
+    credit = "Staff writer Ann Lee in Lima contributed to this report."
+    for text in (" ".join([*STORY, notice]), " ".join([*STORY, credit])):
+        clean = clean_article(txt(text))
+        assert clean.paragraphs == (" ".join(STORY),)
+        assert {d.reason for d in clean.dropped} <= {"copyright or rights notice",
+                                                     "contributor credit"}
+    # a table row of an extracted page: the story's cell, the site's notice in another
+    row = "| " + " ".join(STORY) + " | Copyright © 2008 Fairfax Digital |"
+    html = Article(path="ev/a.html", id="a", body=row, format="html")
+    assert " ".join(STORY) in clean_article(html).paragraphs[0]
+
+
+def test_a_rule_that_names_a_line_leaves_story_that_only_starts_like_it():
+    """"A series of …" opens news sentences, not only teasers; a comment count beside the
+    headline opens no thread; a video an agency released is news, not a caption."""
+    series = "A series of explosions shook the port on Tuesday, officials said; no one was hurt."
+    body = "\n".join(["Explosions shake the port", "12 Comments", series, *STORY[:3],
+                      "A video released by the navy shows the damage to the port."])
+    assert clean_article(txt(body)).paragraphs == (
+        series, *STORY[:3], "A video released by the navy shows the damage to the port.")
+
+
 def test_datelines_become_metadata():
     for line, place in [("SEOUL, South Korea (AP) — The talks began.", "SEOUL, South Korea"),
                         ("VLADIVOSTOK, Russia – The talks began.", "VLADIVOSTOK, Russia"),
@@ -223,9 +292,12 @@ COPIED = ["Floodwaters rose across the river valley on Monday, forcing thousands
 
 
 def scraped_event(others: int) -> list[Article]:
-    """Two pages of one site, each with its own story and the same reader's comment; two
-    copies of one story on other sites; `others` more pages on the event."""
-    pages = [[*COPIED, COMMENT], [FLOOD[0], FLOOD[1], COMMENT], ["Home | World", *COPIED]]
+    """Two pages of one site, each with its own story, the site's menu and the same
+    reader's comment; two copies of one story on other sites; `others` more pages on the
+    event."""
+    menu = ["Home", "World", "Contact us"]
+    pages = [[*menu, *COPIED, COMMENT], [*menu, FLOOD[0], FLOOD[1], COMMENT],
+             ["Home | World", *COPIED]]
     pages += [[FLOOD[(i + k) % len(FLOOD)] for k in range(4)] for i in range(others)]
     return [Article(path=f"ev/{n}.txt", id=str(n), body="\n".join(lines), format="txt")
             for n, lines in enumerate(pages)]
@@ -245,6 +317,37 @@ def test_a_sentence_two_pages_of_one_site_share_is_template_unless_the_event_use
     # is dropped for recurring.
     small = scraped_event(others=2)
     assert not template_lines(small, [article_lines(a) for a in small]) & {COMMENT, *COPIED}
+
+
+# A wire story in one paragraph, in words the event's other articles hardly use (the
+# template's test of a recurring sentence: `TEMPLATE_MAX_EVENT_SHARE`).
+WIRE = ("LIMA, Peru (AP) - The swollen Chillón river forced 340 households in Carabayllo "
+        "to evacuate on Thursday, after engineer Rosa Quispe measured its gauge at 6.2 "
+        "meters, a height last recorded in 1998, and ordered sirens sounded.")
+
+
+def test_two_copies_of_a_one_paragraph_story_keep_it():
+    """Copies of one story share its lines, as pages of one site share their template:
+    only pages of one site (their furniture shared) are evidence of template."""
+    articles = [Article(path=f"ev/{n}.txt", id=str(n), body=WIRE, format="txt")
+                for n in range(2)]
+    articles += [Article(path=f"ev/o{n}.txt", id=f"o{n}", format="txt",
+                         body=" ".join(FLOOD[(n + k) % len(FLOOD)] for k in range(3)))
+                 for n in range(6)]
+    lines = [article_lines(a) for a in articles]
+    template = template_lines(articles, lines)
+    assert WIRE not in template
+    assert clean_lines(articles[1], lines[1], template).paragraphs == (WIRE.split(" - ")[1],)
+    # the copies on two sites, each beside another story of its site: each site's
+    # furniture and reader's comment are template, the copies' story is not
+    site = ["Home", "World", "Sports", "Weather", "Contact us"]
+    other = ["Start", "News", "Opinion", "About", "Archive"]
+    pages = [[*site, WIRE, COMMENT], [*site, FLOOD[0], COMMENT],
+             [*other, WIRE, FLOOD[1]], [*other, FLOOD[2], FLOOD[1]]]
+    articles = [Article(path=f"ev/{n}.txt", id=str(n), body="\n".join(page), format="txt")
+                for n, page in enumerate(pages)] + articles[2:]
+    template = template_lines(articles, [article_lines(a) for a in articles])
+    assert {*site, *other, COMMENT} <= template and WIRE not in template
 
 
 def test_markdown_articles_keep_their_paragraphs():
@@ -467,9 +570,11 @@ RULED_LINES = ["Staff reported from Seoul.", "Reporting by Jane Doe; editing by 
 @given(st.one_of(st.sampled_from(RULED_LINES),
                  st.lists(RULE_PIECES, max_size=8).map("".join)))
 def test_the_words_that_rule_a_line_out_never_change_what_the_rules_name(line: str) -> None:
-    """line_rule skips a rule when the line lacks all of its words: a faster path only."""
-    every_rule = next((why for rule, why, _ in LINE_RULES if rule.search(line)), None)
-    assert line_rule(line) == every_rule
+    """The rules skip a rule when the line lacks all of its words: a faster path only."""
+    found, first = ruled_spans(line), line_rule(line)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cleaning, "LINE_RULES", [rule._replace(words=()) for rule in LINE_RULES])
+        assert (ruled_spans(line), line_rule(line)) == (found, first)
 
 
 @given(st.text(alphabet=st.sampled_from("aZ9_ .,-'’²½٣Ǆǅ\u0301\u212a"), max_size=30))

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from itertools import combinations
+from typing import NamedTuple
 
 from summarize.inputs.credits import byline_author, copyright_owner
 from summarize.models import Article, CleanArticle, DroppedLine
@@ -28,6 +29,7 @@ from summarize.text.normalizing import (
     normalize_text,
     title_quotes,
 )
+from summarize.text.segmenting import split_sentences
 from summarize.text.words import content_terms, tokenize
 
 # --- metadata found in the text ------------------------------------------------------
@@ -94,18 +96,22 @@ def _date_from_line(match: re.Match[str]) -> dt.date | None:
 # Captions name where a photo came from; no story sentence does.
 _CAPTION = re.compile(
     r"^\W*(?:in )?this (?:\w+ )?(?:photo|image|picture|video)\b"
-    r"|\b(?:photo|image|picture|video|footage) (?:provided|released|taken|distributed|obtained)"
-    r" (?:by|from)\b"
+    r"|(?:^|\bthis (?:\w+ )?)(?:photo|image|picture|video|footage) (?:provided|released|taken|"
+    r"distributed|obtained) (?:by|from)\b"
     r"|\bvia (?:AP|Reuters|AFP|Getty Images)\)?\.?$"
     r"|\((?:AP|Reuters|AFP) Photo\b",
     re.IGNORECASE,
 )
 # Promotion and page furniture, matched as whole lines: these are labels, not prose.
 _PROMO_LINE = re.compile(
-    r"^(?:-\s*)?(?:advertisement|advertisment|sponsored|most popular|most read|more on this "
-    r"topic|related(?: (?:articles|stories|coverage))?|read more|remote video url|"
-    r"embed (?:twitter|instagram|youtube|facebook)|tweet url|share this article|"
-    r"trending now)(?:\s*-)?$",
+    r"^(?:-\s*)?(?:advertisement|advertisment|sponsored|remote video url|"
+    r"embed (?:twitter|instagram|youtube|facebook)|tweet url|share this article)(?:\s*-)?$",
+    re.IGNORECASE,
+)
+# The header of a list of other stories' headlines.
+_LIST_HEADER = re.compile(
+    r"^(?:-\s*)?(?:most popular|most read|more on this topic|related(?: (?:articles|stories|"
+    r"coverage))?|read more|trending now)(?:\s*-)?$",
     re.IGNORECASE,
 )
 _PROMO_PROSE = re.compile(
@@ -113,7 +119,8 @@ _PROMO_PROSE = re.compile(
     r"\bnewsletter\b",
     re.IGNORECASE,
 )
-_SERIES_TEASER = re.compile(r"^here is a collection of\b|^a series (?:about|based on|on|of)\b",
+# ("A series of" opens news sentences: "A series of explosions rocked…")
+_SERIES_TEASER = re.compile(r"^here is a collection of\b|^a series (?:about|based on|on)\b",
                             re.IGNORECASE)
 # Stray CSS or script from the page source: selectors end with "{", declarations are
 # "property: value;" with a lowercase hyphenated property.
@@ -122,9 +129,14 @@ _CODE = re.compile(r"\{\s*$|^\}|^[a-z][a-z-]*\s*:\s*[^:]{0,120};\s*$|^(?:var|fun
 _NAVIGATION = re.compile(r"^Home\s*(?:[>›»|/]|[a-z]+(?=[A-Z]))")
 _RULE = re.compile(r"^[_*=~-]{3,}$")
 # Credits name the journalists; story sentences about journalists do not end "contributed."
+# Matched in one sentence at a time: a credit is a sentence of its own. (A name is
+# capitalized whatever the rest of the pattern's case.)
+_NAME = r"(?-i:[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3})"
 _CREDIT = re.compile(
-    r"\b(?:journalists?|writers?|correspondents?|reporters?|staff)\b.*\bcontributed\b"
-    r"|^[A-Z][\w'-]+(?: and [A-Z][\w'-]+)? reported from [A-Z]"
+    r"\b(?:journalists?|writers?|correspondents?|reporters?|staff)\b.*\bcontributed"
+    r"(?: reporting)?(?: to (?:this|the) (?:report|story|article|coverage))?"
+    r"(?: from [^.!?]*)?[.!?]?$"
+    rf"|^{_NAME}(?: and {_NAME})? reported from {_NAME}(?:,? (?:and )?{_NAME})*[.!?]?$"
     r"|^(?:additional )?reporting by\b",
     re.IGNORECASE,
 )
@@ -141,27 +153,43 @@ _COMMENTS_START = re.compile(
 )
 _TERMINAL = re.compile(r"[.!?…][”\"’')\]]*$|[.!?][”\"’]\s*$")
 
-Rule = Callable[[str], str | None]
+# What a rule names is a line of its own (a caption, a label, a promo) or a sentence (a
+# notice or a credit, also found at the end of a story's paragraph). None of the 1,992
+# blocks of captions, bylines and credits hand-labelled in L3S-GN1 (../shared/eval/
+# webpages2) has more than 72 words: a longer line a line's rule matches is prose (a
+# paragraph, a table row, a whole article on one line), and only the sentences the match
+# covers go.
+LINE = "line"
+SENTENCE = "sentence"
+RULED_LINE_MAX_WORDS = 80
 
 
-def _line_rules() -> list[tuple[re.Pattern[str], str, tuple[str, ...]]]:
-    """Each rule's pattern, what it names, and words one of which any line it matches has
-    (lower-cased; none: no such test): most lines lack them all, and `in` rules a line
-    out 20x faster than the pattern (the four searched anywhere in the line were 90% of
-    the rules' time on scraped pages)."""
+class LineRule(NamedTuple):
+    pattern: re.Pattern[str]
+    reason: str
+    # words one of which any text it matches has (lower-cased; none: no such test): most
+    # lines lack them all, and `in` rules a line out 20x faster than the pattern (the
+    # four searched anywhere in the line were 90% of the rules' time on scraped pages)
+    words: tuple[str, ...]
+    scope: str  # LINE or SENTENCE
+
+
+def _line_rules() -> list[LineRule]:
     return [
-        (_RULE, "separator rule", ()),
-        (_CODE, "stray CSS or script", ("{", "}", ";", "var", "function")),
-        (_NAVIGATION, "site navigation (breadcrumbs)", ()),
-        (_PROMO_LINE, "promo or page furniture", ()),
-        (_PROMO_PROSE, "promo", ()),
-        (_SERIES_TEASER, "series teaser", ()),
-        (_CAPTION, "photo or video caption",
-         ("photo", "image", "picture", "video", "footage", "via")),
-        (_COPYRIGHT, "copyright or rights notice",
-         ("©", "copyright", "rights reserved", "may not be")),
-        (_CREDIT, "contributor credit", ("contributed", "reported from", "reporting by")),
-        (_WIRES, "wire-service credit", ()),
+        LineRule(_RULE, "separator rule", (), LINE),
+        LineRule(_CODE, "stray CSS or script", ("{", "}", ";", "var", "function"), LINE),
+        LineRule(_NAVIGATION, "site navigation (breadcrumbs)", (), LINE),
+        LineRule(_LIST_HEADER, "header of a list of other stories", (), LINE),
+        LineRule(_PROMO_LINE, "promo or page furniture", (), LINE),
+        LineRule(_PROMO_PROSE, "promo", (), LINE),
+        LineRule(_SERIES_TEASER, "series teaser", (), LINE),
+        LineRule(_CAPTION, "photo or video caption",
+                 ("photo", "image", "picture", "video", "footage", "via"), LINE),
+        LineRule(_COPYRIGHT, "copyright or rights notice",
+                 ("©", "copyright", "rights reserved", "may not be"), SENTENCE),
+        LineRule(_CREDIT, "contributor credit",
+                 ("contributed", "reported from", "reporting by"), SENTENCE),
+        LineRule(_WIRES, "wire-service credit", (), LINE),
     ]
 
 
@@ -169,16 +197,57 @@ LINE_RULES = _line_rules()
 
 
 def line_rule(line: str) -> str | None:
-    """What the first line rule that matches names the line, if one does."""
+    """What the first line rule that matches names the line (or one of its sentences)."""
+    spans = ruled_spans(line, first=True)
+    return spans[0][2] if spans else None
+
+
+def ruled_spans(line: str, first: bool = False) -> list[tuple[int, int, str]]:
+    """The stretches of the line the rules name: (start, end, reason), in order, not
+    overlapping (`first`: only what the first rule that matches names). A line's rule
+    takes a line of at most RULED_LINE_MAX_WORDS whole, and in a longer one the sentences
+    its match covers; a sentence's rule takes the sentences it matches."""
     # Lower-casing is exact only for ASCII: a case-blind pattern also takes "\u212a" (the
     # Kelvin sign) for a "k", which str.lower() leaves alone. Other lines try every rule.
     lowered = line.lower() if line.isascii() else None
-    for rule, reason, words in LINE_RULES:
+    spans: list[tuple[int, int, str]] = []
+    sentences: list[tuple[int, int]] = []
+    for pattern, reason, words, scope in LINE_RULES:
         if words and lowered is not None and not any(map(lowered.__contains__, words)):
             continue
-        if rule.search(line):
-            return reason
-    return None
+        if scope == LINE:
+            match = pattern.search(line)
+            if match is None:
+                continue
+            if len(line.split()) <= RULED_LINE_MAX_WORDS:
+                return [(0, len(line), reason)]
+            sentences = sentences or sentence_spans(line)
+            low, high = match.start(), max(match.end(), match.start() + 1)
+            found = [(a, b, reason) for a, b in sentences if a < high and b > low]
+        else:
+            sentences = sentences or sentence_spans(line)
+            found = [(a, b, reason) for a, b in sentences if pattern.search(line[a:b])]
+        spans.extend(found)
+        if first and found:
+            return found
+    taken: list[tuple[int, int, str]] = []
+    for span in sorted(spans):
+        if not taken or span[0] >= taken[-1][1]:
+            taken.append(span)
+    return taken
+
+
+def sentence_spans(line: str) -> list[tuple[int, int]]:
+    """Where each sentence of the line (`split_sentences`) starts and ends in it."""
+    spans, at = [], 0
+    for sentence in split_sentences(line):
+        start = line.find(sentence, at)
+        if start < 0:  # (white space inside the line folded: the rest is one sentence)
+            spans.append((at, len(line)))
+            break
+        spans.append((start, start + len(sentence)))
+        at = start + len(sentence)
+    return spans or [(0, len(line))]
 
 
 def is_headline_like(line: str) -> bool:
@@ -201,6 +270,17 @@ SENTENCE_MIN_WORDS = 8
 # the story's words (the seeds' teasers share at most 30% of their words with the story).
 RESUME_MIN_OVERLAP = 0.5
 RESUME_MIN_WORDS = 15
+
+
+# A sentence's end inside a line: a whole article on one line is prose, even when it ends
+# in a wire's slug ("(pfg-xx)") or a syndication note rather than a sentence's end.
+_INNER_END = re.compile(r"[.!?…][”\"’')\]]*\s")
+
+
+def holds_sentences(line: str) -> bool:
+    """Whether the line reads as a sentence, or holds sentences and has as many words."""
+    return reads_as_sentence(line) or (len(line.split()) >= SENTENCE_MIN_WORDS
+                                        and _INNER_END.search(line) is not None)
 
 
 def reads_as_sentence(line: str) -> bool:
@@ -238,16 +318,19 @@ class _Cleaner:
         story_started = in_teasers = after_related_header = False
         story_terms: set[str] | None = None  # the story's words, gathered once a teaser shows
         for index, line in enumerate(present):
-            if _COMMENTS_START.search(line):
+            # (a comment count beside the headline opens no thread: the story is below it)
+            if story_started and _COMMENTS_START.search(line):
                 for rest in present[index:]:
                     self.drop(rest, "reader comments (the thread runs to the page's end)")
                 break
             if not story_started and self._page_header(line, present[index + 1 : index + 2]):
                 continue
-            if reason := self._rule(line):
+            original = line
+            line, reason = self._without_ruled(line)
+            if not line:
                 in_teasers = in_teasers or reason == "series teaser"
                 # "More On This Topic" is followed by a list of other stories' headlines.
-                after_related_header = reason == "promo or page furniture"
+                after_related_header = reason == "header of a list of other stories"
                 continue
             if after_related_header and is_headline_like(line):
                 self.drop(line, "headline of another story (related list)")
@@ -263,7 +346,7 @@ class _Cleaner:
                                     f"words occur in the story)")
                     continue
                 in_teasers = False
-            if line in template:
+            if original in template:
                 self.drop(line, "recurs in other articles of the event (page template)"
                           if not reads_as_sentence(line) else
                           "recurs in other articles of the event, in words the others do not "
@@ -293,16 +376,23 @@ class _Cleaner:
                 self.drop(line, "headline (the title)")  # extractors keep the page's <h1>
             elif line and not self.kept and self._byline(line):
                 continue
-            elif line and not self._rule(line):
-                self.kept.append(line)
+            elif line and (rest := self._without_ruled(line)[0]):
+                self.kept.append(rest)
 
-    def _rule(self, line: str) -> str | None:
-        """Drop the line when a rule names what it is, and say which."""
-        reason = line_rule(line)
-        if reason:
-            self._read_outlet(line, reason)
-            self.drop(line, reason)
-        return reason
+    def _without_ruled(self, line: str) -> tuple[str, str | None]:
+        """The line without what the rules name (`ruled_spans`), each part dropped with its
+        reason; and the last reason when nothing is left."""
+        spans = ruled_spans(line)
+        if not spans:
+            return line, None
+        rest, at = [], 0
+        for start, end, reason in spans:
+            rest.append(line[at:start])
+            self._read_outlet(line[start:end], reason)
+            self.drop(line[start:end], reason)
+            at = end
+        rest.append(line[at:])
+        return " ".join(" ".join(rest).split()), spans[-1][2]
 
     def _title_above(self, above: list[str]) -> str | None:
         for line in reversed(above):
@@ -448,14 +538,11 @@ MIN_OTHER_ARTICLES = 5
 
 
 def template_lines(articles: Sequence[Article], lines: Sequence[list[str]]) -> frozenset[str]:
-    """Lines (`article_lines`) of scraped (`.txt`) articles that occur in two or more of them
-    and are the page template their sites share: those that do not read as sentences, and
-    those that do, in words the event's other articles do not use."""
-    seen: Counter[str] = Counter()
-    for article, own in zip(articles, lines):
-        if article.format == "txt":
-            seen.update({line for line in own if line})
-    recurring = [line for line, count in seen.items() if count > 1]
+    """Lines (`article_lines`) of scraped (`.txt`) articles that two pages of one site share
+    (`site_lines`) and that are the page template their sites share: those that do not
+    read as sentences, and those that do, in words the event's other articles do not use."""
+    recurring = site_lines([own if article.format == "txt" else []
+                            for article, own in zip(articles, lines)])
     template = {line for line in recurring if not reads_as_sentence(line)}
     sentences = [line for line in recurring if line not in template]
     if sentences:
@@ -471,6 +558,42 @@ def template_lines(articles: Sequence[Article], lines: Sequence[list[str]]) -> f
             if used / (len(terms) * len(others)) < TEMPLATE_MAX_EVENT_SHARE:
                 template.add(line)
     return frozenset(template)
+
+
+def site_lines(pages: Sequence[list[str]]) -> list[str]:
+    """The lines that two pages (their lines) of one site share.
+
+    Two pages of one site share its furniture: menus, labels, buttons, lines that do not
+    read as sentences (`holds_sentences`), and, often, a notice or a reader's comment that
+    does. Two copies of one story (a wire story on two sites, the hidden newswire's
+    identical one-paragraph copies) share its sentences, and at most its headline and a
+    label or two. So a pair of pages is of one site when more of the lines they share
+    are furniture than sentences, and the lines only copies share are never template:
+    the template's evidence comes from different stories of one site."""
+    holders: dict[str, list[int]] = {}
+    for page, own in enumerate(pages):
+        for line in set(own):
+            if line:
+                holders.setdefault(line, []).append(page)
+    recurring = {line: held for line, held in holders.items() if len(held) > 1}
+    furniture: list[set[str]] = [set() for _ in pages]
+    prose: list[set[str]] = [set() for _ in pages]
+    for line, held in recurring.items():
+        kind = prose if holds_sentences(line) else furniture
+        for page in held:
+            kind[page].add(line)
+    one_site: dict[tuple[int, int], bool] = {}
+
+    def of_one_site(pair: tuple[int, int]) -> bool:
+        if pair not in one_site:
+            first, second = pair
+            one_site[pair] = (len(furniture[first] & furniture[second])
+                              > len(prose[first] & prose[second]))
+        return one_site[pair]
+
+    # (a site's template line is mostly settled by its first pair of holders)
+    return [line for line, held in recurring.items()
+            if any(map(of_one_site, combinations(held, 2)))]
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
