@@ -49,7 +49,7 @@ golden:
 # The configuration reference is generated from the schema (summarize/config.py);
 # tests/test_docs.py fails when docs/configuration.md is older than the schema.
 docs: $(STAMP)
-	$(BIN)/python -c "import pathlib, summarize.config as c; \
+	$(BIN)/python -c "import pathlib, summarize.config_text as c; \
 	  pathlib.Path('docs/configuration.md').write_text(c.reference_markdown(), encoding='utf-8')"
 
 # The red team's hostile inputs (tests/redteam.py: what once stopped, hung or misled a run),

@@ -63,10 +63,11 @@ from summarize.selection.titles import (
     sentence_case,
     trim_headline,
 )
-from summarize.text.cleaning import article_lines, clean_lines, template_lines
+from summarize.text.cleaning import article_lines, clean_lines
 from summarize.text.focus import focus_relevance, focus_terms
 from summarize.text.languages import LANGUAGE_NAMES, SUPPORTED_LANGUAGES
 from summarize.text.segmenting import names_in, split_sentences
+from summarize.text.templates import template_lines
 from summarize.text.words import (
     DocumentFrequencies,
     EventText,

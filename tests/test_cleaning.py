@@ -22,10 +22,10 @@ from summarize.text.cleaning import (
     clean_lines,
     line_rule,
     ruled_spans,
-    template_lines,
 )
 from summarize.text.normalizing import normalize_text
 from summarize.text.segmenting import split_sentences
+from summarize.text.templates import template_lines
 from summarize.text.words import tokenize
 from tests.conftest import ROOT, SEED_EVENT, SEEDS, fresh_python
 

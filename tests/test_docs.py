@@ -6,7 +6,7 @@ import re
 import pytest
 import yaml
 
-from summarize.config import reference_markdown
+from summarize.config_text import reference_markdown
 from tests.conftest import ROOT
 
 DOCS = sorted((ROOT / "docs").glob("*.md"))

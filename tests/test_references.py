@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarize.selection.people import People, mentions
+from summarize.selection.mentions import mentions
+from summarize.selection.people import People
 from summarize.selection.references import (
     ACRONYM,
     DESCRIPTION,

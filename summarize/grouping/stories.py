@@ -76,9 +76,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from summarize import saved
 from summarize.grouping.copies import CopyIndex, line_hashes, simhash
+from summarize.grouping.saved_state import FINGERPRINT, csr_arrays, story_fields
 from summarize.grouping.views import article_views
+from summarize.inputs import saved
 from summarize.inputs.layout import RESERVED_SLUGS, ascii_folded, check_slug
 from summarize.models import Article
 from summarize.text.words import STOP_WORDS, tokenize
@@ -188,7 +189,7 @@ class GroupingState:
 
     @classmethod
     def from_json(cls, text: str) -> GroupingState:
-        """The state written by `to_json`, every name and value checked (summarize/saved.py):
+        """The state written by `to_json`, every name and value checked (summarize/inputs/saved.py):
         `saved.Damaged` when it is not one."""
         import scipy.sparse as sp
 
@@ -209,7 +210,8 @@ class GroupingState:
                                                   "document_frequency", state.documents + 1)
         if len(state.document_frequency) != len(words):
             raise saved.Damaged("document_frequency: not one count per vocabulary word")
-        state.stories = saved.items(data["stories"], "stories", _story)
+        state.stories = [Story(*fields) for fields in
+                         saved.items(data["stories"], "stories", story_fields)]
         state._index_of = {story.slug: index for index, story in enumerate(state.stories)}
         state._taken = {story.slug.lower() for story in state.stories}
         # (lower case: two names that differ in case are one file on some file systems)
@@ -222,7 +224,7 @@ class GroupingState:
         for index, copy in enumerate(saved.expect(data["copies"], list, "copies")):
             where = f"copies[{index}]"
             fingerprint, story, article = saved.fixed(copy, 3, where)
-            if not _FINGERPRINT.fullmatch(saved.text(fingerprint, f"{where}[0]")):
+            if not FINGERPRINT.fullmatch(saved.text(fingerprint, f"{where}[0]")):
                 raise saved.Damaged(f"{where}[0]: expected 16 hexadecimal digits")
             state.fingerprints.append(int(fingerprint, 16))
             state.fingerprint_story.append(saved.index(story, f"{where}[1]",
@@ -235,7 +237,7 @@ class GroupingState:
             raise saved.Damaged(f"sums: {sorted(set(sums) - views)[0]!r:.40} is no view")
         shape = (len(state.stories), len(state.vocabulary))
         for view, matrix in sums.items():
-            state.sums[view] = sp.csr_matrix(_csr_arrays(matrix, f"sums.{view}", shape),
+            state.sums[view] = sp.csr_matrix(csr_arrays(matrix, f"sums.{view}", shape),
                                              shape=shape)
         if state.stories:  # (a view missing from a state with stories: all zeros)
             for view in sorted(views - set(sums)):
@@ -497,40 +499,6 @@ class GroupingState:
         self._taken.add(decision.story.lower())
         self.stories.append(Story(decision.story, language=language))
         return len(self.stories) - 1
-
-
-_FINGERPRINT = re.compile(r"[0-9a-f]{16}")
-
-
-def _story(value: object, where: str) -> Story:
-    record = saved.expect(value, dict, where)
-    return Story(saved.slug(record.get("slug"), f"{where}.slug"),
-                 saved.count(record.get("size"), f"{where}.size"),
-                 saved.optional(saved.date)(record.get("latest"), f"{where}.latest"),
-                 saved.text(record.get("language", ""), f"{where}.language"),
-                 _share(record.get("inner", 0.0), f"{where}.inner"))
-
-
-def _share(value: object, where: str) -> float:
-    """A saved sum of similarities: a finite number, not negative."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not \
-            0 <= value < float("inf"):
-        raise saved.Damaged(f"{where}: expected a number not below 0")
-    return float(value)
-
-
-def _csr_arrays(value: object, where: str, shape: tuple[int, int],
-                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The data, indices and row pointers of a saved sparse matrix of this shape, checked
-    as scipy does not: an index out of range made it read (or write) outside its arrays."""
-    matrix = saved.expect(value, dict, where)
-    data = saved.numbers(matrix.get("data"), f"{where}.data")
-    indices = saved.integers(matrix.get("indices"), f"{where}.indices", shape[1])
-    indptr = saved.integers(matrix.get("indptr"), f"{where}.indptr", len(data) + 1)
-    if len(indices) != len(data) or len(indptr) != shape[0] + 1 or indptr[0] != 0 \
-            or indptr[-1] != len(data) or np.any(np.diff(indptr) < 0):
-        raise saved.Damaged(f"{where}: not a matrix of {shape[0]} rows")
-    return data, indices, indptr
 
 
 def cohesion(inner: np.ndarray, sizes: np.ndarray, languages: np.ndarray, story: int,

@@ -36,8 +36,8 @@ from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from summarize import saved
 from summarize.errors import InputError, OutputError
+from summarize.inputs import saved
 from summarize.inputs.layout import STDIN, discover_events, name_events, passed_over
 from summarize.models import Article, Event, SkippedFile
 from summarize.runs.build import BUILD_MODULES, Source, Task, build_event, outcomes, read_all

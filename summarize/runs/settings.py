@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from summarize import saved
+from summarize.inputs import saved
 from summarize.outputs.site import site_address
 from summarize.runs.files import SUFFIXES
 
@@ -144,7 +144,7 @@ class Settings:
     @classmethod
     def from_record(cls, record: object, key: str) -> Settings | None:
         """The settings a record holds for this key (None for any other key), every value
-        a run plans with checked as the config's are (summarize/saved.py): saved.Damaged
+        a run plans with checked as the config's are (summarize/inputs/saved.py): saved.Damaged
         when one is not what a validated config gives (a "javascript:" site_url would go
         into every link of the feed)."""
         if not isinstance(record, dict) or record.get("key") != key:

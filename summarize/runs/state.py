@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from summarize import saved
 from summarize.errors import OutputError
+from summarize.inputs import saved
 from summarize.outputs.changes import History, Version
 from summarize.runs.files import FILE_MODE, write_atomic
 
@@ -96,7 +96,7 @@ def load_state(folder: Path) -> dict[str, dict]:
     """Event slug -> {"fingerprint", "listing", "content", "skipped", "decoded",
     "first_written", "current", "previous", "index"}: the state file, then the entries a
     run that did not finish left in the journal (`StateJournal`). Every name and value is
-    checked (summarize/saved.py): OutputError when either file is damaged."""
+    checked (summarize/inputs/saved.py): OutputError when either file is damaged."""
     events = _saved_state(folder)
     path = folder / JOURNAL_FILE
     try:

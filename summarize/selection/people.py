@@ -24,6 +24,11 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from summarize.selection.mentions import Mention
+
 
 HONORIFICS = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Mx MR. MRS. MS. DR.".split())
 # The head word of a title or role written before a name ("Prime Minister", "actress").
@@ -317,21 +322,21 @@ def clean_name(name: Sequence[str]) -> Name:
     return tuple(base_word(w) for w in name if w != ",")
 
 
-def _words(name: Name) -> list[str]:
+def name_words(name: Name) -> list[str]:
     """The words of a name that can stand for the person (no initials, particles, "Jr.")."""
     return [w for w in name if w.lower() not in SUFFIXES and w.lower() not in PARTICLES
             and not _INITIAL.match(w)]
 
 
 def surname(name: Name) -> str:
-    return _words(name)[-1]
+    return name_words(name)[-1]
 
 
 def _is_full(name: Name) -> bool:
-    return 2 <= len(_words(name)) <= 4 and not _INITIAL.match(name[-1])
+    return 2 <= len(name_words(name)) <= 4 and not _INITIAL.match(name[-1])
 
 
-def _maybe_person(name: Name) -> bool:
+def maybe_person(name: Name) -> bool:
     return not (any(w.lower() in NOT_PERSON_WORDS or w.lower().rstrip("s") in NOT_PERSON_WORDS
                     or is_role_head(w) or w == "&" for w in name)
                 or name[-1].isupper() or name[0].lower() in PLACE_FIRST)
@@ -465,13 +470,13 @@ class People:
         return person
 
     def person(self, name: Name) -> Person | None:
-        words = _words(name)
+        words = name_words(name)
         if not words:
             return None
         named = self.named(words[-1])
         if name in named:
             return named[name]
-        same = [p for n, p in named.items() if _words(n)[0] == words[0]]
+        same = [p for n, p in named.items() if name_words(n)[0] == words[0]]
         return same[0] if len(same) == 1 else None
 
     def is_person_word(self, word: str) -> bool:
@@ -512,14 +517,14 @@ class People:
                 yield run
 
     def _read(self, word: str) -> None:
-        if not _maybe_person((word,)):  # "Bank", "Administration", "Minister"
+        if not maybe_person((word,)):  # "Bank", "Administration", "Minister"
             self._by_surname[word], self._lone[word], self._rivals[word] = {}, False, 0
             return
         seen: dict[Name, Person] = {}
         alone = titled = False
         for article, run in self._runs_with(word):
             name = clean_name(run.name)
-            if word not in name or not _maybe_person(name):
+            if word not in name or not maybe_person(name):
                 continue
             if _is_full(name):
                 if surname(name) != word:
@@ -541,7 +546,7 @@ class People:
         self._by_surname[word] = named
         # Names without evidence still make a surname ambiguous: "Jones" is not "Alan
         # Jones" when the event also writes "Marion Jones" (as no more than a name).
-        self._rivals[word] = len({(_words(n)[0], word) for n in seen})
+        self._rivals[word] = len({(name_words(n)[0], word) for n in seen})
         # A lone word seen only with "who" or an age must not be a common word
         # ("Die-hards, who") or a plural ("Republicans, who").
         plural = word.endswith("s") and any(
@@ -556,7 +561,7 @@ def _merge_variants(persons: dict[Name, Person]) -> dict[Name, Person]:
     by the form most mentions use (then the longer)."""
     groups: dict[tuple[str, str], list[Name]] = defaultdict(list)
     for name in persons:
-        groups[(_words(name)[0], surname(name))].append(name)
+        groups[(name_words(name)[0], surname(name))].append(name)
     merged: dict[Name, Person] = {}
     for members in groups.values():
         best = max(members, key=lambda n: (persons[n].mentions, len(n), n))
@@ -566,84 +571,3 @@ def _merge_variants(persons: dict[Name, Person]) -> dict[Name, Person]:
             person.evidence += persons[name].evidence
             person.roles.update(persons[name].roles)
     return merged
-
-
-def in_quotation(text: str, at: int) -> bool:
-    """Whether offset `at` of a sentence lies inside a quotation."""
-    before = text[:at]
-    opened = before.count("“") + before.count("``") - before.count("”") - before.count("''")
-    return opened > 0 or before.count('"') % 2 == 1
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A mention of a person in a sentence."""
-
-    person: Name | None  # the person, when the event knows them
-    word: str  # the mention's last word (a surname, or a lone word)
-    words: tuple[str, ...]  # the words of the name that can stand for the person
-    full: bool  # the mention gives the full name
-    role: bool  # a title or role stands before it, or an apposition after it
-    honorific: str | None  # "Mr." before a lone word
-    start: int  # the name's offsets
-    end: int
-    role_start: int
-    quoted: bool
-
-
-def _apposition(after: Sequence[str]) -> bool:
-    """The words after a name describe the person: ", the chairman of …", ", executive
-    director", ", a spokesman"."""
-    if len(after) < 2 or after[0] != ",":
-        return False
-    words = list(after[1:])
-    if words[0] in ("a", "an", "the", "its", "his", "her", "their"):
-        words = words[1:]
-    for word in words[:4]:
-        if is_role_head(word):
-            return True
-        if word.lower() not in ROLE_MODIFIERS and not word[:1].isupper():
-            return False
-    return False
-
-
-def mentions(text: str, people: People) -> list[Mention]:
-    """The people a sentence names: by full name, or by a lone word that stands for a
-    person of the event. A surname used as a modifier names no one ("the Bush
-    administration"). Kept in `people.read`: selection reads a sentence again each round."""
-    if text not in people.read:
-        people.read[text] = _mentions(text, people)
-    return people.read[text]
-
-
-def _mentions(text: str, people: People) -> list[Mention]:
-    found = []
-    # (a sentence's first word is a name when the event's people say so, however common)
-    for run in name_runs(text, lambda w: people.is_common(w) and not people.is_person_word(w)):
-        name = clean_name(run.name)
-        if not name:
-            continue
-        role = any(is_role_head(w) and w not in HONORIFICS for w in run.role) \
-            or _apposition(run.after)
-        quoted = in_quotation(text, run.start)
-        honorific = run.role[-1] if run.role and run.role[-1] in HONORIFICS else None
-        if len(name) >= 2:
-            words = _words(name)
-            if not words:
-                continue
-            known = people.person(name)
-            person = known.name if known else None
-            if person is not None or _maybe_person(name):
-                found.append(Mention(person, words[-1], tuple(words), True, role, honorific,
-                                     run.start,
-                                     run.end, run.role_start, quoted))
-            continue
-        word = name[0]
-        if (run.after[:1] and run.after[0] in ATTRIBUTIVE) \
-                or (not run.role and run.before[-1:] and run.before[-1] in ("the", "a", "an")):
-            continue  # "the Bush administration", "the Berg plan": no one is named
-        if people.is_person_word(word):
-            resolved = people.resolve(word)
-            found.append(Mention(resolved.name if resolved else None, word, (word,), False,
-                                 role, honorific, run.start, run.end, run.role_start, quoted))
-    return found

@@ -36,16 +36,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from summarize.selection.people import (
-    ROLE_HEADS,
-    ROLE_MODIFIERS,
-    TITLES,
-    Mention,
-    People,
-    in_quotation,
-    is_role_head,
-    mentions,
-)
+from summarize.selection.mentions import Mention, in_quotation, mentions
+from summarize.selection.people import ROLE_HEADS, ROLE_MODIFIERS, TITLES, People, is_role_head
 from summarize.selection.reading import restates
 from summarize.text.words import content_terms, stem, tokenize, word_count
 
