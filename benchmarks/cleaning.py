@@ -47,13 +47,8 @@ from benchmarks.webpages import (  # noqa: E402
 from summarize.inputs.html import read_html  # noqa: E402
 from summarize.inputs.loading import load_event  # noqa: E402
 from summarize.models import Article  # noqa: E402
-from summarize.text.cleaning import (  # noqa: E402
-    article_lines,
-    clean_article,
-    clean_lines,
-    reads_as_sentence,
-    template_lines,
-)
+from summarize.text.cleaning import article_lines, clean_article, clean_lines, reads_as_sentence  # noqa: E402
+from summarize.text.templates import template_lines  # noqa: E402
 
 
 def clean_text(text: str) -> str:

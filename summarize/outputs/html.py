@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from summarize.errors import RenderError
 from summarize.outputs.data import sample_data, visible, web_address
-from summarize.outputs.templating import TEMPLATES, sandbox
+from summarize.outputs.templating import TEMPLATES, render_or_explain, sandbox
 from summarize.outputs.templating import render as bounded_render
 
 PAGE_TEMPLATE = "briefing.html.j2"
@@ -84,19 +84,8 @@ def render_page(data: dict[str, Any], template: jinja2.Template | None = None) -
     """`<event>.html`: the briefing with linked citations, marks on what is new, the
     coverage strip and the sources (`template`: a user's, from `load_page_template`)."""
     template = template or load_page_template(None)
-    try:
-        # (bounded: a user's template, `output.html_template`, may loop without end)
-        return bounded_render(template, briefing=data, site_title=site_title(data["config"]))
-    except jinja2.TemplateError as error:
-        raise RenderError(f"template {template.name}: {error}") from None
-    except RecursionError:
-        raise RenderError(f"template {template.name}: it includes or calls itself "
-                          "without end") from None
-    except MemoryError:  # what the limits of outputs.templating did not foresee
-        raise RenderError(f"template {template.name}: out of memory") from None
-    except (TypeError, ValueError, AttributeError, OverflowError) as error:
-        raise RenderError(f"template {template.name}: {type(error).__name__}: "
-                          f"{error}") from None
+    # (bounded: a user's template, `output.html_template`, may loop without end)
+    return render_or_explain(template, briefing=data, site_title=site_title(data["config"]))
 
 
 def check_page_template(template: jinja2.Template, config: dict[str, Any]) -> None:

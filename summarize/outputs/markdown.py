@@ -17,7 +17,7 @@ import jinja2
 
 from summarize.errors import RenderError
 from summarize.outputs.data import sample_data, visible, web_address
-from summarize.outputs.templating import TEMPLATES, render, sandbox
+from summarize.outputs.templating import TEMPLATES, render_or_explain, sandbox
 
 DEFAULT_TEMPLATE = "briefing.md.j2"
 
@@ -158,18 +158,7 @@ def load_template(path: Path | None) -> jinja2.Template:
 
 
 def render_markdown(template: jinja2.Template, data: dict[str, Any]) -> str:
-    try:
-        return render(template, briefing=data)
-    except jinja2.TemplateError as error:
-        raise RenderError(f"template {template.name}: {error}") from None
-    except RecursionError:
-        raise RenderError(f"template {template.name}: it includes or calls itself "
-                          "without end") from None
-    except MemoryError:  # what the limits of outputs.templating did not foresee
-        raise RenderError(f"template {template.name}: out of memory") from None
-    except (TypeError, ValueError, AttributeError, OverflowError) as error:
-        raise RenderError(f"template {template.name}: {type(error).__name__}: "
-                          f"{error}") from None
+    return render_or_explain(template, briefing=data)
 
 
 def check_template(template: jinja2.Template, config: dict[str, Any]) -> None:

@@ -28,6 +28,7 @@ from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
+from summarize.errors import RenderError
 from summarize.outputs.changes import reader_time
 from summarize.outputs.data import also_covered, covered_in
 
@@ -176,3 +177,20 @@ def render(template: jinja2.Template, **values: Any) -> str:
         return "".join(parts)
     finally:
         _steps.reset(token)
+
+
+def render_or_explain(template: jinja2.Template, **values: Any) -> str:
+    """`render`, with whatever a template can do wrong (a shipped one or a user's: an
+    unknown variable, a loop past the limits, a call of itself) as one RenderError line."""
+    try:
+        return render(template, **values)
+    except jinja2.TemplateError as error:
+        raise RenderError(f"template {template.name}: {error}") from None
+    except RecursionError:
+        raise RenderError(f"template {template.name}: it includes or calls itself "
+                          "without end") from None
+    except MemoryError:  # what the limits of this module did not foresee
+        raise RenderError(f"template {template.name}: out of memory") from None
+    except (TypeError, ValueError, AttributeError, OverflowError) as error:
+        raise RenderError(f"template {template.name}: {type(error).__name__}: "
+                          f"{error}") from None
