@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from summarize.errors import RenderError
 from summarize.outputs.data import sample_data, visible, web_address
-from summarize.outputs.templating import TEMPLATES, render_or_explain, sandbox
+from summarize.outputs.templating import TEMPLATES, load_or_explain, render_or_explain, sandbox
 from summarize.outputs.templating import render as bounded_render
 
 PAGE_TEMPLATE = "briefing.html.j2"
@@ -69,15 +69,7 @@ def load_page_template(path: Path | None) -> jinja2.Template:
         return environment().get_template(PAGE_TEMPLATE)
     if not path.is_file():
         raise RenderError(f"output.html_template: file not found: {path}")
-    try:
-        return environment(path.parent.resolve()).get_template(path.name)
-    except jinja2.TemplateSyntaxError as error:
-        raise RenderError(f"template {error.filename or path}, line {error.lineno}: "
-                          f"{error.message}") from None
-    except UnicodeDecodeError:
-        raise RenderError(f"template {path}: not UTF-8 text") from None
-    except (jinja2.TemplateError, OSError) as error:
-        raise RenderError(f"template {path}: {error}") from None
+    return load_or_explain(environment(path.parent.resolve()), path.name, path)
 
 
 def render_page(data: dict[str, Any], template: jinja2.Template | None = None) -> str:

@@ -17,7 +17,7 @@ import jinja2
 
 from summarize.errors import RenderError
 from summarize.outputs.data import sample_data, visible, web_address
-from summarize.outputs.templating import TEMPLATES, render_or_explain, sandbox
+from summarize.outputs.templating import TEMPLATES, load_or_explain, render_or_explain, sandbox
 
 DEFAULT_TEMPLATE = "briefing.md.j2"
 
@@ -146,15 +146,7 @@ def load_template(path: Path | None) -> jinja2.Template:
     environment = sandbox(folder, autoescape=False, finalize=escape_markdown)
     environment.filters["link"] = markdown_link
     environment.filters["citations"] = markdown_citations
-    try:
-        return environment.get_template(name)
-    except jinja2.TemplateSyntaxError as error:
-        raise RenderError(f"template {error.filename or name}, line {error.lineno}: "
-                          f"{error.message}") from None
-    except UnicodeDecodeError:
-        raise RenderError(f"template {path or name}: not UTF-8 text") from None
-    except (jinja2.TemplateError, OSError) as error:
-        raise RenderError(f"template {path or name}: {error}") from None
+    return load_or_explain(environment, name, path or name)
 
 
 def render_markdown(template: jinja2.Template, data: dict[str, Any]) -> str:

@@ -194,3 +194,18 @@ def render_or_explain(template: jinja2.Template, **values: Any) -> str:
     except (TypeError, ValueError, AttributeError, OverflowError) as error:
         raise RenderError(f"template {template.name}: {type(error).__name__}: "
                           f"{error}") from None
+
+
+def load_or_explain(environment: jinja2.Environment, name: str, shown: object,
+                    ) -> jinja2.Template:
+    """`environment.get_template(name)`, or one RenderError line saying what is wrong with
+    the file (`shown`: the path the config gave, or the shipped template's name)."""
+    try:
+        return environment.get_template(name)
+    except jinja2.TemplateSyntaxError as error:
+        raise RenderError(f"template {error.filename or shown}, line {error.lineno}: "
+                          f"{error.message}") from None
+    except UnicodeDecodeError:
+        raise RenderError(f"template {shown}: not UTF-8 text") from None
+    except (jinja2.TemplateError, OSError) as error:
+        raise RenderError(f"template {shown}: {error}") from None
