@@ -17,6 +17,7 @@ rest of the feed is read. Fields the object states win over what the page says.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import sys
@@ -140,6 +141,17 @@ def entry_article(item: object, path: str, default_id: str) -> Article | Skipped
         return Article(path=path, id=article_id, body=text, format="feed",
                        published=published, event=item.get("event"),
                        numeric_date=numeric_date(item.get("published")), **stated)
+    return html_entry(html, path, article_id, stated, published, item.get("published"),
+                      event=item.get("event"))
+
+
+def html_entry(html: str, path: str, article_id: str, stated: dict[str, str],
+               published: dt.date | None, stated_date: object,
+               event: str | None = None) -> Article | SkippedFile:
+    """An entry of a feed (JSON or RSS/Atom) whose story is HTML, read as a page: what the
+    feed `stated` (title, outlet, url, author) and its `published` date (read from
+    `stated_date`) win over what the page says of itself, which fills only what the feed
+    leaves out."""
     page = extract(html, path, article_id)
     if isinstance(page, SkippedFile):
         return page
@@ -147,5 +159,5 @@ def entry_article(item: object, path: str, default_id: str) -> Article | Skipped
                    title=stated.get("title", page.title),
                    outlet=stated.get("outlet", page.outlet), url=stated.get("url", page.url),
                    published=published or page.published,
-                   author=stated.get("author", page.author), event=item.get("event"),
-                   numeric_date=numeric_date(item.get("published")))
+                   author=stated.get("author", page.author), event=event,
+                   numeric_date=numeric_date(stated_date))

@@ -30,7 +30,7 @@ import lxml.html
 from lxml import etree
 
 from summarize.inputs.dates import numeric_date, read_published
-from summarize.inputs.html import extract
+from summarize.inputs.feeds import html_entry
 from summarize.models import Article, SkippedFile
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -185,12 +185,4 @@ def entry_article(entry: Entry, path: str, default_id: str) -> Article | Skipped
         return Article(path=path, id=article_id, body=entry.story.strip(), format="feed",
                        published=published, numeric_date=numeric_date(entry.published),
                        **stated)
-    page = extract(entry.story, path, article_id)
-    if isinstance(page, SkippedFile):
-        return page
-    return Article(path=path, id=article_id, body=page.body, format="html",
-                   title=stated.get("title", page.title),
-                   outlet=stated.get("outlet", page.outlet), url=stated.get("url", page.url),
-                   published=published or page.published,
-                   author=stated.get("author", page.author),
-                   numeric_date=numeric_date(entry.published))
+    return html_entry(entry.story, path, article_id, stated, published, entry.published)
