@@ -281,3 +281,48 @@ def test_a_briefing_shows_the_rewritten_first_mention_and_cites_its_source():
                             "Monday after divers found cracks in the quay.")
     assert data["source_text"] == first
     assert len(data["text"].split()) <= 25
+
+
+# Events whose full names carry no title, age or "who" (sports and crime prose: "Nadia
+# Okafor scored 19"): the person is still shown by other evidence, and the lone surname
+# of the briefing is written in full at its first mention.
+SHOWN_ANOTHER_WAY = [
+    # the lone surname has an age: the one full name ending with it is the person's
+    (["Nadia Okafor scored 19 points in the final.", "Okafor, 24, was named player of the game."],
+     "Okafor made the winning shot.", "Nadia Okafor made the winning shot."),
+    # ... or "who"
+    (["Pieter Vandamme drove the last leg.", "Vandamme, who led the team, thanked the crew."],
+     "Vandamme crossed the line first.", "Pieter Vandamme crossed the line first."),
+    # an occupation in a description too long to be the role still shows a person
+    (["The rangy reserve goalkeeper Tomas Lindqvist saved two penalties.",
+      "Lindqvist saved two penalties."],
+     "Lindqvist saved two penalties.", "Tomas Lindqvist saved two penalties."),
+    # a player's position written before the name
+    (["Reserve guard Malik Fontaine hit a late three.", "Fontaine hit a late three."],
+     "Fontaine hit a late three.", "Reserve guard Malik Fontaine hit a late three."),
+]
+
+
+@pytest.mark.parametrize(("event", "text", "shown"), SHOWN_ANOTHER_WAY)
+def test_a_person_shown_without_title_or_age_is_written_in_full(event, text, shown):
+    reading = read_briefing([text], People(event), {})
+    assert reading.texts == (shown,)
+    assert not reading.unresolved
+
+
+def test_a_lone_surname_two_full_names_share_is_not_written_in_full():
+    # "Okafor, 24," is a person, but the event names two Okafors: which one is not said
+    event = ["Nadia Okafor scored 19 points.", "Grace Okafor added 12.",
+             "Okafor, 24, was named player of the game."]
+    reading = read_briefing(["Okafor made the winning shot."], People(event), {})
+    assert reading.texts == ("Okafor made the winning shot.",)
+    assert reading.unresolved == {0}
+
+
+def test_whose_after_a_lone_word_shows_no_person():
+    # places and bodies have "whose" too: "Kansas, whose standards …"
+    event = ["Kansas, whose standards were rated poor, changed them.",
+             "Western Kansas voted against it."]
+    reading = read_briefing(["Kansas changed its standards."], People(event), {})
+    assert reading.texts == ("Kansas changed its standards.",)
+    assert not reading.problems

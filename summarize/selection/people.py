@@ -45,6 +45,13 @@ sheikh leader executive ceo founder boss analyst economist researcher scientist 
 reporter columnist correspondent trooper deputy aide adviser advisor counsel pastor rabbi
 imam cleric speaker firefighter nurse surgeon physician psychiatrist psychologist teacher
 principal businessman businesswoman investor banker candidate nominee activist
+atty atty. producer comedian host presenter anchor anchorman anchorwoman dancer musician
+guitarist drummer designer architect engineer pilot astronaut entrepreneur lawmaker
+legislator politician diplomat negotiator mediator photographer
+baseman receiver linebacker cornerback shortstop outfielder infielder catcher midfielder
+defender goalkeeper goalie boxer golfer swimmer sprinter cyclist jockey skater champion
+rookie mobster gangster gunman suspect defendant inmate center centre guard forward
+winger fullback halfback tailback back rb qb wr
 """.split())
 # Titles written capitalised before a name (AP style); other roles are occupations,
 # written in lower case there ("actress Tara Reid").
@@ -67,7 +74,7 @@ ROLE_MODIFIERS = frozenset("""
 prime vice deputy acting former interim foreign defense defence interior finance state
 general chief executive assistant associate senior head managing police fire district
 county superior supreme federal presidential house senate majority minority party team
-cabinet
+cabinet dist. wide
 """.split())
 # A run holding one of these words names an organisation, a place or a thing.
 NOT_PERSON_WORDS = frozenset("""
@@ -363,6 +370,10 @@ def _evidence(run: Run, single: bool) -> int:
         return 2 if age_or_who else 0
     if age_or_who or (run.role and any(is_role_head(w) for w in run.role)):
         return 2
+    if before.islower() and is_role_head(before):
+        # an occupation just before the name, in a description too long to be the
+        # person's role ("the free-agent first baseman Mark Teixeira"): still a person
+        return 2
     if before in PLACE_BEFORE:
         return -1
     return 1 if before in SPEECH or after[:1] and after[0] in SPEECH else 0
@@ -543,6 +554,15 @@ class People:
         # a person on a title, an age or "who" once, or on two verbs of speech
         named = _merge_variants({n: p for n, p in seen.items()
                                  if p.evidence >= 2 and p.evidence > p.against})
+        candidates = _merge_variants({n: p for n, p in seen.items() if p.evidence >= 0
+                                      and p.evidence >= p.against})
+        if not named and alone and len(candidates) == 1 \
+                and len({name_words(n)[0] for n in seen}) == 1:
+            # The lone word is shown to be a person ("Teixeira, 28,", "Mr. Genovese"), and
+            # one full name of the event ends with it: that full name is the person's
+            # (a surname refers to the one full name it matches: Siddharthan, Nenkova &
+            # McKeown 2004), though its own mentions carry no title or age.
+            named = candidates
         self._by_surname[word] = named
         # Names without evidence still make a surname ambiguous: "Jones" is not "Alan
         # Jones" when the event also writes "Marion Jones" (as no more than a name).
