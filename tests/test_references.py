@@ -297,6 +297,11 @@ SHOWN_ANOTHER_WAY = [
     (["The rangy reserve goalkeeper Tomas Lindqvist saved two penalties.",
       "Lindqvist saved two penalties."],
      "Lindqvist saved two penalties.", "Tomas Lindqvist saved two penalties."),
+    # a role in apposition after the name
+    (["Marek Wozniak, the regional commander, spoke first.", "Wozniak said the road was open."],
+     "Wozniak said the road was open.", "Marek Wozniak said the road was open."),
+    (["Marek Wozniak, Poland's top general, spoke.", "Wozniak said the road was open."],
+     "Wozniak said the road was open.", "Marek Wozniak said the road was open."),
     # a player's position written before the name
     (["Reserve guard Malik Fontaine hit a late three.", "Fontaine hit a late three."],
      "Fontaine hit a late three.", "Reserve guard Malik Fontaine hit a late three."),
@@ -325,4 +330,11 @@ def test_whose_after_a_lone_word_shows_no_person():
              "Western Kansas voted against it."]
     reading = read_briefing(["Kansas changed its standards."], People(event), {})
     assert reading.texts == ("Kansas changed its standards.",)
+    assert not reading.problems
+
+
+def test_a_place_in_apposition_is_not_a_person():
+    event = ["Upper Tarnow, the seat of the talks, was quiet.", "Tarnow said nothing."]
+    reading = read_briefing(["Tarnow hosted the talks."], People(event), {})
+    assert reading.texts == ("Tarnow hosted the talks.",)
     assert not reading.problems

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from summarize.text.words import STOP_WORDS
+
 if TYPE_CHECKING:
     from summarize.selection.mentions import Mention
 
@@ -359,7 +361,8 @@ def _evidence(run: Run, single: bool) -> int:
     before = run.before[-1] if run.before else ""
     after = run.after
     age_or_who = len(after) >= 2 and after[0] == "," and (
-        after[1] == "who" or (after[1].isdigit() and after[2:3] == (",",)))
+        after[1] == "who" or (after[1].isdigit() and after[2:3] == (",",))
+        or _apposed_role(after[1:]))
     if single:
         if before in PLACE_BEFORE or before in ("of", "a", "an", ",") \
                 or (run.before[:1] and run.before[0] in ("the", "a", "an")):
@@ -377,6 +380,20 @@ def _evidence(run: Run, single: bool) -> int:
     if before in PLACE_BEFORE:
         return -1
     return 1 if before in SPEECH or after[:1] and after[0] in SPEECH else 0
+
+
+def _apposed_role(words: tuple[str, ...]) -> bool:
+    """The words after a name's comma are a role in apposition ("Viktor Kazantsev, the
+    commander of …", "Kazantsev, Russia's top general"): a role head within four words,
+    after only an article, a possessive and words that describe it ("the regional
+    commander"); a function word ("the capital where the leader …") ends the search."""
+    for word in words[:4]:
+        if is_role_head(word):
+            return True
+        if word not in ("the", "a", "an") and not word.endswith(("'s", "’s")) and (
+                not word.isalpha() or word in STOP_WORDS):
+            return False
+    return False
 
 
 @dataclass
