@@ -104,7 +104,8 @@ TRANSCRIPT = re.compile(r"^[QA][.:]\s|\s[QA]:\s")
 MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.",
           "Nov.", "Dec.")
 WEEKDAY_DATE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-                          r" \((" + "|".join(re.escape(m) for m in MONTHS) + r") (\d{1,2})\)")
+                          r" \((" + "|".join(re.escape(m) for m in MONTHS)
+                          + r") (\d{1,2})(?:, (\d{4}))?\)")
 PAST = re.compile(r"\b(?:\w+ed|was|were|had|said|told|met|held|took|made|left|went|came|"
                   r"began|won|lost|fell|rose)\b")
 FUTURE = re.compile(r"\b(?:will|shall|is to|are to|expected to|scheduled|plans? to|set to|"
@@ -236,10 +237,11 @@ def weekdays_against_tense(briefing: Briefing) -> list[str]:
         if published is None:
             continue
         for match in WEEKDAY_DATE.finditer(text):
-            day = dt.date(published.year, MONTHS.index(match.group(1)) + 1, int(match.group(2)))
-            if (day - published).days > 180:  # around new year
+            year = int(match.group(3)) if match.group(3) else published.year
+            day = dt.date(year, MONTHS.index(match.group(1)) + 1, int(match.group(2)))
+            if not match.group(3) and (day - published).days > 180:  # around new year
                 day = day.replace(year=day.year - 1)
-            elif (published - day).days > 180:
+            elif not match.group(3) and (published - day).days > 180:
                 day = day.replace(year=day.year + 1)
             clause = re.split(r"[,;:—–()]|\s--\s", text[:match.start()])[-1] \
                 + text[match.end():match.end() + 40]

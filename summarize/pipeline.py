@@ -134,6 +134,8 @@ def prepare_event(event: Event, timer: StageTimer | None = None,
         cleaned = [clean_lines(article, own_lines, template)
                    for article, own_lines in zip(event_articles, lines)]
     language = event_language(cleaned, languages.accepted)
+    # a story of more than one year dates its weekdays with the year
+    with_year = len({a.published.year for a in event_articles if a.published}) > 1
     for article, clean in zip(event_articles, cleaned):
         if clean.language not in (language, None):
             # Each language has its own stop words, stemmer and splitter, and a briefing
@@ -154,7 +156,7 @@ def prepare_event(event: Event, timer: StageTimer | None = None,
             texts = [s for paragraph in clean.paragraphs
                      for s in split_sentences(paragraph, language, names)]
             if language == "en":  # (weekdays are dated by English verbs' tenses)
-                texts = [date_weekdays(s, clean.published) for s in texts]
+                texts = [date_weekdays(s, clean.published, with_year) for s in texts]
         if not texts:
             log.warning("%s: skipped: no sentences after cleaning", article.path)
             skipped.append(SkippedFile(article.path, "no sentences after cleaning"))

@@ -192,3 +192,26 @@ def test_a_weekday_outside_the_calendar_is_left_undated():
         "The council will meet on Saturday."
     assert date_weekdays("The council met on Monday.", dt.date.min) == \
         "The council met on Monday (Jan. 1)."
+
+
+def test_a_weekday_carries_the_year_when_asked():
+    assert date_weekdays("The council met on Tuesday.", THURSDAY, with_year=True) == \
+        "The council met on Tuesday (March 5, 2024)."
+
+
+def test_a_story_of_more_than_one_year_dates_its_weekdays_with_the_year():
+    """"Monday (Feb. 16)" in a briefing of articles from 1996 to 2000 cannot be placed."""
+    from summarize.models import Article, Event
+    from summarize.pipeline import prepare_event
+
+    def event(*dates):
+        return Event("e", tuple(
+            Article(path=f"e/{i}.txt", id=str(i), format="feed", published=day,
+                    body="The council approved the new harbour plan on Monday after a long debate.")
+            for i, day in enumerate(dates)))
+
+    one_year = prepare_event(event(dt.date(1998, 2, 18), dt.date(1998, 6, 3)))
+    assert one_year.sentences[0].text.endswith("on Monday (Feb. 16) after a long debate.")
+    two_years = prepare_event(event(dt.date(1998, 2, 18), dt.date(1999, 6, 3)))
+    assert two_years.sentences[0].text.endswith("on Monday (Feb. 16, 1998) after a long debate.")
+    assert two_years.sentences[1].text.endswith("on Monday (May 31, 1999) after a long debate.")

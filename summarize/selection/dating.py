@@ -106,10 +106,12 @@ def announces_future(text: str) -> bool:
     return any(w in lowered for w in _FUTURE_WORDS) and bool(_FUTURE.search(text))
 
 
-def date_weekdays(text: str, published: dt.date | None) -> str:
+def date_weekdays(text: str, published: dt.date | None, with_year: bool = False) -> str:
     """"on Tuesday" -> "on Tuesday (Sept. 12)", "Tuesday night" -> "Tuesday night (Sept.
-    12)": each weekday the sentence dates (see the module docstring), once per weekday.
-    Unchanged without a publication date."""
+    12)": each weekday the sentence dates (see the module docstring), once per weekday;
+    "(Sept. 12, 2023)" `with_year`, for a briefing whose articles span more than one year
+    (a reader cannot place "Monday (Feb. 16)" among the years of a long story). Unchanged
+    without a publication date."""
     if published is None or "day" not in text:  # (every weekday's name ends in "day")
         return text
     matches = list(_WEEKDAY.finditer(text))
@@ -126,7 +128,8 @@ def date_weekdays(text: str, published: dt.date | None) -> str:
         dated.add(match.group())
         tail = _PART_OF_DAY.match(text, match.end())
         end = tail.end() if tail else match.end()
-        pieces.append(f"{text[done:end]} ({MONTH_ABBREVIATIONS[day.month - 1]} {day.day})")
+        year = f", {day.year}" if with_year else ""
+        pieces.append(f"{text[done:end]} ({MONTH_ABBREVIATIONS[day.month - 1]} {day.day}{year})")
         done = end
     return "".join(pieces) + text[done:]
 
