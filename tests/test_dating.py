@@ -215,3 +215,21 @@ def test_a_story_of_more_than_one_year_dates_its_weekdays_with_the_year():
     two_years = prepare_event(event(dt.date(1998, 2, 18), dt.date(1999, 6, 3)))
     assert two_years.sentences[0].text.endswith("on Monday (Feb. 16, 1998) after a long debate.")
     assert two_years.sentences[1].text.endswith("on Monday (May 31, 1999) after a long debate.")
+
+
+@pytest.mark.parametrize(("sentence", "dated"), [
+    ("The plant closed last year.", "The plant closed last year (1997)."),
+    ("Last year was hard.", "Last year (1997) was hard."),
+    ("Sales rose this year and will rise next year.",
+     "Sales rose this year (1998) and will rise next year (1999)."),
+    # the past twelve months, a possessive, a year already given: left alone
+    ("In the last year, sales rose.", "In the last year, sales rose."),
+    ("This year's budget rose.", "This year's budget rose."),
+    ("It closed last year (1997).", "It closed last year (1997)."),
+    # a weekday "last year" stays undated: which week is not said
+    ("The plant closed on Monday last year.", "The plant closed on Monday last year (1997)."),
+])
+def test_a_relative_year_is_dated_in_a_story_of_several_years(sentence, dated):
+    published = dt.date(1998, 2, 18)
+    assert date_weekdays(sentence, published, with_year=True) == dated
+    assert date_weekdays(sentence, published) == sentence

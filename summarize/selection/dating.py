@@ -22,6 +22,11 @@ reader trusts a bracketed date more than anything else in the sentence:
   Monday, collapsed on Wednesday");
 - the day would be the one after publication in a past clause, or the one before it in a
   future clause: a story filed across midnight or from a time zone ahead.
+
+In a story whose articles span more than one year, a weekday's date carries its year, and
+"this year", "last year" and "next year" the year they stand for (the publication year, the
+one before, the one after): "Monday (Feb. 16)" and "last year" cannot be placed among the
+years of a long story.
 """
 
 from __future__ import annotations
@@ -106,13 +111,32 @@ def announces_future(text: str) -> bool:
     return any(w in lowered for w in _FUTURE_WORDS) and bool(_FUTURE.search(text))
 
 
+# "this year", "last year", "next year" as a calendar year (not "the last year", the past
+# twelve months, nor "this year's", where a bracket would split the possessive)
+_RELATIVE_YEAR = re.compile(r"(?<!\bthe )\b(this|last|next) year\b(?!['’(]| \()", re.IGNORECASE)
+_YEAR_OFFSET = {"this": 0, "last": -1, "next": 1}
+
+
+def date_years(text: str, published: dt.date) -> str:
+    """"last year" -> "last year (1997)" in an article published in 1998: for a briefing
+    whose articles span several years, where the reader cannot tell which year is meant."""
+    if "year" not in text:
+        return text
+    return _RELATIVE_YEAR.sub(
+        lambda m: f"{m.group()} ({published.year + _YEAR_OFFSET[m.group(1).lower()]})", text)
+
+
 def date_weekdays(text: str, published: dt.date | None, with_year: bool = False) -> str:
     """"on Tuesday" -> "on Tuesday (Sept. 12)", "Tuesday night" -> "Tuesday night (Sept.
     12)": each weekday the sentence dates (see the module docstring), once per weekday;
     "(Sept. 12, 2023)" `with_year`, for a briefing whose articles span more than one year
     (a reader cannot place "Monday (Feb. 16)" among the years of a long story). Unchanged
     without a publication date."""
-    if published is None or "day" not in text:  # (every weekday's name ends in "day")
+    if published is None:
+        return text
+    if with_year:
+        text = date_years(text, published)
+    if "day" not in text:  # (every weekday's name ends in "day")
         return text
     matches = list(_WEEKDAY.finditer(text))
     if not matches:
