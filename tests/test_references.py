@@ -338,3 +338,11 @@ def test_a_place_in_apposition_is_not_a_person():
     reading = read_briefing(["Tarnow hosted the talks."], People(event), {})
     assert reading.texts == ("Tarnow hosted the talks.",)
     assert not reading.problems
+
+
+def test_an_acronym_the_sentence_expands_in_its_own_words_is_left_alone():
+    # the event expands "NCA" one way, the sentence another, in brackets after it
+    text = "The Norwegian Coast Authority (NCA) inspected the quay."
+    reading = read_briefing([text], People(HARBOUR), expansions(HARBOUR))
+    assert reading.texts == (text,)
+    assert not reading.problems

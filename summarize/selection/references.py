@@ -251,8 +251,9 @@ def read_briefing(texts: Sequence[str], people: People, known: dict[str, str],
                 continue
             expanded.add(short)
             long = known[short]
-            if letters_of(long) in letters_of(" ".join(shown + [text])):
-                continue
+            if letters_of(long) in letters_of(" ".join(shown + [text])) \
+                    or text[match.start() - 1:match.start()] == "(":
+                continue  # expanded already (perhaps in another wording: "(WWF)")
             edit = _acronym_edit(text, match, long) if rewrite else None
             if edit is None:
                 problems.append((place, ACRONYM, short))
