@@ -20,10 +20,12 @@ before their name, the one most of them use.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from summarize.text.words import STOP_WORDS
@@ -463,6 +465,11 @@ class People:
     def _joined(self) -> str:
         return "\n".join(self.texts)
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        """Where each text begins in `_joined`."""
+        return [0, *accumulate(len(text) + 1 for text in self.texts[:-1])]
+
     def is_common(self, word: str) -> bool:
         """The event writes `word` in lower case somewhere: a common word. (Asked of a few
         words per sentence read: a search of the event's text each, cached, costs less
@@ -520,19 +527,22 @@ class People:
         each."""
         # Only where a capitalised word stands before it (a full name, a title, "Mr.") or
         # an age or "who" after it: no other use of a word can show a person.
-        size = len(word)
+        # (found in the texts joined, one search for the event, not one per text)
+        size, joined, starts = len(word), self._joined, self._starts
         read = 0
-        for text, article in zip(self.texts, self.articles):
-            at = text.find(word)
-            while at >= 0 and read < MAX_WINDOWS:
-                end = at + size
-                if (at == 0 or not _IN_WORD(text[at - 1])) \
-                        and (end == len(text) or not _IN_WORD(text[end])) \
-                        and (_NAME_BEFORE.search(text, max(0, at - 30), at)
-                             or _AGE_OR_WHO.match(text, end)):
-                    read += 1
-                    yield from ((article, run) for run in self._runs_at(text, at, end))
-                at = text.find(word, end)
+        found = joined.find(word)
+        while found >= 0 and read < MAX_WINDOWS:
+            number = bisect_right(starts, found) - 1
+            text, at = self.texts[number], found - starts[number]
+            end = at + size
+            if (at == 0 or not _IN_WORD(text[at - 1])) \
+                    and (end == len(text) or not _IN_WORD(text[end])) \
+                    and (_NAME_BEFORE.search(text, max(0, at - 30), at)
+                         or _AGE_OR_WHO.match(text, end)):
+                read += 1
+                yield from ((self.articles[number], run)
+                            for run in self._runs_at(text, at, end))
+            found = joined.find(word, found + size)
 
     def _runs_at(self, text: str, at: int, end: int) -> Iterable[Run]:
         """The run that holds the word at `at`, read in CONTEXT characters around it."""
