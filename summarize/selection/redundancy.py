@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from itertools import chain
 
 import numpy as np
@@ -211,11 +211,7 @@ def _clause_break(language: str) -> re.Pattern[str]:
                          if joining else ""), re.IGNORECASE)
 
 
-# Kept: a sentence is split into clauses once per corroboration and again for the next
-# one (the briefing's sentences are asked about twice), and a run's events repeat none of
-# each other's sentences, so a bounded cache is enough.
-@lru_cache(maxsize=1 << 16)
-def clauses(sentence: str, language: str = "en") -> tuple[tuple[str, ...], ...]:
+def clauses(sentence: str, language: str = "en") -> list[tuple[str, ...]]:
     """Stemmed content words of each clause that states something on its own; pieces too
     short for that are joined to the clause before them (or after, at the start)."""
     result: list[list[str]] = []
@@ -234,7 +230,7 @@ def clauses(sentence: str, language: str = "en") -> tuple[tuple[str, ...], ...]:
             pending.extend(terms)
     if pending and result:
         result[-1].extend(pending)
-    return tuple(tuple(c) for c in result)
+    return [tuple(c) for c in result]
 
 
 def statement_vectors(text: EventText, sentences: Sequence[int], idf: np.ndarray,
