@@ -68,9 +68,22 @@ def test_dependent_openers_and_fragments():
     "Consequently, the union called a strike.",
     "After all, the quay was built in 1910.",
     "Even so, the port reopened in May.",
+    # an answer or a spoken aside answers what the reader never saw
+    "Yes, the new ferry will reach the island some time in February.",
+    "No, the harbour master did not say when the quay would reopen.",
+    "Unfortunately, the divers reached the wreck too late on Sunday.",
 ])
 def test_connective_openers_lean_on_the_sentence_before(text):
     assert is_dependent(text)
+
+
+@pytest.mark.parametrize("text", [
+    "No one was hurt when the ferry ran aground on Sunday.",
+    "Well-known skippers joined the protest at the harbour.",
+    "Now in its third week, the strike has closed the port.",
+])
+def test_the_same_words_without_the_comma_stand_alone(text):
+    assert not is_dependent(text)
 
 
 @pytest.mark.parametrize("text, points_back", [

@@ -48,6 +48,10 @@ _COUNTED_BACK = re.compile(
     r"|(?:In any case|In addition|As a result|At the same time|For example|For instance|"
     r"Even so|In contrast|On the other hand|After that|By then|Since then|In turn|"
     r"Even then|That is why|This is why|In that case|After all|As such|Even so)\b"
+    # an answer or a spoken aside: "Yes, the phone arrives in February" answers what the
+    # reader never saw ("No one was hurt" opens with no comma and stands alone)
+    r"|(?:Yes|No|Well|Sure|Okay|OK|Oh|Right|Sadly|Luckily|Fortunately|Unfortunately|"
+    r"Interestingly|Surprisingly|Of course|Again|Instead|Now)\s*,"
     # an editor's note about the text itself ("Following is a transcript of …")
     r"|(?:Following is|Following are|The following|Here is|Here are|Below is|Below are)\b"
     # an aside in parentheses, a list dash, a Q&A's "Q." or "A.", a chronology's "June 1 --"
