@@ -263,12 +263,17 @@ def story_scores(lines: Sequence[str], stops: frozenset[str],
     return _sigmoid(context_features(lines, first, stops) @ model.second)
 
 
-def story_lines(lines: Sequence[str], stops: frozenset[str],
-                model: Model | None = None) -> tuple[list[bool], np.ndarray]:
-    """Which lines are story, and each line's score."""
+def story_lines(lines: Sequence[str], stops: frozenset[str], model: Model | None = None,
+                template: frozenset[str] = frozenset()) -> tuple[list[bool], np.ndarray]:
+    """Which lines are story, and each line's score. Lines of the `template` (the page
+    template the event's pages share, `cleaning.template_lines`) are none, and the
+    fallback looks past them: a short story in a long page whose site's legal small print
+    outscores it is still the page's most story-like text."""
     model = model or load_model()
     scores = story_scores(lines, stops, model)
-    keep = scores > model.threshold
-    if len(lines) and sum(len(line) for line, k in zip(lines, keep) if k) < model.fallback_below:
-        keep = scores >= model.fallback_share * scores.max()
+    eligible = np.array([line not in template for line in lines], dtype=bool)
+    keep = (scores > model.threshold) & eligible
+    if eligible.any() and sum(len(line) for line, k in zip(lines, keep) if k) < \
+            model.fallback_below:
+        keep = eligible & (scores >= model.fallback_share * scores[eligible].max())
     return keep.tolist(), scores

@@ -322,7 +322,7 @@ class _Cleaner:
                    for line in rejoin_broken_lines(lines)]
         present = [line for line in present if line]
         language = page_language(present)
-        story, scores = story_lines(present, stop_words(language))
+        story, scores = story_lines(present, stop_words(language), template=template)
         story_started = in_teasers = after_related_header = False
         story_terms: set[str] | None = None  # the story's words, gathered once a teaser shows
         for index, line in enumerate(present):
