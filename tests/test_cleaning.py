@@ -620,7 +620,9 @@ RULE_PIECES = st.sampled_from([
     "this ", "provided by ", "Copyright ", "2023", "©", "all rights reserved", "may not be ",
     "published", "contributed", " reported from ", "Reporting by ", "Staff", "journalists ",
     "{", "}", ";", "var ", "function ", "color: red;", "Home", ">", "- ", "Advertisement",
-    "with ", " wires", "K", "\u212a", "\u017f", "İ", "a", " ", ".", "---"])
+    "with ", " wires", "K", "\u212a", "\u017f", "İ", "a", " ", ".", "---", "Join ",
+    "Sign up ", "Subscribe", " newsletter", "Related", "Most read", "Here is a collection of",
+    "A series about", "Share this article", "_", "=", "*"])
 
 
 RULED_LINES = ["Staff reported from Seoul.", "Reporting by Jane Doe; editing by Tom Ho",
@@ -635,10 +637,12 @@ RULED_LINES = ["Staff reported from Seoul.", "Reporting by Jane Doe; editing by 
 @given(st.one_of(st.sampled_from(RULED_LINES),
                  st.lists(RULE_PIECES, max_size=8).map("".join)))
 def test_the_words_that_rule_a_line_out_never_change_what_the_rules_name(line: str) -> None:
-    """The rules skip a rule when the line lacks all of its words: a faster path only."""
+    """The rules skip a rule when the line lacks all of its words or beginnings: a faster
+    path only."""
     found, first = ruled_spans(line), line_rule(line)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(cleaning, "LINE_RULES", [rule._replace(words=()) for rule in LINE_RULES])
+        patch.setattr(cleaning, "LINE_RULES", [rule._replace(words=(), starts=())
+                                               for rule in LINE_RULES])
         assert (ruled_spans(line), line_rule(line)) == (found, first)
 
 
@@ -669,3 +673,20 @@ def test_a_trailing_agency_is_searched_for_in_every_line_that_could_end_with_one
 
     if _TRAILING_AGENCY.search(line):
         assert line.rstrip("\n").endswith(_AGENCY_SIGN_OFFS)
+
+
+def test_what_a_short_line_says_of_itself_is_remembered_and_a_long_ones_is_not():
+    from summarize.text.memo import MAX_CHARS, per_line
+
+    calls = []
+
+    @per_line
+    def words(line: str, upper: bool) -> list[str]:
+        calls.append(line)
+        return (line.upper() if upper else line).split()
+
+    short, long = "Home | World | Sport", "word " * MAX_CHARS
+    assert [words(short, True) for _ in range(3)] == [["HOME", "|", "WORLD", "|", "SPORT"]] * 3
+    assert words(short, False) == ["Home", "|", "World", "|", "Sport"]
+    assert [words(long, False) for _ in range(2)] == [long.split()] * 2
+    assert calls == [short, short, long, long]
