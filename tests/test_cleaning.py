@@ -122,6 +122,36 @@ def test_comment_thread_runs_to_the_end_of_the_page():
     assert all("comments" in d.reason for d in clean.dropped)
 
 
+@pytest.mark.parametrize("thread", [
+    # a count naming the story, then commenters' names over their comments' dates
+    ["34 responses to “Dam to be finished within two years”", "riverwatcher says:",
+     "November 19, 2019 at 6:34 am", "This dam will never be finished on time, mark my words.",
+     "j_smith says:", "November 19, 2019 at 6:44 am", "Who pays for the canals is the question."],
+    ["5 thoughts on “Dam to be finished within two years”",
+     "Ann Lee on September 12, 2018 at 4:47 pm said:",
+     "Any update on how the new estimate affects the cost of the canals downstream?"],
+    # no count: two comments' headers, each with its date
+    ["Ann Lee on September 12, 2018 at 4:47 pm said:",
+     "Any update on how the new estimate affects the cost of the canals downstream?",
+     "Tom Reed on September 13, 2018 at 5:23 pm said:",
+     "We have not seen it yet, but we plan to ask the ministry about it soon."],
+])
+def test_a_thread_of_reader_comments_runs_to_the_end_of_the_page(thread):
+    clean = clean_article(txt("\n".join([*STORY, *thread, "Leave a Reply"])))
+    assert clean.paragraphs == tuple(STORY)
+    assert {d.reason for d in clean.dropped} == {
+        "reader comments (the thread runs to the page's end)"}
+
+
+def test_a_story_quoting_a_speaker_once_opens_no_thread():
+    """One "… said:" line with a date is a story quoting someone; a count above the
+    story is the headline's."""
+    quote = ["The minister, speaking on 12 May 2023, said:",
+             "“We will finish the dam within two years, whatever the cost turns out to be.”"]
+    body = "\n".join(["12 comments", *STORY[:3], *quote, *STORY[3:]])
+    assert clean_article(txt(body)).paragraphs == (*STORY[:3], *quote, *STORY[3:])
+
+
 def test_captions_are_dropped():
     body = ("In this photo released by the agency, two men shake hands.\n"
             "The leaders met on Wednesday and talked for hours.\n"

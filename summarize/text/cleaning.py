@@ -20,6 +20,7 @@ from typing import NamedTuple
 from summarize.inputs.credits import byline_author, copyright_owner
 from summarize.models import Article, CleanArticle, DroppedLine
 from summarize.text.boilerplate import rejoin_broken_lines, story_lines
+from summarize.text.comments import thread_openers
 from summarize.text.language import page_language, stop_words, story_language
 from summarize.text.memo import per_line
 from summarize.text.normalizing import (
@@ -143,12 +144,6 @@ _CREDIT = re.compile(
 _COPYRIGHT = re.compile(
     r"©|\bcopyright\s+(?:©\s*)?\d{4}|\ball rights reserved\b"
     r"|\bmay not be (?:published|reproduced|redistributed)",
-    re.IGNORECASE,
-)
-# Reader comments: a count of comments or a login prompt opens the thread, and a thread
-# runs to the end of the page, so everything from there on is dropped.
-_COMMENTS_START = re.compile(
-    r"^\d[\d,]*\s+comments?$|^(?:login|log in|sign in|register) to (?:comment|reply)\b",
     re.IGNORECASE,
 )
 _TERMINAL = re.compile(r"[.!?…][”\"’')\]]*$|[.!?][”\"’]\s*$")
@@ -337,11 +332,12 @@ class _Cleaner:
         present = [line for line in present if line]
         language = page_language(present)
         story, scores = story_lines(present, stop_words(language), template=template)
+        openers = thread_openers(present)  # (a thread runs to the page's end)
         story_started = in_teasers = after_related_header = False
         story_terms: set[str] | None = None  # the story's words, gathered once a teaser shows
         for index, line in enumerate(present):
             # (a comment count beside the headline opens no thread: the story is below it)
-            if story_started and _COMMENTS_START.search(line):
+            if story_started and index in openers:
                 for rest in present[index:]:
                     self.drop(rest, "reader comments (the thread runs to the page's end)")
                 break
