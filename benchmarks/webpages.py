@@ -1,8 +1,16 @@
-"""The web-page development set (`../shared/eval/webpages`): pages, their hand-made article
-bodies, the flattening a scraper does, and the benchmark's shingle measure.
+"""The web-page development sets: pages, their article bodies, the flattening a scraper
+does, and the benchmark's shingle measure.
 
-Used by `benchmarks/cleaning.py` and the cleaning quality gates in `tests/`. The data is
-never committed; `require_webpages()` says where it is expected when it is absent.
+- `../shared/eval/webpages`: 181 news and blog pages with hand-made bodies (the Zyte
+  article extraction benchmark);
+- `../shared/eval/webpages2`: 621 English Google News pages of 408 sites, hand-labelled
+  (L3S-GN1, Kohlschütter et al. 2010), and 91 pages with Readability.js's accepted
+  extractions as bodies (English ones used here: their README's guidance).
+
+Used by `benchmarks/cleaning.py`, `benchmarks/train_cleaning.py` (on two thirds of
+`webpages` only: every page of `webpages2` is one the line models never saw) and the
+cleaning quality gates in `tests/`. The data is never committed; MISSING and MISSING2 say
+where it is expected.
 """
 
 from __future__ import annotations
@@ -19,8 +27,14 @@ import lxml.html
 
 ROOT = Path(__file__).resolve().parent.parent
 WEBPAGES = ROOT.parent / "shared" / "eval" / "webpages"
+WEBPAGES2 = ROOT.parent / "shared" / "eval" / "webpages2"
 MISSING = (f"web pages not found at {WEBPAGES}: they live beside the project in "
            "../shared/eval/webpages (never committed)")
+MISSING2 = (f"web pages not found at {WEBPAGES2}: they live beside the project in "
+            "../shared/eval/webpages2 (never committed)")
+# The sets of pages the benchmarks report, by name: (folder, its pages' `source`)
+PAGE_SETS = {"webpages": (WEBPAGES, None), "L3S-GN1": (WEBPAGES2, "l3s-gn1"),
+             "Readability (English)": (WEBPAGES2, "readability")}
 
 # Elements whose text a browser never shows.
 INVISIBLE = ("script", "style", "noscript", "template", "head", "svg", "iframe", "object",
@@ -36,14 +50,16 @@ BLOCKS = frozenset(
 class Page:
     id: str
     html: bytes
-    body: str  # the article's text, by hand
+    body: str  # the article's text, by hand (or by Readability.js, for that subset)
 
 
-def pages(root: Path = WEBPAGES) -> list[Page]:
-    """Every page of the set, sorted by id."""
+def pages(root: Path = WEBPAGES, source: str | None = None) -> list[Page]:
+    """Every page of a set (of its `source` subset, and then English only), sorted by id."""
     truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    chosen = sorted(id_ for id_, page in truth.items() if source is None
+                    or (page["source"] == source and page["lang"] == "en"))
     return [Page(id_, gzip.decompress((root / "html" / f"{id_}.html.gz").read_bytes()),
-                 truth[id_]["articleBody"]) for id_ in sorted(truth)]
+                 truth[id_]["articleBody"]) for id_ in chosen]
 
 
 def split_dev_held_out(items: list[Page]) -> tuple[list[Page], list[Page]]:

@@ -122,6 +122,36 @@ def test_comment_thread_runs_to_the_end_of_the_page():
     assert all("comments" in d.reason for d in clean.dropped)
 
 
+@pytest.mark.parametrize("thread", [
+    # a count naming the story, then commenters' names over their comments' dates
+    ["34 responses to “Dam to be finished within two years”", "riverwatcher says:",
+     "November 19, 2019 at 6:34 am", "This dam will never be finished on time, mark my words.",
+     "j_smith says:", "November 19, 2019 at 6:44 am", "Who pays for the canals is the question."],
+    ["5 thoughts on “Dam to be finished within two years”",
+     "Ann Lee on September 12, 2018 at 4:47 pm said:",
+     "Any update on how the new estimate affects the cost of the canals downstream?"],
+    # no count: two comments' headers, each with its date
+    ["Ann Lee on September 12, 2018 at 4:47 pm said:",
+     "Any update on how the new estimate affects the cost of the canals downstream?",
+     "Tom Reed on September 13, 2018 at 5:23 pm said:",
+     "We have not seen it yet, but we plan to ask the ministry about it soon."],
+])
+def test_a_thread_of_reader_comments_runs_to_the_end_of_the_page(thread):
+    clean = clean_article(txt("\n".join([*STORY, *thread, "Leave a Reply"])))
+    assert clean.paragraphs == tuple(STORY)
+    assert {d.reason for d in clean.dropped} == {
+        "reader comments (the thread runs to the page's end)"}
+
+
+def test_a_story_quoting_a_speaker_once_opens_no_thread():
+    """One "… said:" line with a date is a story quoting someone; a count above the
+    story is the headline's."""
+    quote = ["The minister, speaking on 12 May 2023, said:",
+             "“We will finish the dam within two years, whatever the cost turns out to be.”"]
+    body = "\n".join(["12 comments", *STORY[:3], *quote, *STORY[3:]])
+    assert clean_article(txt(body)).paragraphs == (*STORY[:3], *quote, *STORY[3:])
+
+
 def test_captions_are_dropped():
     body = ("In this photo released by the agency, two men shake hands.\n"
             "The leaders met on Wednesday and talked for hours.\n"
@@ -195,6 +225,17 @@ def test_a_rule_that_names_a_line_leaves_story_that_only_starts_like_it():
                       "A video released by the navy shows the damage to the port."])
     assert clean_article(txt(body)).paragraphs == (
         series, *STORY[:3], "A video released by the navy shows the damage to the port.")
+
+
+def test_text_an_extractor_chose_loses_only_notices_credits_and_captions():
+    """trafilatura leaves a page's furniture out itself; what it keeps of the article's own
+    markup (notices, credits, captions) still goes."""
+    lines = ["Related", "Sign up for our newsletter", *STORY[:2],
+             "In this photo released by the ministry, engineers inspect the dam.",
+             "Copyright 2008 The Associated Press. All rights reserved."]
+    html = clean_article(Article(path="ev/a.html", id="a", body="\n".join(lines),
+                                 format="html"))
+    assert html.paragraphs == ("Related", "Sign up for our newsletter", *STORY[:2])
 
 
 def test_datelines_become_metadata():
@@ -350,6 +391,39 @@ def test_two_copies_of_a_one_paragraph_story_keep_it():
     assert {*site, *other, COMMENT} <= template and WIRE not in template
 
 
+# A site's small print: long prose, in words no story of the event uses.
+LEGAL = [
+    "We use cookies and similar technologies to recognise your repeat visits and "
+    "preferences, to measure the effectiveness of campaigns, and to improve our websites. By "
+    "continuing to use this site you consent to the use of cookies as described in our "
+    "privacy policy, which you may read at any time.",
+    "Your personal data will be processed by the publisher and its partners for the purposes "
+    "of personalised advertising, content measurement and audience insights. You can "
+    "withdraw your consent or object to processing based on legitimate interest at any "
+    "time by visiting the settings page.",
+    "Registered users agree to our terms of service, which govern the use of comments, "
+    "forums and newsletters. Any user who posts defamatory, obscene or otherwise unlawful "
+    "material will have their account suspended and may be reported to the relevant "
+    "authorities without further notice.",
+]
+
+
+def test_a_short_story_outscored_by_its_sites_small_print_is_still_the_pages_story():
+    """The line model kept the small print (a story's score, 0.59, fell short of it) and
+    the template rule then dropped it: nothing was left of three pages (as of 6 of the DUC
+    2006 events' 1,250 as scraped pages). The fallback looks past the template."""
+    menu = ["Home", "News", "Weather", "Sport", "Contact us"]
+    pages = [[*menu, FLOOD[n], *LEGAL] for n in range(3)]
+    pages += [[FLOOD[(n + k) % len(FLOOD)] for k in range(3)] for n in range(3, 9)]
+    articles = [Article(path=f"ev/{n}.txt", id=str(n), body="\n".join(page), format="txt")
+                for n, page in enumerate(pages)]
+    lines = [article_lines(a) for a in articles]
+    template = template_lines(articles, lines)
+    assert set(LEGAL) <= template
+    for n in range(3):
+        assert clean_lines(articles[n], lines[n], template).paragraphs == (FLOOD[n],)
+
+
 def test_markdown_articles_keep_their_paragraphs():
     article = Article(path="ev/a.md", id="a", format="md",
                       body="PINE RIDGE, S.D. (AP) -- First\nline.\n\nSecond paragraph.\n")
@@ -401,6 +475,27 @@ def test_cleaning_holds_on_real_web_pages_in_both_forms():
     for name, measured in (("text", text), ("html", html)):
         f1_floor, precision_floor = WEBPAGES_FLOORS[name]
         assert measured.f1 >= f1_floor and measured.precision >= precision_floor, (name, measured)
+
+
+# L3S-GN1's floors, all pages the line models never saw (epsilon 0.001 on the text's F1):
+# its text as the issue set, its HTML above trafilatura alone (0.887) by 0.01.
+L3S_FLOORS = {"text": 0.94, "html": 0.897}
+
+
+def test_cleaning_holds_on_hand_labelled_pages_of_sites_it_never_saw():
+    """Quality gate on L3S-GN1 (../shared/eval/webpages2: 621 English Google News pages of
+    408 sites, hand-labelled), in both forms."""
+    from benchmarks.cleaning import clean_html, clean_text
+    from benchmarks.webpages import MISSING2, PAGE_SETS, flatten_html, pages, score
+
+    root, source = PAGE_SETS["L3S-GN1"]
+    if not root.is_dir():
+        pytest.skip(MISSING2)
+    every = pages(root, source)
+    text = score((p.body, clean_text(flatten_html(p.html))) for p in every)
+    html = score((p.body, clean_html(p)) for p in every)
+    assert text.f1 >= L3S_FLOORS["text"], text
+    assert html.f1 >= L3S_FLOORS["html"], html
 
 
 def test_a_paragraph_broken_at_its_links_is_read_whole():
@@ -555,7 +650,9 @@ RULE_PIECES = st.sampled_from([
     "this ", "provided by ", "Copyright ", "2023", "©", "all rights reserved", "may not be ",
     "published", "contributed", " reported from ", "Reporting by ", "Staff", "journalists ",
     "{", "}", ";", "var ", "function ", "color: red;", "Home", ">", "- ", "Advertisement",
-    "with ", " wires", "K", "\u212a", "\u017f", "İ", "a", " ", ".", "---"])
+    "with ", " wires", "K", "\u212a", "\u017f", "İ", "a", " ", ".", "---", "Join ",
+    "Sign up ", "Subscribe", " newsletter", "Related", "Most read", "Here is a collection of",
+    "A series about", "Share this article", "_", "=", "*"])
 
 
 RULED_LINES = ["Staff reported from Seoul.", "Reporting by Jane Doe; editing by Tom Ho",
@@ -570,10 +667,12 @@ RULED_LINES = ["Staff reported from Seoul.", "Reporting by Jane Doe; editing by 
 @given(st.one_of(st.sampled_from(RULED_LINES),
                  st.lists(RULE_PIECES, max_size=8).map("".join)))
 def test_the_words_that_rule_a_line_out_never_change_what_the_rules_name(line: str) -> None:
-    """The rules skip a rule when the line lacks all of its words: a faster path only."""
+    """The rules skip a rule when the line lacks all of its words or beginnings: a faster
+    path only."""
     found, first = ruled_spans(line), line_rule(line)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(cleaning, "LINE_RULES", [rule._replace(words=()) for rule in LINE_RULES])
+        patch.setattr(cleaning, "LINE_RULES", [rule._replace(words=(), starts=())
+                                               for rule in LINE_RULES])
         assert (ruled_spans(line), line_rule(line)) == (found, first)
 
 
@@ -604,3 +703,20 @@ def test_a_trailing_agency_is_searched_for_in_every_line_that_could_end_with_one
 
     if _TRAILING_AGENCY.search(line):
         assert line.rstrip("\n").endswith(_AGENCY_SIGN_OFFS)
+
+
+def test_what_a_short_line_says_of_itself_is_remembered_and_a_long_ones_is_not():
+    from summarize.text.memo import MAX_CHARS, per_line
+
+    calls = []
+
+    @per_line
+    def words(line: str, upper: bool) -> list[str]:
+        calls.append(line)
+        return (line.upper() if upper else line).split()
+
+    short, long = "Home | World | Sport", "word " * MAX_CHARS
+    assert [words(short, True) for _ in range(3)] == [["HOME", "|", "WORLD", "|", "SPORT"]] * 3
+    assert words(short, False) == ["Home", "|", "World", "|", "Sport"]
+    assert [words(long, False) for _ in range(2)] == [long.split()] * 2
+    assert calls == [short, short, long, long]

@@ -41,6 +41,8 @@ from operator import itemgetter
 
 import numpy as np
 
+from summarize.text.memo import per_line
+
 log = logging.getLogger(__name__)
 
 WORD = re.compile(r"\w+")
@@ -106,39 +108,44 @@ def _shape(line: str) -> str:
     return _NUMBER.sub("0", line)
 
 
+@per_line
+def _line_evidence(line: str, stops: frozenset[str],
+                   ) -> tuple[str | None, tuple[float, ...], tuple[float, ...]]:
+    """What the line model reads in the line alone: its shape (`_shape`; None for a line of
+    SHAPED_WORDS words or more: only lines as short share a shape with a line of their
+    size, since a shape keeps each run of letters or digits a word), and its features,
+    before and after the two that count the page's lines like it."""
+    words = WORD.findall(line)
+    count = len(words) or 1
+    # (counted by mapping C functions over the words, not by a Python test per word)
+    stop = (sum(map(stops.__contains__, map(str.lower, words))) / count if stops
+            else NO_STOPLIST_DENSITY)
+    return (_shape(line) if len(words) < SHAPED_WORDS else None, (
+        math.log1p(len(words)),
+        stop,
+        sum(map(str.isupper, map(itemgetter(0), words))) / count,
+        len(_DIGIT.findall(line)) / max(len(line), 1),
+        1.0 if _TERMINAL.search(line) else 0.0,
+        min(sum(map(len, words)) / count, 15) / 10,
+    ), (
+        1.0 if "©" in line or "opyright" in line else 0.0,
+        1.0 if line[:1] in _BULLETS else 0.0,
+        line.count("|") + line.count("•") + line.count("·"),
+        math.log1p(len(_SENTENCE_END.findall(line))),
+        1.0 if _LINK.search(line) else 0.0,
+        1.0 if line.rstrip().endswith(":") else 0.0,
+    ))
+
+
 def line_features(lines: Sequence[str], stops: frozenset[str]) -> np.ndarray:
     """The line model's evidence: one row per line, the bias column last."""
     n = len(lines)
-    line_words = [WORD.findall(line) for line in lines]
-    # A shape keeps a line's words (each run of letters or digits stays one), so only lines
-    # as short as SHAPED_WORDS share a shape with a line of their size: the others' shapes,
-    # most of the text, are never asked for.
-    line_shapes = [_shape(line) if len(words) < SHAPED_WORDS else None
-                   for line, words in zip(lines, line_words)]
-    shapes = Counter(line_shapes)
+    evidence = [_line_evidence(line, stops) for line in lines]
+    shapes = Counter(shape for shape, _, _ in evidence)
     exact = Counter(lines)
-    own = []
-    for line, shape, words in zip(lines, line_shapes, line_words):
-        count = len(words) or 1
-        # (counted by mapping C functions over the words, not by a Python test per word)
-        stop = (sum(map(stops.__contains__, map(str.lower, words))) / count if stops
-                else NO_STOPLIST_DENSITY)
-        own.append([
-            math.log1p(len(words)),
-            stop,
-            sum(map(str.isupper, map(itemgetter(0), words))) / count,
-            len(_DIGIT.findall(line)) / max(len(line), 1),
-            1.0 if _TERMINAL.search(line) else 0.0,
-            min(sum(map(len, words)) / count, 15) / 10,
-            math.log(shapes[shape]) if shape is not None else 0.0,
-            math.log(exact[line]),
-            1.0 if "©" in line or "opyright" in line else 0.0,
-            1.0 if line[:1] in _BULLETS else 0.0,
-            line.count("|") + line.count("•") + line.count("·"),
-            math.log1p(len(_SENTENCE_END.findall(line))),
-            1.0 if _LINK.search(line) else 0.0,
-            1.0 if line.rstrip().endswith(":") else 0.0,
-        ])
+    own = [[*before, math.log(shapes[shape]) if shape is not None else 0.0,
+            math.log(exact[line]), *after]
+           for line, (shape, before, after) in zip(lines, evidence)]
     chars = np.array([len(line) for line in lines], dtype=float)
     log_chars = np.log1p(chars)
     rank = np.argsort(np.argsort(chars, kind="stable"), kind="stable") / max(n - 1, 1)
@@ -193,8 +200,7 @@ def _cohesion(lines: Sequence[str], weights: np.ndarray,
     columns: list[int] = []
     for index, line in enumerate(lines):
         own = sorted({vocabulary.setdefault(word, len(vocabulary))
-                      for word in WORD.findall(line.lower())
-                      if word not in stops and len(word) > 2})
+                      for word in _content_words(line, stops)})
         rows.extend([index] * len(own))
         columns.extend(own)
     n, size = len(lines), max(len(vocabulary), 1)
@@ -218,6 +224,14 @@ def _cohesion(lines: Sequence[str], weights: np.ndarray,
     to_centroid = np.bincount(row, weights=value[row] * centroid[column], minlength=n)
     to_rest = (to_centroid - self_part) / (np.sqrt(centroid @ centroid) or 1.0)
     return nearby, to_rest
+
+
+@per_line
+def _content_words(line: str, stops: frozenset[str]) -> tuple[str, ...]:
+    """The line's words that cohesion compares, in order: lower-cased, longer than two
+    letters, not stop words."""
+    return tuple(word for word in WORD.findall(line.lower())
+                 if word not in stops and len(word) > 2)
 
 
 def _line_sums(rows: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
@@ -263,12 +277,17 @@ def story_scores(lines: Sequence[str], stops: frozenset[str],
     return _sigmoid(context_features(lines, first, stops) @ model.second)
 
 
-def story_lines(lines: Sequence[str], stops: frozenset[str],
-                model: Model | None = None) -> tuple[list[bool], np.ndarray]:
-    """Which lines are story, and each line's score."""
+def story_lines(lines: Sequence[str], stops: frozenset[str], model: Model | None = None,
+                template: frozenset[str] = frozenset()) -> tuple[list[bool], np.ndarray]:
+    """Which lines are story, and each line's score. Lines of the `template` (the page
+    template the event's pages share, `cleaning.template_lines`) are none, and the
+    fallback looks past them: a short story in a long page whose site's legal small print
+    outscores it is still the page's most story-like text."""
     model = model or load_model()
     scores = story_scores(lines, stops, model)
-    keep = scores > model.threshold
-    if len(lines) and sum(len(line) for line, k in zip(lines, keep) if k) < model.fallback_below:
-        keep = scores >= model.fallback_share * scores.max()
+    eligible = np.array([line not in template for line in lines], dtype=bool)
+    keep = (scores > model.threshold) & eligible
+    if eligible.any() and sum(len(line) for line, k in zip(lines, keep) if k) < \
+            model.fallback_below:
+        keep = eligible & (scores >= model.fallback_share * scores[eligible].max())
     return keep.tolist(), scores

@@ -8,6 +8,7 @@ from itertools import combinations
 
 from summarize.models import Article
 from summarize.text.cleaning import holds_sentences, reads_as_sentence
+from summarize.text.memo import per_line
 from summarize.text.words import content_terms, tokenize
 
 # A recurring line that reads as a sentence is the story's when copies of one story share
@@ -35,11 +36,12 @@ def template_lines(articles: Sequence[Article], lines: Sequence[list[str]]) -> f
     sentences = [line for line in recurring if line not in template]
     if sentences:
         holders = [set(own) for own in lines]
-        vocabularies = [set(content_terms(tokenize(" ".join(filter(reads_as_sentence, own)))))
+        # (line by line, as a site's lines recur: a word never spans two lines)
+        vocabularies = [set().union(*map(_line_terms, filter(reads_as_sentence, own)))
                         for own in lines]
         for line in sentences:
             others = [words for words, held in zip(vocabularies, holders) if line not in held]
-            terms = set(content_terms(tokenize(line)))
+            terms = set(_line_terms(line))
             if len(others) < MIN_OTHER_ARTICLES or not terms:
                 continue
             used = sum(term in words for term in terms for words in others)
@@ -48,14 +50,19 @@ def template_lines(articles: Sequence[Article], lines: Sequence[list[str]]) -> f
     return frozenset(template)
 
 
+@per_line
+def _line_terms(line: str) -> tuple[str, ...]:
+    return content_terms(tokenize(line))
+
+
 def site_lines(pages: Sequence[list[str]]) -> list[str]:
     """The lines that two pages (their lines) of one site share.
 
     Two pages of one site share its furniture: menus, labels, buttons, lines that do not
     read as sentences (`holds_sentences`), and, often, a notice or a reader's comment that
-    does. Two copies of one story (a wire story on two sites, the hidden newswire's
-    identical one-paragraph copies) share its sentences, and at most its headline and a
-    label or two. So a pair of pages is of one site when more of the lines they share
+    does. Two copies of one story (a wire story on two sites, two identical copies of a
+    one-paragraph story) share its sentences, and at most its headline and a label or
+    two. So a pair of pages is of one site when more of the lines they share
     are furniture than sentences, and the lines only copies share are never template:
     the template's evidence comes from different stories of one site."""
     holders: dict[str, list[int]] = {}
