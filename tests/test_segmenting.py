@@ -198,6 +198,20 @@ CASES = {
         ("1.) Close the valve. 2.) Call the engineer.",
          ["1.) Close the valve.", "2.) Call the engineer."]),
     ],
+    # a line break lost between a standfirst or subheading and the next sentence
+    "run together": [
+        ("Ferry runs aground off the coast The ferry hit a sandbank at dawn.",
+         ["Ferry runs aground off the coast", "The ferry hit a sandbank at dawn."]),
+        ("Dozens held after the match A man was charged with assault on Sunday.",
+         ["Dozens held after the match", "A man was charged with assault on Sunday."]),
+        # a title or a letter inside a sentence stays
+        ("She starred in the play The Tempest last year.",
+         ["She starred in the play The Tempest last year."]),
+        ("The report gave the port an A grade for safety.",
+         ["The report gave the port an A grade for safety."]),
+        ("Stars on the A list stayed away from the gala.",
+         ["Stars on the A list stayed away from the gala."]),
+    ],
 }
 
 

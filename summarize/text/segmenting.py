@@ -302,7 +302,32 @@ def _split_paragraph(paragraph: str, rules: SplitRules = ENGLISH,
     rest = paragraph[begin:].strip()
     if rest:
         sentences.append(rest)
+    if rules is ENGLISH and " " in paragraph:
+        sentences = [part for sentence in sentences for part in _unglued(sentence)]
     return sentences
+
+
+# A sentence run into the one before it with no punctuation between them, where a line
+# break was lost ("… at the weekend A British climber has fallen …"): a lower-case word,
+# then "The", "A" or "An" and a lower-case word. Inside a sentence these open a title
+# ("the play The Tempest"), followed by a capitalised word, or are a letter after an
+# article ("an A grade", "the A list"). On the sentences set: EWT F1 0.893 -> 0.894, GUM
+# unchanged; 13 such joins in the 977 English articles of the grouping set, 0 in DUC 2006.
+_GLUED = re.compile(r"(?<=[a-z]{2}) (?=(?:The|A|An) [a-z]+ [a-z])")
+
+
+def _unglued(sentence: str) -> list[str]:
+    if "The " not in sentence and "A " not in sentence and "An " not in sentence:
+        return [sentence]
+    parts, begin = [], 0
+    for match in _GLUED.finditer(sentence):
+        before = sentence[:match.start()].rsplit(" ", 1)[-1].lower()
+        if before in DETERMINERS:
+            continue
+        parts.append(sentence[begin:match.start()])
+        begin = match.end()
+    parts.append(sentence[begin:])
+    return parts
 
 
 def _list_items(paragraph: str) -> list[str]:
