@@ -265,8 +265,8 @@ class Corroboration(Section):
         ge=0.0,
         le=1.0,
         description="Another article backs a sentence when one of its sentences, or a "
-        "clause of one, is at least this similar (cosine) to the sentence or one of its "
-        "clauses; it is then cited too.",
+        "clause of one, is at least this similar (cosine) to the sentence or its main "
+        "clause (the first); it is then cited too.",
     )
     weight: float = Field(
         0.3,

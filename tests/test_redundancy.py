@@ -46,7 +46,25 @@ def test_stories_on_the_same_topic_are_not_copies():
     assert find_duplicates(text, threshold=0.8, sentence_similarity=0.8) == [[0], [1]]
 
 
-def test_a_fact_in_one_clause_of_a_long_sentence_is_backed_by_a_short_sentence():
+def test_a_sentence_is_backed_by_a_clause_of_a_longer_one_that_states_it():
+    long = ("North Korean leader Kim Jong Un vowed full and unconditional support for Russia "
+            "on Wednesday as the two leaders met at a remote spaceport in the Far East.")
+    short = "North Korean leader Kim Jong Un vowed full and unconditional support for Russia."
+    text = event_text([[short], [long], [OTHER_STORY[2]]])
+    assert corroborate(text, [0], min_similarity=0.5) == [(0, 1)]
+
+
+def test_an_article_that_states_an_aside_does_not_back_the_sentence():
+    # the reader who checks the second article for Kim's pledge would not find it
+    long = ("North Korean leader Kim Jong Un vowed full and unconditional support for Russia "
+            "and its war in Ukraine at a lavish state banquet, as the leaders toured a remote "
+            "spaceport in the Far East.")
+    aside = "The leaders toured a remote spaceport in the Far East."
+    text = event_text([[long], [aside], [OTHER_STORY[2]]])
+    assert corroborate(text, [0], min_similarity=0.5) == [(0,)]
+
+
+def test_an_article_that_states_the_main_clause_backs_the_sentence():
     long = ("North Korean leader Kim Jong Un vowed full and unconditional support for Russia "
             "on Wednesday as the two leaders met at a remote spaceport in the Far East.")
     short = "To cement the bond, Kim vowed full and unconditional support for Russia."
@@ -104,12 +122,12 @@ def test_a_xinhua_reprint_of_an_ap_story_is_found_in_duc2006(duc2006):
 
 def _every_backing_source(text, indices, min_similarity):
     """Reference for `corroborate`: every sentence of the event split into its clauses and
-    compared with every statement of the asked ones (no bound skips any)."""
+    compared with every asked sentence and main clause (no bound skips any)."""
     from summarize.selection.redundancy import statement_vectors
     from summarize.text.words import smooth_idf
 
     idf = smooth_idf(text.counts)
-    asked, asked_owner = statement_vectors(text, list(indices), idf)
+    asked, asked_owner = statement_vectors(text, list(indices), idf, main_only=True)
     every, owner = statement_vectors(text, list(range(len(text.sentences))), idf)
     close = (asked @ every.T).toarray() >= min_similarity
     found = {i: {text.sentences[i].article} for i in indices}
@@ -133,7 +151,7 @@ def test_corroboration_finds_every_source_that_comparing_everything_finds(duc200
         found = [set(sources) for sources in corroborate(text, indices, min_similarity)]
         assert found == _every_backing_source(text, indices, min_similarity)
         if min_similarity == 0.5:
-            assert sum(len(f) > 1 for f in found) >= 10, "the event's facts are corroborated"
+            assert sum(len(f) > 1 for f in found) >= 9, "the event's facts are corroborated"
 
 
 @settings(max_examples=300, deadline=None)

@@ -234,11 +234,11 @@ def clauses(sentence: str, language: str = "en") -> list[tuple[str, ...]]:
 
 
 def statement_vectors(text: EventText, sentences: Sequence[int], idf: np.ndarray,
-                      ) -> tuple[sp.csr_matrix, np.ndarray]:
+                      main_only: bool = False) -> tuple[sp.csr_matrix, np.ndarray]:
     """Unit TF-IDF vectors of each of these sentences and of each of its clauses (when it
-    has more than one), in the event's similarity space (`idf`), and the sentence each row
-    belongs to. A row does not depend on the others: vectors of a few sentences are rows
-    of the vectors of all."""
+    has more than one; `main_only`: of its main clause, the first, only), in the event's
+    similarity space (`idf`), and the sentence each row belongs to. A row does not depend
+    on the others: vectors of a few sentences are rows of the vectors of all."""
     units: list[tuple[str, ...]] = []
     owner: list[int] = []
     ignored = attribution(text.language)
@@ -251,6 +251,7 @@ def statement_vectors(text: EventText, sentences: Sequence[int], idf: np.ndarray
         if len(own) >= 2 * MIN_CLAUSE_TERMS:
             parts = clauses(text.sentences[index].text, text.language)
             if len(parts) > 1:
+                parts = parts[:1] if main_only else parts
                 units.extend(parts)
                 owner.extend([index] * len(parts))
     vocabulary = text.vocabulary
@@ -268,15 +269,18 @@ def corroborate(
 ) -> list[tuple[int, ...]]:
     """For each sentence in `indices`, the articles that say the same, its own included.
 
-    An article backs a sentence when the sentence, or one of its clauses, is at least
-    `min_similarity` similar to a sentence or clause of that article; sources are given
-    earliest first.
+    An article backs a sentence when the sentence, or its main clause (the first: what
+    it reports, the rest being circumstance), is at least `min_similarity` similar to a
+    sentence of that article or a clause of one; sources are given earliest first. (Not
+    any clause of the sentence: an article that states an aside of it would be cited for
+    all of it, a quotation or the main fact included, and a reader who checks the source
+    would not find them.)
     """
     if not len(indices):
         return []
     rank = {article: place for place, article in enumerate(publication_order(text.articles))}
     idf = smooth_idf(text.counts)
-    asked, asked_owner = statement_vectors(text, list(indices), idf)
+    asked, asked_owner = statement_vectors(text, list(indices), idf, main_only=True)
     # Only a sentence that has enough of an asked statement's terms can back it: for unit
     # vectors, cos(u, w) is at most the length of u over the terms w has (Cauchy-Schwarz),
     # and a clause has no term its sentence lacks, so no statement of a sentence v comes
