@@ -28,6 +28,9 @@ Then what an editor marks:
   that detector already knows): a capitalised word of the briefing used alone, that its
   sources write after one and the same first name at least twice ("Gregory Echenique")
   and never in lower case, before the briefing shows that full name (`lone_names`);
+- a citation a reader checks in vain: a source cited beside the sentence's own article
+  none of whose sentences holds half of the sentence's content words
+  (`unsupported_citations`; a paraphrase can fall under it: it counts what to look at);
 - an acronym before its expansion, where the event's articles expand it;
 - a definite description without antecedent ("The clinic …", "One would …"): a heuristic
   (`references.opening_description`); of the first 40 of its 55 flags in the briefings
@@ -88,6 +91,7 @@ from summarize.selection.references import (  # noqa: E402
     read_briefing,
 )
 from summarize.selection.titles import is_all_caps  # noqa: E402
+from summarize.text.segmenting import split_sentences  # noqa: E402
 from summarize.text.words import content_terms, tokenize  # noqa: E402
 
 GROUPING = ROOT.parent / "shared" / "eval" / "grouping"
@@ -95,7 +99,8 @@ OLD = ("opens with a pronoun or connective", "quote without a named speaker", "d
        "title in capitals", "pair saying the same thing")
 NEW = ("surname before full name", "name the sources give in full", "acronym before expansion",
        "definite description without antecedent", "connective opener", "transcript marker",
-       "stale pair", "cut title", "weekday date against the tense")
+       "stale pair", "cut title", "weekday date against the tense",
+       "citation that does not state it")
 CHECKS = OLD + NEW
 CONNECTIVE = re.compile(r"^(?:Which|Whereupon|Whereby|Thereby|Thereafter|Consequently|"
                         r"Subsequently|Indeed|Afterwards?|Anyway|Plus|After all|As such|"
@@ -135,6 +140,7 @@ def problems(briefing: Briefing) -> dict[str, list[str]]:
     found[NEW[6]] = stale_pairs(briefing)
     found[NEW[7]] = [briefing.title] if briefing.title.endswith("…") else []
     found[NEW[8]] = weekdays_against_tense(briefing)
+    found[NEW[9]] = unsupported_citations(briefing)
     return found
 
 
@@ -191,6 +197,22 @@ def lone_names(texts: list[str], sources: list[str]) -> list[str]:
             sentence = next(t for t in texts if last in t)
             found.append(f"[{last}: {first} {last}] {sentence}")
             break
+    return found
+
+
+def unsupported_citations(briefing: Briefing) -> list[str]:
+    """Sources cited beside a sentence's own article where no sentence holds half of the
+    sentence's content words."""
+    found = []
+    for chosen in briefing.sentences:
+        terms = set(content_terms(tokenize(chosen.sentence.text)))
+        others = [a for a in chosen.sources if a != chosen.sentence.article]
+        for source in others if terms else ():
+            article = briefing.articles[source]
+            best = max((len(terms & set(content_terms(tokenize(s)))) for p in article.paragraphs
+                        for s in split_sentences(p)), default=0)
+            if best < len(terms) / 2:
+                found.append(f"[{article.path}] {chosen.sentence.text}")
     return found
 
 
