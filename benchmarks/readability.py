@@ -66,12 +66,7 @@ from summarize.evaluation.evaluate import (  # noqa: E402
 )
 from summarize.models import Briefing  # noqa: E402
 from summarize.pipeline import load_prepared, summarize_prepared  # noqa: E402
-from summarize.selection.currency import (  # noqa: E402
-    counts,
-    past_tense,
-    planned,
-    same_happening,
-)
+from summarize.selection.currency import counts, same_happening  # noqa: E402
 from summarize.selection.eligibility import is_dependent  # noqa: E402
 from summarize.selection.people import People  # noqa: E402
 from summarize.selection.reading import has_dateline, restates, unnamed_quote  # noqa: E402
@@ -82,6 +77,7 @@ from summarize.selection.references import (  # noqa: E402
     expansions,
     read_briefing,
 )
+from summarize.selection.states import past_tense, planned  # noqa: E402
 from summarize.selection.titles import is_all_caps  # noqa: E402
 from summarize.text.words import content_terms, tokenize  # noqa: E402
 

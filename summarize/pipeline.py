@@ -257,7 +257,8 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
         # from English evidence (tolls, plan verbs; titles, speech verbs), so in English
         # only, never applied across languages.
         english = text.language == "en"
-        stale = Currency(text) if english else (lambda index: False)
+        people = People(paragraphs if english else (), owners if english else ())
+        stale = Currency(text, people) if english else (lambda index: False)
         if not isinstance(config.selector, ConceptSelector):  # (they take a mask)
             allowed &= ~np.array([bool(allowed[i]) and stale(i) for i in range(len(allowed))],
                                  dtype=bool)
@@ -291,8 +292,7 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
 
         coherent = coherent_selection(select, reading_order, [s.text for s in text.sentences],
                                       [s.article for s in text.sentences],
-                                      People(paragraphs if english else (),
-                                             owners if english else ()),
+                                      people,
                                       expansions(paragraphs),
                                       config.budget.words)
     chosen = list(coherent.order)
