@@ -47,7 +47,7 @@ from summarize.models import (
 from summarize.ranking import rank_sentences
 from summarize.selection.concepts import ConceptIndex, event_concepts, select_by_concepts
 from summarize.selection.currency import Currency
-from summarize.selection.dating import date_weekdays
+from summarize.selection.dating import date_weekdays, unplaced_days
 from summarize.selection.eligibility import Eligibility
 from summarize.selection.lead import choose_lead, headline_values, lead_weights
 from summarize.selection.ordering import order_sentences
@@ -263,6 +263,9 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
             allowed &= ~np.array([bool(allowed[i]) and stale(i) for i in range(len(allowed))],
                                  dtype=bool)
 
+        def unplaced(i: int) -> bool:  # (asked of the few openings only)
+            return english and unplaced_days(text.sentences[i].text)
+
         def select(excluded: frozenset[int], words: int | None) -> tuple[list[int], list[int]]:
             usable = allowed.copy()
             usable[list(excluded)] = False
@@ -274,7 +277,8 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
                 return i not in excluded and eligibility(i) and not stale(i)
 
             lead = choose_lead(text, fits, index, leading, config.output.lead_sentences,
-                               config.selector.max_similarity, relevance, weights, accept)
+                               config.selector.max_similarity, relevance, weights, accept,
+                               unplaced)
             budget = config.budget.model_copy(update={"words": words})
             if isinstance(config.selector, ConceptSelector):
                 chosen = select_by_concepts(text, scores, config.selector, budget, usable,

@@ -84,6 +84,9 @@ _UPDATE = re.compile(r"\b(?:rose|risen|rises|climbed|jumped|increased|grew|revis
 _FUTURE = re.compile(r"\b(?:will|shall|plans? to|expected to|scheduled to|set to|due to)\b",
                      re.IGNORECASE)
 # A past that is another occasion than the one planned ("hosted the Oscars in 2007").
+_YEARS = re.compile(r"\b((?:1[89]|20)\d\d)\b")
+_EARLIER = re.compile(r"\b(?:previously|earlier|before|once|ago|last (?:year|month|week|time)|"
+                      r"first time|in the past)\b", re.IGNORECASE)
 _EARLIER_OCCASION = re.compile(r"\b(?:1[89]\d\d|20\d\d|previously|earlier|before|once|ago|"
                                r"last (?:year|month|week|time)|first time|in the past)\b",
                                re.IGNORECASE)
@@ -105,6 +108,8 @@ _GUESS = re.compile(r"\b(?:feared|fears?|may have|might have|could|up to|as many
 # ROUGE-2 on DUC 2006: fewer statements of other happenings taken for stale), and the part
 # of the shorter one's words they must be.
 MIN_SHARED_TERMS = 4
+# Words a plan and the report of it done share, the predicate's among them.
+PLAN_SHARED_TERMS = MIN_SHARED_TERMS + 1
 SHARED_PART = 0.6
 
 
@@ -269,13 +274,22 @@ class Currency:
             for other in holding:
                 said = self.text.sentences[other].text
                 if self.text.sentences[other].article != sentence.article \
-                        and self._shared(index, other) >= MIN_SHARED_TERMS + 1 \
+                        and self._shared(index, other) >= PLAN_SHARED_TERMS \
                         and not _FUTURE.search(said) \
-                        and not _EARLIER_OCCASION.search(said) \
+                        and not _EARLIER.search(said) \
+                        and not self._earlier_year(said, index) \
                         and not self._before(other, index) \
                         and reports_done(said, stems):
                     return "plan", other
         return None
+
+    def _earlier_year(self, said: str, index: int) -> bool:
+        """`said` names a year before that of the article of sentence `index` (any year,
+        when that article is undated): it may be another occasion ("hosted the Oscars in
+        2007"), while "was repaired on 29 October 2011" reports a plan of 2011 done."""
+        years = [int(y) for y in _YEARS.findall(said)]
+        published = self._published(index)
+        return bool(years) and (published is None or min(years) < published.year)
 
     def _before(self, other: int, index: int) -> bool:
         """`other` comes from an article published before `index`'s."""

@@ -78,7 +78,7 @@ STATES = re.compile("|".join(
 
 # Before a state's words, within a few words, these make it undone: a plan, a condition, a
 # denial, a wait ("if he is convicted", "will be sentenced", "were not allowed to return").
-_UNDONE = frozenset("will would could may might should must shall to if unless whether "
+_UNDONE = frozenset("will would could may might should must shall to be if unless whether "
                     "expected likely not n't never no before until awaiting pending can "
                     "cannot once when".split())
 _UNDONE_REACH = 3
