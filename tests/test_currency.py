@@ -265,3 +265,16 @@ def test_a_later_state_from_an_older_article_does_not_overtake():
                        ["Residents near the chemical plant in Orvik were evacuated again."]],
                       dates=[DAY, LATER])
     assert not Currency(text)(1)
+
+
+def test_a_killing_is_no_execution_of_a_sentence():
+    charged = "Rita Moss, 44, was charged with murder over the shooting at the Kraft plant."
+    killing = ("Rita Moss returned with a handgun and executed two of them at the Kraft "
+               "plant, police said.")
+    assert not Currency(event_text([[charged], [killing]]))(0)
+
+
+def test_a_plan_done_in_an_irregular_past_is_stale():
+    plan = "The separatists were expected to win 77 of the 125 seats in the provincial vote."
+    done = "The separatists won 75 of the 125 seats in the provincial vote."
+    assert Currency(event_text([[plan], [done]]))(0)

@@ -274,7 +274,8 @@ class Currency:
             for other in holding:
                 said = self.text.sentences[other].text
                 if self.text.sentences[other].article != sentence.article \
-                        and self._shared(index, other) >= PLAN_SHARED_TERMS \
+                        and self._shared(index, other) + self._respelled(index, other, stems) \
+                        >= PLAN_SHARED_TERMS \
                         and not _FUTURE.search(said) \
                         and not _EARLIER.search(said) \
                         and not self._earlier_year(said, index) \
@@ -282,6 +283,12 @@ class Currency:
                         and reports_done(said, stems):
                     return "plan", other
         return None
+
+    def _respelled(self, index: int, other: int, stems: set[str]) -> int:
+        """1 when the report of a plan done spells its predicate otherwise ("will send",
+        "sent"): the words the two share then miss the predicate's."""
+        return int(len(stems) > 1
+                   and not stems & set(self.text.terms[index]) & set(self.text.terms[other]))
 
     def _earlier_year(self, said: str, index: int) -> bool:
         """`said` names a year before that of the article of sentence `index` (any year,

@@ -34,7 +34,8 @@ CHAINS: dict[str, tuple[str, ...]] = {
         r"connection)|fac(?:es|ing) (?:\w+ ){0,3}charges?",
         r"convicted|acquitted|found (?:not )?guilty|pleaded guilty",
         r"sentenced|condemned to death",
-        r"commuted|pardoned|exonerated|executed|put to death",
+        r"commuted|pardoned|exonerated|put to death|(?:was|were|been|is|are) (?:\w+ly )?"
+        r"executed",  # (not "executed two of them": a killing)
     ),
     "evacuation": (
         r"evacuated|evacuation|fled (?:their|his|her) homes|ordered (?:\w+ ){0,2}to leave",
