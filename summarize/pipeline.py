@@ -263,8 +263,12 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
             allowed &= ~np.array([bool(allowed[i]) and stale(i) for i in range(len(allowed))],
                                  dtype=bool)
 
-        def unplaced(i: int) -> bool:  # (asked of the few openings only)
-            return english and unplaced_days(text.sentences[i].text)
+        relative: dict[int, bool] = {}
+
+        def unplaced(i: int) -> bool:  # (asked of the openings only, once each)
+            if i not in relative:
+                relative[i] = english and unplaced_days(text.sentences[i].text)
+            return relative[i]
 
         def select(excluded: frozenset[int], words: int | None) -> tuple[list[int], list[int]]:
             usable = allowed.copy()

@@ -49,7 +49,7 @@ from itertools import accumulate
 
 from summarize.selection.people import People
 from summarize.selection.states import (
-    STATES,
+    TRIGGERS,
     clause_of,
     is_denied,
     is_done,
@@ -59,7 +59,7 @@ from summarize.selection.states import (
     reports_done,
     states,
 )
-from summarize.text.words import STOP_WORDS, EventText, content_terms, tokenize
+from summarize.text.words import STOP_WORDS, EventText, content_terms, stem, tokenize
 
 # Words a count's toll is read from, nearest after the number ("killing 10 people", "12
 # were injured"), each with the toll it counts.
@@ -138,6 +138,13 @@ def same_happening(terms: set[str], other: set[str]) -> bool:
     return shared >= MIN_SHARED_TERMS and shared >= SHARED_PART * min(len(own), len(theirs))
 
 
+# The stems of each chain's later-stage words, or None where one is a stop word (which the
+# vocabulary leaves out: the chain is then always read).
+_LATER_STEMS = {chain: None if any(w in STOP_WORDS for w in later)
+                else frozenset(stem(w) for w in later)
+                for chain, (_, later) in TRIGGERS.items()}
+
+
 def related(terms: set[str], other: set[str]) -> bool:
     """Two sentences of one event may count the same happening's toll in words of their
     own ("the quake … injured two people", "the tremor struck … injuring five people"):
@@ -183,6 +190,8 @@ class Currency:
         self.text = text
         self.people = people  # who the event's people are (`People`), when known
         self._decided: dict[int, tuple[str, int] | None] = {}
+        self._states: dict[int, list[tuple[str, int, int, int]]] = {}
+        self._later: dict[str, list[tuple[int, int, int, int]]] = {}
 
     def __call__(self, index: int) -> bool:
         """The sentence is stale: a later statement of the event overtakes it."""
@@ -306,26 +315,41 @@ class Currency:
     # -- states --------------------------------------------------------------------------
 
     @cached_property
-    def _staged(self) -> dict[int, list[tuple[str, int, int, int]]]:
-        """The sentences that report a state of a chain, and their states (one pass)."""
-        return {i: found for i in self._matching(STATES)
-                if (found := states(self.text.sentences[i].text))}
+    def _chains(self) -> tuple[str, ...]:
+        """The chains whose later stages the event's words may say (by the stems of the
+        event's vocabulary, which ranking has built already: a cheap prefilter)."""
+        vocabulary = self.text.vocabulary
+        return tuple(chain for chain, stems in _LATER_STEMS.items()
+                     if stems is None or any(s in vocabulary for s in stems))
 
-    @cached_property
-    def _reached(self) -> dict[str, list[tuple[int, int, int, int]]]:
-        """chain -> (stage, sentence, start, end) of each later state reported done,
-        latest first."""
-        found: dict[str, set[tuple[int, int, int, int]]] = defaultdict(set)
-        for i, held in self._staged.items():
-            said = self.text.sentences[i].text
-            for chain, stage, start, end in held:
-                if stage and is_done(said, start) and not is_denied(said, start):
-                    found[chain].add((stage, i, start, end))
-        return {chain: sorted(found_, key=lambda p: (-p[0], p[1], p[2]))
-                for chain, found_ in found.items()}
+    def _states_of(self, index: int) -> list[tuple[str, int, int, int]]:
+        """The states of the live chains the sentence says (read once, when asked)."""
+        held = self._states.get(index)
+        if held is None:
+            held = self._states[index] = states(
+                self.text.sentences[index].text, self._chains, set(self.text.tokens[index]))
+        return held
+
+    def _reached(self, chain: str) -> list[tuple[int, int, int, int]]:
+        """(stage, sentence, start, end) of each later state of `chain` reported done,
+        latest first: read, when a sentence first says an earlier state of the chain, in
+        the sentences that hold the words of its later stages only."""
+        if chain not in self._later:
+            words = TRIGGERS[chain][1]
+            found = set()
+            for i, tokens in enumerate(self.text.tokens):
+                if words.isdisjoint(tokens):
+                    continue
+                said = self.text.sentences[i].text
+                found.update((stage, i, start, end)
+                             for named, stage, start, end in self._states_of(i)
+                             if named == chain and stage and is_done(said, start)
+                             and not is_denied(said, start))
+            self._later[chain] = sorted(found, key=lambda p: (-p[0], p[1], p[2]))
+        return self._later[chain]
 
     def _moved_on(self, index: int) -> tuple[str, int] | None:
-        held = self._staged.get(index)
+        held = self._states_of(index) if self._chains else None
         if not held:
             return None
         said = self.text.sentences[index].text
@@ -338,7 +362,7 @@ class Currency:
             if stage != top.get(chain) or year is True:  # (a past occasion is history)
                 continue
             clause = clause_of(said, start, end)
-            for later, other, where, until in self._reached.get(chain, ()):
+            for later, other, where, until in self._reached(chain):
                 if later <= stage:
                     break
                 if other != index and not self._before(other, index) \
@@ -392,7 +416,7 @@ class Currency:
             names = [self._names(t) for t in (first, second)]
             if names[0] and names[1] and not names[0] & names[1]:
                 return False
-        said = {w for i in (index, other) for _, _, begin, until in self._staged[i]
+        said = {w for i in (index, other) for _, _, begin, until in self._states_of(i)
                 for w in content_terms(tokenize(self.text.sentences[i].text[begin:until]))}
         own = set(content_terms(tokenize(clause))) - said
         shared = own & set(self.text.terms[other])

@@ -69,13 +69,30 @@ CHAINS: dict[str, tuple[str, ...]] = {
         r"over|was over|was called off)|returned to work|back (?:at|to) work",
     ),
 }
-# One pass over an event's text finds every state (a later stage first where the words
-# overlap: "broke the deadlock" is no deadlock).
-STATES = re.compile("|".join(
+# Each chain's pattern, its later stage first where the words overlap ("broke the
+# deadlock" is no deadlock).
+PATTERNS = {name: re.compile("|".join(
     rf"(?P<{name}_{stage}>\b(?:{pattern})\b)"
-    for name, stages in CHAINS.items()
     for stage, pattern in sorted(enumerate(stages), key=lambda item: -item[0])),
-    re.IGNORECASE)
+    re.IGNORECASE) for name, stages in CHAINS.items()}
+# Words without one of which (as `tokenize` writes them) no stage of a chain is said, and
+# those of its later stages: a chain whose later stages an event never mentions cannot
+# overtake anything in it, and a sentence without its words is never read for it (the
+# patterns are slow to try at every character of an event).
+TRIGGERS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    name: (frozenset(first.split()), frozenset(later.split())) for name, (first, later) in {
+        "trial": ("charged charge charges indicted accused arrested",
+                  "convicted acquitted guilty sentenced condemned commuted pardoned "
+                  "exonerated executed death"),
+        "evacuation": ("evacuated evacuation fled leave",
+                       "return returning returned lifted allowed permitted cleared"),
+        "service": ("outage downtime blackout cut severed disrupted knocked down closed shut",
+                    "restored repaired reopened fixed online normal repair repairs"),
+        "talks": ("deadlock deadlocked stalemate impasse stalled collapsed broke broken failed",
+                  "deadlock impasse stalemate agreement deal accord compromise"),
+        "missing": ("missing trapped unaccounted", "found rescued freed located pulled"),
+        "strike": ("strike walkout walked", "strike work"),
+    }.items()}
 
 # Before a state's words, within a few words, these make it undone: a plan, a condition, a
 # denial, a wait ("if he is convicted", "will be sentenced", "were not allowed to return").
@@ -196,13 +213,19 @@ def _undone(words: list[str], k: int) -> bool:
     return any(w in _UNDONE for w in words[max(0, k - _UNDONE_REACH):k])
 
 
-def states(text: str) -> list[tuple[str, int, int, int]]:
-    """The states a sentence reports: (chain, stage, start, end of its words), each done
-    or planned as written (see `is_done`)."""
+def states(text: str, chains: tuple[str, ...] = tuple(CHAINS),
+           words: set[str] | None = None) -> list[tuple[str, int, int, int]]:
+    """The states of `chains` a sentence reports: (chain, stage, start, end of its words),
+    each done or planned as written (see `is_done`). `words`: the sentence's words, when
+    known (a chain none of whose words it holds is not looked for)."""
     found = []
-    for match in STATES.finditer(text):
-        chain, stage = match.lastgroup.rsplit("_", 1)  # type: ignore[union-attr]
-        found.append((chain, int(stage), match.start(), match.end()))
+    for chain in chains:
+        first, later = TRIGGERS[chain]
+        if words is not None and first.isdisjoint(words) and later.isdisjoint(words):
+            continue
+        for match in PATTERNS[chain].finditer(text):
+            stage = int(match.lastgroup.rsplit("_", 1)[1])  # type: ignore[union-attr]
+            found.append((chain, stage, match.start(), match.end()))
     return found
 
 
