@@ -80,9 +80,23 @@ def test_of_two_undated_tolls_the_larger_is_the_later(older, newer):
     # tolls that do not only grow: the missing are found, the arrested released
     ("Police said 12 people were missing after the flood in the river town.",
      "Police said 3 people were missing after the flood in the river town."),
-    # different days: two happenings
+    # different days, different places, "another": two happenings
     ("The quake near the harbour town on Sunday injured two villagers.",
      "The quake near the harbour town on Monday injured five villagers."),
+    ("Two people were killed when a shell hit the school in the city of Marrow, medics said.",
+     "Some 30 people were killed when shells hit the school in the camp of Dunmere, medics "
+     "said."),
+    ("Two people were killed when a shell hit the school in the border town, medics said.",
+     "Thirty people were killed when a shell hit another school in the border town, medics "
+     "said."),
+    # a part of a toll is no toll
+    ("Three soldiers were killed by fire from their own tank in the border town, the army "
+     "said.",
+     "Three of the ten soldiers killed in the border town were hit by their own tank, the "
+     "army said."),
+    # another year's or month's happening
+    ("A gunman opened fire at the plant in the river town, killing two workers.",
+     "In February, a gunman opened fire at a plant in the river town, killing three workers."),
 ])
 def test_undated_tolls_that_size_does_not_order_are_both_kept(first, second):
     stale = Currency(event_text([[first], [second]]))

@@ -91,9 +91,11 @@ _EARLIER_OCCASION = re.compile(r"\b(?:1[89]\d\d|20\d\d|previously|earlier|before
                                r"last (?:year|month|week|time)|first time|in the past)\b",
                                re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
-# A count put in a month ("killed six people in September") may be another happening's.
+# A count put in a month ("killed six people in September") or on "another school" may be
+# another happening's; "three of the four soldiers" is a part of a toll, not a toll.
 _IN_MONTH = re.compile(r"\b(?:in|since|last|early|late|mid-?)\s+(?:January|February|March|April|"
-                       r"May|June|July|August|September|October|November|December)\b")
+                       r"May|June|July|August|September|October|November|December)\b"
+                       r"|\banother\b|\b(?:\d+|[a-z]+) of (?:the|them|those)\b", re.IGNORECASE)
 # Tolls whose count only grows as a happening's reports come in (see the module docstring).
 GROWING_TOLLS = frozenset(["dead", "hurt"])
 # A count revised down somewhere in the event: then no undated count is taken for the later
@@ -251,7 +253,14 @@ class Currency:
         return grown and toll in GROWING_TOLLS and not self._revised_down \
             and not _GUESS.search(new) and not _GUESS.search(old) \
             and not any(p.search(t) for p in (_EARLIER_OCCASION, _IN_MONTH) for t in (new, old)) \
-            and _same_days(new, old) and related(own, theirs)
+            and _same_days(new, old) and related(own, theirs) \
+            and not self._named_apart(new, old)
+
+    def _named_apart(self, text: str, other: str) -> bool:
+        """Both sentences name people or places, and none the same ("a school in Khan
+        Younis", "the Jabaliya school"): two happenings."""
+        names = self._names(text), self._names(other)
+        return bool(names[0] and names[1] and not names[0] & names[1])
 
     def _recount(self, index: int) -> tuple[str, int] | None:
         own = counts(self.text.sentences[index].text)
