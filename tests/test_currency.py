@@ -292,3 +292,9 @@ def test_a_plan_done_in_an_irregular_past_is_stale():
     plan = "The separatists were expected to win 77 of the 125 seats in the provincial vote."
     done = "The separatists won 75 of the 125 seats in the provincial vote."
     assert Currency(event_text([[plan], [done]]))(0)
+
+
+def test_an_active_charge_is_overtaken_by_the_verdict():
+    charged = "Prosecutors have charged Ann Lee and Tom Berg with the murder of a guard."
+    verdict = "Ann Lee was found guilty of the murder of a guard in the Tarn depot."
+    assert Currency(event_text([[charged], [verdict]]))(0)

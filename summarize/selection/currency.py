@@ -411,7 +411,8 @@ class Currency:
         (`PERSONAL_CHAINS`) always, among the names up to just after each state's words,
         where its subject and object stand ("the six were charged" is not "Ewald was
         convicted", nor "Faulder, twice convicted" "Castillo was convicted"); and they
-        share STATE_SHARED_TERMS content words besides those of the states, and
+        share STATE_SHARED_TERMS content words besides the states' own (their
+        `states.TRIGGERS` words: "charged Ann Lee with" leaves "Ann Lee"), and
         STATE_SHARED_PART of the clause's."""
         chain, start, end, own_end = state
         first, second = (self.text.sentences[i].text for i in (index, other))
@@ -425,8 +426,10 @@ class Currency:
             names = [self._names(t) for t in (first, second)]
             if names[0] and names[1] and not names[0] & names[1]:
                 return False
-        said = {w for i in (index, other) for _, _, begin, until in self._states_of(i)
-                for w in content_terms(tokenize(self.text.sentences[i].text[begin:until]))}
+        said = {stem(w) for i in (index, other)
+                for named, _, begin, until in self._states_of(i)
+                for w in tokenize(self.text.sentences[i].text[begin:until])
+                if w in TRIGGERS[named][0] or w in TRIGGERS[named][1]}
         own = set(content_terms(tokenize(clause))) - said
         shared = own & set(self.text.terms[other])
         return len(shared) >= STATE_SHARED_TERMS and len(shared) >= STATE_SHARED_PART * len(own)

@@ -30,7 +30,8 @@ from summarize.text.words import stem
 # expected to be charged": a verdict overtakes the plan too).
 CHAINS: dict[str, tuple[str, ...]] = {
     "trial": (
-        r"charged with|charges? against|indicted (?:on|for)|accused of|arrested (?:on|for|in "
+        r"charged (?:[\w'-]+ ){0,5}?with|charges? against|indicted (?:on|for)|accused of"
+        r"|arrested (?:on|for|in "
         r"connection)|fac(?:es|ing) (?:\w+ ){0,3}charges?",
         r"convicted|acquitted|found (?:not )?guilty|pleaded guilty",
         r"sentenced|condemned to death",
