@@ -298,3 +298,17 @@ def test_an_active_charge_is_overtaken_by_the_verdict():
     charged = "Prosecutors have charged Ann Lee and Tom Berg with the murder of a guard."
     verdict = "Ann Lee was found guilty of the murder of a guard in the Tarn depot."
     assert Currency(event_text([[charged], [verdict]]))(0)
+
+
+def test_a_plan_is_not_done_by_the_same_verb_on_another_count():
+    plan = "The striker will miss the final two games of the season with a knee injury."
+    earlier = "The striker missed four games of the season with a knee injury in October."
+    assert not Currency(event_text([[plan], [earlier]]))(0)
+    done = "The striker missed the final two games of the season with a knee injury."
+    assert Currency(event_text([[plan], [done]]))(0)
+
+
+def test_a_plan_done_in_a_past_form_that_is_a_stop_word_is_stale():
+    plan = "The operator plans to send a repair ship to fix the broken cable off Alvar."
+    done = "A repair ship has been sent to fix the broken cable off Alvar, the operator said."
+    assert Currency(event_text([[plan], [done]]))(0)

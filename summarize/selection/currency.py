@@ -53,7 +53,9 @@ from summarize.selection.states import (
     clause_of,
     is_denied,
     is_done,
+    object_numbers,
     occasion_year,
+    past_tense,
     planned,
     predicate_stems,
     reports_done,
@@ -154,6 +156,13 @@ def related(terms: set[str], other: set[str]) -> bool:
     for counts that dates or update words order)."""
     own = {t for t in terms if not t[0].isdigit()}
     return len(own & {t for t in other if not t[0].isdigit()}) >= MIN_SHARED_TERMS
+
+
+def _counted_apart(plan: str, done: str, stems: set[str]) -> bool:
+    """A plan and a report of it done count their objects differently ("will miss the
+    final two games", "missed four games"): two occasions."""
+    own, theirs = object_numbers(plan, stems), object_numbers(done, stems)
+    return bool(own and theirs and not own & theirs)
 
 
 def _same_days(text: str, other: str) -> bool:
@@ -288,7 +297,8 @@ class Currency:
         sentence = self.text.sentences[index]
         for predicate in planned(sentence.text):
             stems = predicate_stems(predicate)
-            holding = sorted({i for s in stems for i in self._holding.get(s, ())})
+            holding = sorted({i for s in stems for i in self._holding.get(s, ())}
+                             | self._spelled(past_tense(predicate)))
             for other in holding:
                 said = self.text.sentences[other].text
                 if self.text.sentences[other].article != sentence.article \
@@ -298,9 +308,18 @@ class Currency:
                         and not _EARLIER.search(said) \
                         and not self._earlier_year(said, index) \
                         and not self._before(other, index) \
-                        and reports_done(said, stems):
+                        and reports_done(said, stems) \
+                        and not _counted_apart(sentence.text, said, stems):
                     return "plan", other
         return None
+
+    def _spelled(self, word: str) -> set[int]:
+        """The sentences that write `word` when it is a stop word, which content terms
+        leave out ("sent"): found in one pass over the event's text (asked for a plan's
+        past form only)."""
+        if word in STOP_WORDS:
+            return set(self._matching(re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)))
+        return set()
 
     def _respelled(self, index: int, other: int, stems: set[str]) -> int:
         """1 when the report of a plan done spells its predicate otherwise ("will send",

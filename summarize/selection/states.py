@@ -155,6 +155,9 @@ IRREGULAR_PAST = {
 _NOMINAL_DONE = frozenset("at after during following since upon".split())
 _NOMINAL = re.compile(r"(?:ment|ing|ion)$")
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_WORD_OR_NUMBER = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*")
+_NUMBER_NAMES = frozenset("two three four five six seven eight nine ten eleven twelve".split())
+_OBJECT_REACH = 4
 
 
 def past_tense(verb: str) -> str:
@@ -208,6 +211,16 @@ def reports_done(text: str, stems: set[str]) -> bool:
                 and "had" not in words[max(0, k - 2):k]:  # (before some other past time)
             return True
     return False
+
+
+def object_numbers(text: str, stems: set[str]) -> set[str]:
+    """The numbers just after the predicate ("will miss the final two games" -> {"two"}):
+    a plan and a report of it done that count their objects differently are two
+    occasions ("missed four games" earlier in the season)."""
+    words = _WORD_OR_NUMBER.findall(text.lower())
+    return {w for k, word in enumerate(words) if stem(word) in stems
+            for w in words[k + 1:k + 1 + _OBJECT_REACH]
+            if w[0].isdigit() or w in _NUMBER_NAMES}
 
 
 def _undone(words: list[str], k: int) -> bool:
