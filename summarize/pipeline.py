@@ -47,7 +47,7 @@ from summarize.models import (
 from summarize.ranking import rank_sentences
 from summarize.selection.concepts import ConceptIndex, event_concepts, select_by_concepts
 from summarize.selection.currency import Currency
-from summarize.selection.dating import date_weekdays
+from summarize.selection.dating import date_weekdays, unplaced_days
 from summarize.selection.eligibility import Eligibility
 from summarize.selection.lead import choose_lead, headline_values, lead_weights
 from summarize.selection.ordering import order_sentences
@@ -259,10 +259,18 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
         # from English evidence (tolls, plan verbs; titles, speech verbs), so in English
         # only, never applied across languages.
         english = text.language == "en"
-        stale = Currency(text) if english else (lambda index: False)
+        people = People(paragraphs if english else (), owners if english else ())
+        stale = Currency(text, people) if english else (lambda index: False)
         if not isinstance(config.selector, ConceptSelector):  # (they take a mask)
             allowed &= ~np.array([bool(allowed[i]) and stale(i) for i in range(len(allowed))],
                                  dtype=bool)
+
+        relative: dict[int, bool] = {}
+
+        def unplaced(i: int) -> bool:  # (asked of the openings only, once each)
+            if i not in relative:
+                relative[i] = english and unplaced_days(text.sentences[i].text)
+            return relative[i]
 
         def select(excluded: frozenset[int], words: int | None) -> tuple[list[int], list[int]]:
             usable = allowed.copy()
@@ -275,7 +283,8 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
                 return i not in excluded and eligibility(i) and not stale(i)
 
             lead = choose_lead(text, fits, index, leading, config.output.lead_sentences,
-                               config.selector.max_similarity, relevance, weights, accept)
+                               config.selector.max_similarity, relevance, weights, accept,
+                               unplaced)
             budget = config.budget.model_copy(update={"words": words})
             if isinstance(config.selector, ConceptSelector):
                 chosen = select_by_concepts(text, scores, config.selector, budget, usable,
@@ -293,8 +302,7 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
 
         coherent = coherent_selection(select, reading_order, [s.text for s in text.sentences],
                                       [s.article for s in text.sentences],
-                                      People(paragraphs if english else (),
-                                             owners if english else ()),
+                                      people,
                                       expansions(paragraphs),
                                       config.budget.words)
     chosen = list(coherent.order)

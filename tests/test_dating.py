@@ -233,3 +233,38 @@ def test_a_relative_year_is_dated_in_a_story_of_several_years(sentence, dated):
     published = dt.date(1998, 2, 18)
     assert date_weekdays(sentence, published, with_year=True) == dated
     assert date_weekdays(sentence, published) == sentence
+
+
+@pytest.mark.parametrize(("sentence", "dated"), [
+    ("Gary Hale, 35, was arrested yesterday and will be arraigned today in the county court.",
+     "Gary Hale, 35, was arrested yesterday (March 6) and will be arraigned today (March 7) "
+     "in the county court."),
+    ("He appeared in court today.", "He appeared in court today (March 7)."),
+    ("Yesterday, police arrested two men.", "Yesterday (March 6), police arrested two men."),
+    ("The minister will visit the town tomorrow.",
+     "The minister will visit the town tomorrow (March 8)."),
+    # each by its own clause
+    ("He said yesterday that the talks will resume tomorrow.",
+     "He said yesterday (March 6) that the talks will resume tomorrow (March 8)."),
+    # no date where the tense disagrees or does not tell, or another time moves the day
+    ("Today, more women than ever play football.", None),  # "nowadays"
+    ("The trial begins today.", None),
+    ("Police will question them yesterday.", None),
+    ("The talks collapsed tomorrow.", None),
+    ("A year ago today, the plant closed.", None),
+    ("The firm has been closed since yesterday.", None),
+    ("The offer stands until tomorrow.", None),
+    ("Seacom said today (14 October 2011) that it restored service.", None),  # dated already
+    ("Today's vote was postponed.", None),
+])
+def test_yesterday_today_and_tomorrow_are_dated_as_their_clause_points(sentence, dated):
+    assert date_weekdays(sentence, THURSDAY) == (dated or sentence)
+    assert date_weekdays(sentence, None) == sentence
+
+
+def test_unplaced_days_are_those_no_date_places():
+    from summarize.selection.dating import unplaced_days
+
+    assert unplaced_days("He was arrested yesterday and will be arraigned today.")
+    assert not unplaced_days("He was arrested yesterday (March 6).")
+    assert not unplaced_days("He was arrested on Wednesday.")

@@ -57,3 +57,24 @@ def test_an_opening_that_states_news_leads_over_background_with_more_lead_weight
 def test_news_with_little_of_the_lead_weight_is_a_side_story():
     side = "Police in Oslo arrested a student on Monday for selling stolen bicycles."
     assert _lead([[BACKGROUND], [BACKGROUND.replace("new and ", "")], [side]]) != side
+
+
+def test_of_two_openings_with_the_same_news_the_one_a_reader_can_place_leads():
+    from summarize.selection.dating import unplaced_days
+
+    relative = ("Gary Hale of Eastbrook was arrested yesterday and charged with the murder of "
+                "two women in Eastbrook.")
+    placed = ("Gary Hale of Eastbrook was arrested on Tuesday and charged with the murder of "
+              "two women in Eastbrook.")
+    for articles in ([[relative], [placed]], [[placed], [relative]]):
+        text = event_text(articles)
+        index = ConceptIndex.of(text)
+        weights = lead_weights(text, index, [[0], [1]])
+        everyone = np.ones(2, dtype=bool)
+        said = [s.text for s in text.sentences]
+        lead = choose_lead(text, everyone, index, weights, 1, 0.5,
+                           unplaced=lambda i, said=said: unplaced_days(said[i]))
+        assert text.sentences[lead[0]].text == placed
+        # without the hook, the earlier of the two leads (the order of the articles)
+        assert text.sentences[choose_lead(text, everyone, index, weights, 1, 0.5)[0]].text \
+            == articles[0][0]

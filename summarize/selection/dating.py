@@ -23,6 +23,14 @@ reader trusts a bracketed date more than anything else in the sentence:
 - the day would be the one after publication in a past clause, or the one before it in a
   future clause: a story filed across midnight or from a time zone ahead.
 
+"Yesterday", "today" and "tomorrow" are dated the same way, a day before, on or after
+publication (Mani & Wilson resolve them from the document date too), where the tense
+agrees: "yesterday" in a past clause, "tomorrow" in a future one, "today" in either. A
+"today" in the present ("Today, more women play …") is "nowadays", not a day, and gets no
+date; so does one in any doubt above ("a year ago today", "until tomorrow"). An undated
+article's relative days stay as written: `unplaced_days` tells which sentences have one,
+so that the lead can prefer a sentence a reader can place.
+
 In a story whose articles span more than one year, a weekday's date carries its year, and
 "this year", "last year" and "next year" the year they stand for (the publication year, the
 one before, the one after): "Monday (Feb. 16)" and "last year" cannot be placed among the
@@ -53,6 +61,13 @@ MONTH_ABBREVIATIONS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", 
 _MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|"
            r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.")
 _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# Days named from the day of writing, and how far from it each is.
+RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
+_DAY = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Yy]esterday|[Tt]oday|"
+                  r"[Tt]omorrow)\b")
+_RELATIVE = re.compile(r"\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b(?!\s*\()")
+# The tenses a relative day can be dated in.
+_RELATIVE_TENSES = {-1: (PAST, PARTICIPLE), 0: (PAST, PARTICIPLE, FUTURE), 1: (FUTURE,)}
 # Times that say which week, month or year a clause speaks of.
 _SHIFTED = re.compile(
     r"\b(?:1[89]\d\d|20\d\d)\b"
@@ -128,17 +143,17 @@ def date_years(text: str, published: dt.date) -> str:
 
 def date_weekdays(text: str, published: dt.date | None, with_year: bool = False) -> str:
     """"on Tuesday" -> "on Tuesday (Sept. 12)", "Tuesday night" -> "Tuesday night (Sept.
-    12)": each weekday the sentence dates (see the module docstring), once per weekday;
-    "(Sept. 12, 2023)" `with_year`, for a briefing whose articles span more than one year
-    (a reader cannot place "Monday (Feb. 16)" among the years of a long story). Unchanged
-    without a publication date."""
+    12)": each weekday the sentence dates (see the module docstring), once per weekday,
+    and "yesterday", "today" and "tomorrow" as well; "(Sept. 12, 2023)" `with_year`, for a
+    briefing whose articles span more than one year (a reader cannot place "Monday (Feb.
+    16)" among the years of a long story). Unchanged without a publication date."""
     if published is None:
         return text
     if with_year:
         text = date_years(text, published)
-    if "day" not in text:  # (every weekday's name ends in "day")
-        return text
-    matches = list(_WEEKDAY.finditer(text))
+    if "day" not in text and "orrow" not in text:
+        return text  # (every weekday's name ends in "day", and so do two of three others)
+    matches = list(_DAY.finditer(text))
     if not matches:
         return text
     parsed = parse(text)
@@ -146,7 +161,9 @@ def date_weekdays(text: str, published: dt.date | None, with_year: bool = False)
     for match in matches:
         if match.group() in dated:
             continue
-        day = weekday_date(parsed, text, match, published)
+        day = (relative_date(parsed, text, match, published)
+               if match.group().lower() in RELATIVE_DAYS
+               else weekday_date(parsed, text, match, published))
         if day is None:
             continue
         dated.add(match.group())
@@ -156,6 +173,32 @@ def date_weekdays(text: str, published: dt.date | None, with_year: bool = False)
         pieces.append(f"{text[done:end]} ({MONTH_ABBREVIATIONS[day.month - 1]} {day.day}{year})")
         done = end
     return "".join(pieces) + text[done:]
+
+
+def unplaced_days(text: str) -> bool:
+    """The sentence names a day from the day of writing that no date places ("was
+    arrested yesterday and will be arraigned today", in an undated article)."""
+    return bool(_RELATIVE.search(text))
+
+
+def relative_date(parsed: Parsed, text: str, match: re.Match[str],
+                  published: dt.date) -> dt.date | None:
+    """The date "yesterday", "today" or "tomorrow" (`match`) names, or None when the
+    sentence does not tell it: the tense of its clause must agree, and nothing in its
+    reach may move it (see the module docstring)."""
+    if _AFTER_WEEKDAY.match(text, match.end()):
+        return None
+    position = parsed.spans.index(match.span())
+    previous = parsed.words[position - 1].lower() if position else ""
+    if previous in ("for", "until", "till", "since", "by"):
+        return None
+    group = governing_group(parsed, position)
+    shift = RELATIVE_DAYS[match.group().lower()]
+    if group is None or group.tense not in _RELATIVE_TENSES[shift]:
+        return None
+    if _SHIFTED.search(" ".join(parsed.words[k] for k in _reach(parsed, position, group))):
+        return None
+    return _shifted(published, shift)
 
 
 def weekday_date(parsed: Parsed, text: str, match: re.Match[str],

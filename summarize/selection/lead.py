@@ -94,6 +94,7 @@ def choose_lead(
     relevance: np.ndarray | None = None,
     concept_weight: np.ndarray | None = None,
     accept: Callable[[int], bool] | None = None,
+    unplaced: Callable[[int], bool] | None = None,
 ) -> list[int]:
     """The sentences that open the briefing, chosen among the articles' opening sentences
     (those of the `candidates` mask that pass `accept`), none restating another: those
@@ -101,7 +102,9 @@ def choose_lead(
     words, as two very different stories may) the most concept weight (`concept_weights`);
     each times 1 + the sentence's relevance to the focus (relative to the most relevant
     one) when there is one. Openings that state news (`states_news`) with at least
-    NEWS_LEAD_SHARE of the best lead weight come before all others."""
+    NEWS_LEAD_SHARE of the best lead weight come before all others. Of openings with the
+    same lead weight (the same news), one that `unplaced` says names a day no date places
+    ("yesterday", in an undated article) comes after those that do not."""
     openings = [int(i) for i in np.flatnonzero(candidates)
                 if text.sentences[i].position < LEAD_POSITIONS]
     top = relevance.max() if relevance is not None else 0.0
@@ -114,7 +117,8 @@ def choose_lead(
         return leading * focus, covered * focus
 
     values = {i: value(i) for i in openings}
-    ranked = sorted(openings, key=lambda i: (-values[i][0], -values[i][1], i))
+    late = {i for i in openings if unplaced is not None and unplaced(i)}
+    ranked = sorted(openings, key=lambda i: (-values[i][0], i in late, -values[i][1], i))
     accepted: dict[int, bool] = {}
 
     def stands(i: int) -> bool:  # (`accept` asked best first: of a few openings, not all)
