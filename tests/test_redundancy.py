@@ -123,15 +123,18 @@ def test_a_xinhua_reprint_of_an_ap_story_is_found_in_duc2006(duc2006):
 def _every_backing_source(text, indices, min_similarity):
     """Reference for `corroborate`: every sentence of the event split into its clauses and
     compared with every asked sentence and main clause (no bound skips any)."""
-    from summarize.selection.redundancy import statement_vectors
+    from summarize.selection.redundancy import MIN_STATED_SHARE, statement_vectors
     from summarize.text.words import smooth_idf
 
     idf = smooth_idf(text.counts)
     asked, asked_owner = statement_vectors(text, list(indices), idf, main_only=True)
     every, owner = statement_vectors(text, list(range(len(text.sentences))), idf)
     close = (asked @ every.T).toarray() >= min_similarity
+    shared = ((asked > 0).astype(int) @ (every > 0).astype(int).T).toarray()
+    whole = [list(owner).index(o) for o in owner]  # each row's whole sentence
+    stated = shared[:, whole] >= MIN_STATED_SHARE * np.diff(asked.indptr)[:, None]
     found = {i: {text.sentences[i].article} for i in indices}
-    for row, column in zip(*np.nonzero(close)):
+    for row, column in zip(*np.nonzero(close & stated)):
         found[int(asked_owner[row])].add(text.sentences[owner[column]].article)
     return [found[i] for i in indices]
 
@@ -151,7 +154,7 @@ def test_corroboration_finds_every_source_that_comparing_everything_finds(duc200
         found = [set(sources) for sources in corroborate(text, indices, min_similarity)]
         assert found == _every_backing_source(text, indices, min_similarity)
         if min_similarity == 0.5:
-            assert sum(len(f) > 1 for f in found) >= 9, "the event's facts are corroborated"
+            assert sum(len(f) > 1 for f in found) >= 7, "the event's facts are corroborated"
 
 
 @settings(max_examples=300, deadline=None)
@@ -230,3 +233,16 @@ def test_copies_are_found_in_memory_that_grows_with_the_articles_not_their_squar
         tracemalloc.stop()
         assert peak < 25 * 2**20, f"{len(articles)} articles: {peak / 2**20:.0f} MiB"
     assert len(groups) == 1 and len(groups[0]) == 2_000
+
+
+def test_an_article_naming_the_same_bodies_without_the_fact_does_not_back_it():
+    # the same rare names bring the cosine over 0.5; the fact (cracks in 412 ferries, 37
+    # grounded) is not there: fewer than half of the sentence's words
+    said = ("Inspectors of the Norwegian Coastal Administration found cracks in 412 ferries "
+            "and grounded 37 of them in March.")
+    named = "Norwegian Coastal Administration inspectors were in March."
+    text = event_text([[said], [named], [OTHER_STORY[2]]])
+    assert corroborate(text, [0], min_similarity=0.5) == [(0,)]
+    restated = "In March, inspectors found cracks in 412 ferries and grounded 37 of them."
+    text = event_text([[said], [restated], [OTHER_STORY[2]]])
+    assert corroborate(text, [0], min_similarity=0.5) == [(0, 1)]
