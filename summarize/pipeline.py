@@ -376,7 +376,8 @@ def _event_title(slug: str, articles: tuple[CleanArticle, ...], sentences: tuple
     the titles of the articles the lead cites that read as headlines (cleaned of labels,
     codes and attribution, `titles.clean_title`, `titles.without_attribution`; short
     enough; no question, clock time or feature opener, `titles.reads_as_headline`; not one
-    of the `opinion` pieces') and agree with the lead (`titles.agrees`), the one that says
+    of the `opinion` pieces') and agree with the lead (`titles.agrees`; the lead's own
+    article's headline may agree with the key points instead), the one that says
     most of what the lead says, then that covers most of what the outlets led with
     (`lead.lead_weights`), the lead's own article's first; a wire's slug line only when no
     other exists, titles in capitals only when no other does; in sentence case. Without
@@ -387,14 +388,21 @@ def _event_title(slug: str, articles: tuple[CleanArticle, ...], sentences: tuple
     topic = topic_title(focus)
     if topic:
         return sentence_case(topic, texts)
+    # (a briefing whose lead the references left out agrees with its first sentence)
+    lead_count = lead_count or min(1, len(chosen))
     lead_text = " ".join(c.sentence.text for c in chosen[:lead_count])
+    body_text = " ".join(c.sentence.text for c in chosen[lead_count:])
     own = {c.sentence.article for c in chosen[:lead_count]}
     cited = own | {a for c in chosen[:lead_count] for a in c.sources}
     titles = {a: without_attribution(clean_title(articles[a].title or "", articles[a].outlet))
               for a in range(len(articles)) if articles[a].title and a not in opinion}
     headlines = [a for a in titles if a in cited and is_headline(articles[a].title or "")
-                 and reads_as_headline(titles[a]) and agrees(titles[a], lead_text, a in own)
-                 and not _words_within(titles[a], lead_text)]  # (the lead's own words again)
+                 and reads_as_headline(titles[a])
+                 and not (is_lede(articles[a].title or "") and _words_within(titles[a], lead_text))
+                 # (the lead's own article's headline may say what the key points say;
+                 # an event of one article has no other story's headline to fear)
+                 and (agrees(titles[a], lead_text, a in own) or (a in own and (
+                     len(articles) == 1 or agrees(titles[a], body_text))))]
     if headlines:
         values = dict(zip(headlines, headline_values([titles[a] for a in headlines],
                                                       lead_text, index, leading)))

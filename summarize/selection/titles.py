@@ -500,11 +500,20 @@ def without_attribution(title: str) -> str:
     return _ATTRIBUTION_TAIL.sub("", title).strip() or title
 
 
+_PRONOUN = re.compile(r"\b(?:it|its|they|their|them|he|his|him|she|her)\b")
+_NAME = re.compile(r"(?<!^)\b[A-Z][a-z]")
+
+
 def reads_as_headline(title: str) -> bool:
     """A headline's form, beyond its length (`is_headline`): no question, no clock time,
-    no opening that a feature's first line or a dependent clause has."""
+    no pronoun before the names it could stand for ("Engineers found cracks in three of
+    its steel supports"), no opening that a feature's first line or a dependent clause
+    has."""
     words = title.split()
     if not words or "?" in title or _CLOCK.search(title):
+        return False
+    pronoun, name = _PRONOUN.search(title), _NAME.search(title)
+    if pronoun and (name is None or name.start() > pronoun.start()):
         return False
     first = words[0].strip("\"'“‘(").lower().replace("’", "'")
     return first not in _NOT_HEADLINE_OPENERS
