@@ -61,7 +61,7 @@ NEWS_LEAD_SHARE = 0.5
 SAME_STORY_TERMS = 4
 # ... and it has at least this share of the central opening's lead weight: below it, the
 # later article tells another story (on the ECB+ stories, a later conviction has 0.21 of
-# its shooting's, an unrelated later story less than 0.1).
+# the lead weight of the shooting it follows).
 LATEST_SHARE = 0.15
 # A later article states its development in its first sentences; a standfirst or a title
 # given as the first sentence may come before it.
