@@ -42,9 +42,9 @@ Then what an editor marks:
   its date): the lead's article is dated and another article of the event, published a
   day or more later, opens with a sentence that states news (`lead.states_news`) and
   shares LATER_SHARED content words with the lead: a later development of its story that
-  the lead leaves out. Of its 8 flags on the English stories with this code, 6 were right
-  by hand (precision 0.75; the misses: a later article telling the same development
-  again, "was sentenced" a day later);
+  the lead leaves out. Of its 9 flags on the English stories with this code, 6 were right
+  by hand (precision 0.67; the misses: a later article telling the same development
+  again, "was sentenced" or "died" a day later);
 - a title that shares no content word with the lead; of its 3 flags on both sets, 2 were a
   title or lead an editor would change (the miss: "26-year-old was handed keys to Tardis"
   over a lead on Matt Smith, the same news in other words).

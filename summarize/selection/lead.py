@@ -59,7 +59,7 @@ NEWS_LEAD_SHARE = 0.5
 # A later opening tells of the same story as the central one when they share this many
 # content words (as `currency.same_happening` asks of two counts).
 SAME_STORY_TERMS = 4
-# ... and it has at least this share of the central opening's lead weight: below it, the
+# ... and it has at least this share of the best opening's lead weight: below it, the
 # later article tells another story (on the ECB+ stories, a later conviction has 0.21 of
 # the lead weight of the shooting it follows).
 LATEST_SHARE = 0.15
@@ -229,7 +229,8 @@ def choose_lead(
         floor = NEWS_LEAD_SHARE * values[top][0] if top is not None else 0.0
         news = [i for i in ranked if values[i][0] >= floor
                 and states_news(text.sentences[i].text) and stands(i)]
-        latest = _latest(text, ranked, values, news[0] if news else top, stands)
+        latest = _latest(text, ranked, values, index, weights, news[0] if news else top,
+                         stands)
         first = ([latest] if latest is not None else []) + [i for i in news if i != latest]
         ranked = first + [i for i in ranked if i not in first]
     if latest is None:  # (the latest news is not given up for a better read)
@@ -244,18 +245,24 @@ def choose_lead(
 
 
 def _latest(text: EventText, ranked: list[int], values: dict[int, tuple[float, float]],
-            central: int | None, stands: Callable[[int], bool]) -> int | None:
+            index: ConceptIndex, weights: dict[int, int], central: int | None,
+            stands: Callable[[int], bool]) -> int | None:
     """The opening of the latest development of the main story, when it is later than the
     `central` one: of the articles' first sentences (`_opens`) that state news, stand
     alone, share SAME_STORY_TERMS content words with the central one and have LATEST_SHARE
-    of its lead weight, from articles dated after its, the best of the latest date."""
+    of the best opening's lead weight, from articles dated after its, the best of the
+    latest date."""
     if central is None:
         return None
     since = text.articles[text.sentences[central].article].published
     if since is None:
         return None
     story = set(text.terms[central])
-    floor = LATEST_SHARE * values[central][0]
+    # (of the event's openings, whether or not they may be chosen now: the floor stays
+    # when selection runs again without some of them)
+    floor = LATEST_SHARE * max(
+        sum(weights.get(c, 0) for c in index.codes_of_sentence(i))
+        for i, sentence in enumerate(text.sentences) if sentence.position < LEAD_POSITIONS)
     later = [i for i in ranked
              if (text.articles[text.sentences[i].article].published or since) > since
              and values[i][0] >= floor and _opens(text, i)
@@ -296,7 +303,10 @@ def _standing_first(text: EventText, ranked: list[int],
     if head is None or not flawed(head):
         return ranked
     since = date(head)
+    news = not topic and states_news(text.sentences[head].text)
     for j in ranked[ranked.index(head) + 1:]:
+        if news and not states_news(text.sentences[j].text):
+            continue  # (news is not given up for background that reads better)
         if values[j][0] < COMPARABLE * values[head][0]:
             if topic:
                 break
