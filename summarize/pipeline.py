@@ -56,12 +56,17 @@ from summarize.selection.redundancy import corroborate, find_duplicates, indepen
 from summarize.selection.references import coherent_selection, expansions
 from summarize.selection.strategies import select_sentences
 from summarize.selection.titles import (
+    agrees,
     clean_title,
     is_all_caps,
     is_headline,
+    is_lede,
     is_wire_slug,
+    reads_as_headline,
     sentence_case,
+    topic_title,
     trim_headline,
+    without_attribution,
 )
 from summarize.text.cleaning import article_lines, clean_lines
 from summarize.text.focus import focus_relevance, focus_terms
@@ -153,7 +158,10 @@ def prepare_event(event: Event, timer: StageTimer | None = None,
         with timer.stage("split"):
             # ("…from strongman Hun Sen. He said…": the name may be written in full elsewhere)
             names = names_in("\n".join(clean.paragraphs)) if language == "en" else frozenset()
-            texts = [s for paragraph in clean.paragraphs
+            # A title that is the story's first sentence (`titles.is_lede`) opens it again.
+            lede = (clean.title,) if language == "en" and clean.title \
+                and is_lede(clean.title) else ()
+            texts = [s for paragraph in lede + clean.paragraphs
                      for s in split_sentences(paragraph, language, names)]
             if language == "en":  # (weekdays are dated by English verbs' tenses)
                 texts = [date_weekdays(s, clean.published, with_year) for s in texts]
@@ -324,7 +332,8 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
     return Briefing(
         event=prepared.slug,
         title=_event_title(prepared.slug, prepared.articles, prepared.sentences, ordered,
-                           len(lead), index, leading, eligibility.opinion),
+                           len(lead), index, leading, eligibility.opinion,
+                           prepared.focus if config.focus.from_event else None),
         sentences=tuple(ordered),
         lead=frozenset(range(len(lead))),
         articles=prepared.articles,
@@ -370,35 +379,60 @@ def _rank_once_per_story(text: EventText, groups: list[list[int]], config: Confi
 
 def _event_title(slug: str, articles: tuple[CleanArticle, ...], sentences: tuple[Sentence, ...],
                  chosen: list[ChosenSentence], lead_count: int, index: ConceptIndex,
-                 leading: dict[int, int], opinion: frozenset[int]) -> str:
-    """A headline for the event. Of the article titles that read as headlines (cleaned of
-    labels and codes, `titles.clean_title`; short enough; not one of the `opinion`
-    pieces'), the one that says most of what the lead says, then that covers most of what
-    the outlets led with (`lead.lead_weights`), then the title of the lead's article, then
-    the earliest listed; a wire's slug line only when no other exists, titles in capitals
-    only when no other does; in sentence case. Without one, the first that trims to a
-    headline (`titles.trim_headline`) of: the lead, then the reporters' opening sentences
-    and long titles, those that say most of what the lead says first. Else the folder
-    name."""
+                 leading: dict[int, int], opinion: frozenset[int],
+                 focus: str | None = None) -> str:
+    """A headline for the event that agrees with its lead. The title line of the event's
+    topic when it has one (`titles.topic_title`: the briefing answers the topic). Else, of
+    the titles of the articles the lead cites that read as headlines (cleaned of labels,
+    codes and attribution, `titles.clean_title`, `titles.without_attribution`; short
+    enough; no question, clock time or feature opener, `titles.reads_as_headline`; not one
+    of the `opinion` pieces') and agree with the lead (`titles.agrees`; the lead's own
+    article's headline may agree with the key points instead), the one that says
+    most of what the lead says, then that covers most of what the outlets led with
+    (`lead.lead_weights`), the lead's own article's first; a wire's slug line only when no
+    other exists, titles in capitals only when no other does; in sentence case. Without
+    one, the first that trims to a headline (`titles.trim_headline`) of: the lead, then the
+    reporters' opening sentences and long titles that agree with it, those that say most
+    of what the lead says first. Else the folder name."""
     texts = [s.text for s in sentences]
-    lead_articles = {c.sentence.article for c in chosen[:lead_count]}
+    topic = topic_title(focus)
+    if topic:
+        return sentence_case(topic, texts)
+    # (a briefing whose lead the references left out agrees with its first sentence)
+    lead_count = lead_count or min(1, len(chosen))
     lead_text = " ".join(c.sentence.text for c in chosen[:lead_count])
-    titles = {a: clean_title(articles[a].title or "", articles[a].outlet)
+    body_text = " ".join(c.sentence.text for c in chosen[lead_count:])
+    own = {c.sentence.article for c in chosen[:lead_count]}
+    cited = own | {a for c in chosen[:lead_count] for a in c.sources}
+    titles = {a: without_attribution(clean_title(articles[a].title or "", articles[a].outlet))
               for a in range(len(articles)) if articles[a].title and a not in opinion}
-    headlines = [a for a in titles if is_headline(articles[a].title or "")]
+    headlines = [a for a in titles if a in cited and is_headline(articles[a].title or "")
+                 and reads_as_headline(titles[a])
+                 and not (is_lede(articles[a].title or "") and _words_within(titles[a], lead_text))
+                 # (the lead's own article's headline may say what the key points say;
+                 # an event of one article has no other story's headline to fear)
+                 and (agrees(titles[a], lead_text, a in own) or (a in own and (
+                     len(articles) == 1 or agrees(titles[a], body_text))))]
     if headlines:
         values = dict(zip(headlines, headline_values([titles[a] for a in headlines],
                                                       lead_text, index, leading)))
         best = max(headlines, key=lambda a: (not is_wire_slug(titles[a]),
-                                             not is_all_caps(titles[a]),
-                                             values[a], a in lead_articles, -a))
+                                             not is_all_caps(titles[a]), a in own,
+                                             values[a], -a))
         return sentence_case(titles[best], texts)
     others = [s.text for s in sentences if s.position == 0 and s.article not in opinion]
-    others += [titles[a] for a in titles if a not in headlines]
+    others += [titles[a] for a in titles if not is_headline(articles[a].title or "")]
     ranked = sorted(zip(headline_values(others, lead_text, index, leading), others),
                     key=lambda pair: (-pair[0][0], -pair[0][1]))
-    for candidate in [c.sentence.text for c in chosen[:lead_count]] + [t for _, t in ranked]:
+    for candidate in [c.sentence.text for c in chosen[:lead_count]] + \
+            [t for _, t in ranked if agrees(t, lead_text)]:
         headline = trim_headline(candidate)
-        if headline:
+        if headline and reads_as_headline(headline):
             return headline
     return slug.replace("-", " ").replace("_", " ").strip().capitalize() or slug
+
+
+def _words_within(title: str, text: str) -> bool:
+    def words(t: str) -> str:
+        return " ".join(w.lower() for w in tokenize(t))
+    return words(title) in words(text)

@@ -90,7 +90,7 @@ def test_eval_uses_each_events_topic_as_focus_when_the_config_asks(tmp_path):
     (root / "E1" / "topic.txt").write_text("Schools\n\nWhich schools stayed closed?\n")
     events = evaluation.discover_dataset(root)
     prepared = evaluation.prepare_dataset(events, 1_000_000)
-    assert prepared["E1"].focus == "Schools Which schools stayed closed?"
+    assert prepared["E1"].focus == "Schools\nWhich schools stayed closed?"
     assert prepared["E2"].focus is None
     briefings = {}
     for from_event in (True, False):

@@ -1,10 +1,15 @@
 """The lead states the main news (selection/lead.py): who did what, when or where."""
 
+import datetime as dt
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
-from summarize.selection.concepts import ConceptIndex
-from summarize.selection.lead import choose_lead, lead_weights, states_news
+from summarize.config import ConceptSelector
+from summarize.selection.concepts import ConceptIndex, event_concepts
+from summarize.selection.lead import choose_lead, lead_weights, stands_alone, states_news
+from summarize.text.focus import focus_relevance, focus_terms
 from tests.conftest import event_text
 
 
@@ -75,6 +80,81 @@ def test_of_two_openings_with_the_same_news_the_one_a_reader_can_place_leads():
         lead = choose_lead(text, everyone, index, weights, 1, 0.5,
                            unplaced=lambda i, said=said: unplaced_days(said[i]))
         assert text.sentences[lead[0]].text == placed
-        # without the hook, the earlier of the two leads (the order of the articles)
+        # (without the hook, the lead's own stand-alone test prefers it too: `stands_alone`)
         assert text.sentences[choose_lead(text, everyone, index, weights, 1, 0.5)[0]].text \
-            == articles[0][0]
+            == placed
+
+
+# -- which news leads: the latest development, a lead that stands alone, a topic's answer ---
+
+CRASH = "A freight train derailed near Ashford on Monday, spilling diesel into the Stour river."
+CLEANUP = ("Crews near Ashford finished clearing diesel from the Stour river on Thursday, "
+           "three days after a freight train derailed there.")
+CRASH_AGAIN = "A freight train came off the rails near Ashford on Monday, spilling diesel."
+FEATURE = "Rail fans near Ashford gathered on Saturday to watch old steam engines pass."
+
+
+def _dated_lead(articles, dates):
+    text = event_text(articles, dates=dates)
+    index = ConceptIndex.of(text)
+    weights = lead_weights(text, index, [[a] for a in range(len(articles))])
+    lead = choose_lead(text, np.ones(len(text.sentences), dtype=bool), index, weights, 1, 0.5)
+    return text.sentences[lead[0]].text
+
+
+@pytest.mark.parametrize("articles, dates, expected", [
+    # most outlets report the derailment; a later article reports the clean-up done: the
+    # later development of the same story leads
+    ([[CRASH], [CRASH_AGAIN], [CRASH], [CLEANUP]],
+     [dt.date(2024, 5, 6), dt.date(2024, 5, 6), dt.date(2024, 5, 7), dt.date(2024, 5, 9)],
+     CLEANUP),
+    # the same articles undated: nothing says which came later, the central one leads
+    ([[CRASH], [CRASH_AGAIN], [CRASH], [CLEANUP]], None, CRASH),
+    # a later article about something else of the town is no development of the story
+    ([[CRASH], [CRASH_AGAIN], [CRASH], [FEATURE]],
+     [dt.date(2024, 5, 6), dt.date(2024, 5, 6), dt.date(2024, 5, 7), dt.date(2024, 5, 11)],
+     CRASH),
+])
+def test_the_latest_development_of_the_main_story_leads_over_its_background(articles, dates,
+                                                                            expected):
+    assert _dated_lead(articles, dates) == expected
+
+
+@pytest.mark.parametrize("sentence, alone", [
+    ("Police in Leeds arrested a bus driver on Monday after a crash in central Leeds.", True),
+    ("Police in Leeds arrested a bus driver yesterday after a crash in central Leeds.",
+     False),  # a day nothing places
+    ("More than 40 firefighters fought the blaze on the roof of the warehouse in Dover.",
+     False),  # which blaze? a description of what the sentence never names
+    ("I watched the Leeds bus crash from my office window on Monday.", False),  # whose "I"?
+    ("“We lost everything,” said Ann Cole, whose shop in Leeds burned on Monday.", True),
+])
+def test_a_lead_stands_alone(sentence, alone):
+    assert stands_alone(sentence) is alone
+
+
+def test_a_lead_with_a_relative_day_yields_to_a_comparable_one_without():
+    today = "Police in Leeds arrested a bus driver today after a crash in central Leeds."
+    dated = "Police in Leeds arrested a bus driver on Monday after a crash in central Leeds."
+    assert _lead([[today], [today], [dated]]) == dated
+
+
+def test_a_topic_event_leads_with_the_sentence_that_best_answers_the_topic():
+    articles = [
+        ["Residents of Leeds protested on Tuesday outside the town hall.",
+         "Library closures across England have reached 500 since 2010 as councils cut "
+         "budgets, the library association said."],
+        ["Leeds residents protested on Tuesday outside the town hall over council budgets.",
+         "Library closures across England have reached 500 since 2010, the association "
+         "said."],
+        ["The council of Leeds said on Monday it would cut budgets."],
+    ]
+    text = event_text(articles)
+    text = replace(text, focus=focus_terms("library closures in England\nDescribe the "
+                                           "closures of public libraries and their causes."))
+    index, weights = event_concepts(text, [[0], [1], [2]], ConceptSelector(), None)
+    leading = lead_weights(text, index, [[0], [1], [2]])
+    lead = choose_lead(text, np.ones(len(text.sentences), dtype=bool), index, leading, 1,
+                       0.5, focus_relevance(text), weights)
+    # (an opening, a protest in one town, would lead a news event)
+    assert text.sentences[lead[0]].text.startswith("Library closures across England")

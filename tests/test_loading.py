@@ -184,7 +184,8 @@ def test_topic_txt_is_the_events_focus_not_an_article(tmp_path):
     event = load_event(folder, tmp_path, 10_000)
     assert [a.path for a in event.articles] == ["ev/a.txt"]
     assert not event.skipped
-    assert event.focus == "Kursk disaster Discuss the sinking of the Russian submarine."
+    # (the title line stays a line of its own: a topic event is titled with it)
+    assert event.focus == "Kursk disaster\nDiscuss the sinking of the Russian submarine."
 
 
 def test_a_topic_txt_linked_from_outside_the_input_is_not_read(tmp_path):

@@ -154,7 +154,9 @@ def hostile_event(root: Path) -> None:
     some), with hostile titles, outlets and addresses."""
     files = {}
     for n in range(3):
-        front = {"title": f"{INJECTIONS[n + 3]} {INJECTIONS[n]}", "source": INJECTIONS[n + 5],
+        # (each title agrees with the story, as a title must to be the briefing's)
+        front = {"title": f"{INJECTIONS[n + 3]} Springfield budget {INJECTIONS[n]} "
+                          f"{INJECTIONS[0]}", "source": INJECTIONS[n + 5],
                  "url": ["javascript:alert(1)", "data:text/html,<script>x</script>",
                          'https://ok.example/a"onmouseover="x'][n],
                  "published": f"2023-09-1{n}"}

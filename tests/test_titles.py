@@ -13,11 +13,16 @@ from summarize.models import Article, Event
 from summarize.pipeline import summarize_event
 from summarize.selection.titles import (
     HEADLINE_MAX_WORDS,
+    agrees,
     clean_title,
     is_headline,
+    is_lede,
     is_title_case,
+    reads_as_headline,
     sentence_case,
+    topic_title,
     trim_headline,
+    without_attribution,
 )
 
 
@@ -141,7 +146,76 @@ def test_a_title_that_is_a_sentence_is_no_headline_and_an_editorial_has_none():
     briefing = summarize_event(_event([long, "EDITORIAL: Search crews deserve thanks", None],
                                       BODIES), Config())
     assert briefing.title != long and "thanks" not in briefing.title
-    assert briefing.title.startswith("Rescuers found")
+    # (the long title is the first sentence of its story: the lead may be it; the title is
+    # then the lead trimmed, never the sentence itself)
+    assert len(briefing.title.split()) <= HEADLINE_MAX_WORDS
+    assert agrees(briefing.title, briefing.sentences[0].sentence.text)
     titled = summarize_event(_event([long, None, "Hikers Found Alive Near Boulder"], BODIES),
                              Config())
     assert titled.title == "Hikers found alive near Boulder"
+
+
+# -- a title agrees with the lead, comes from an article the lead cites, reads as a headline --
+
+FLOOD = [
+    "Floodwater from the Severn river swept through central Worcester on Monday, forcing "
+    "200 families from their homes, the city council said.",
+    "The Severn river burst its banks in Worcester on Monday and 200 families left their "
+    "homes, officials said.",
+    "Worcester council opened two shelters on Monday for the 200 families whose homes "
+    "flooded when the Severn river rose.",
+    "Bus drivers in Leeds walked out on Monday over a dispute about pay.",
+]
+
+
+@pytest.mark.parametrize("titles, chosen", [
+    # the headline of an article the lead does not cite, on another story: never the title
+    ([None, None, None, "Leeds bus drivers strike over pay"], None),
+    # a feature opener, a question, a clock time: not headlines
+    (["It's a hard week for Worcester", "Will Worcester ever be dry again?",
+      "Severn floods Worcester at 9:15 am", None], None),
+    # a headline that agrees with the lead, its attribution left to the story
+    (["Severn floods Worcester, 200 families leave homes: officials"] * 3 + [None],
+     "Severn floods Worcester, 200 families leave homes"),
+])
+def test_the_title_is_a_headline_that_agrees_with_the_lead_or_the_lead_trimmed(titles,
+                                                                              chosen):
+    briefing = summarize_event(_event(titles, FLOOD), Config())
+    lead = briefing.sentences[0].sentence.text
+    assert "Leeds" not in lead
+    if chosen is not None:
+        assert briefing.title == chosen
+    else:  # the lead trimmed (Hedge Trimmer), agreeing with it
+        assert briefing.title not in titles and agrees(briefing.title, lead)
+        assert reads_as_headline(briefing.title)
+
+
+@pytest.mark.parametrize("title, headline", [
+    ("Quake hits island off south Iran, five hurt: media", True),
+    ("Judge sentences Orozco to death", True),
+    ("It's a tough job hosting the Academy Awards", False),  # a feature's first line
+    ("Barack Obama to name Sanjay Gupta surgeon general: Onion headline or news?", False),
+    ("Strong quake jolts Qeshm island at 17:06 pm (1336 GMT) on Sunday", False),
+    ("If only he'll wear those gold pants", False),
+])
+def test_a_headline_has_no_question_clock_time_or_feature_opener(title, headline):
+    assert reads_as_headline(title) is headline
+
+
+def test_a_topic_event_is_titled_with_its_topics_title_line():
+    assert topic_title("civil unrest in China\nNote examples of civil unrest in China.") == \
+        "Civil unrest in China"
+    assert topic_title("Discuss the causes of civil unrest in China.") is None
+    assert topic_title("What caused the unrest in China?") is None
+    assert without_attribution("Strong quake hits Iran - state TV") == "Strong quake hits Iran"
+
+
+@pytest.mark.parametrize("title, lede", [
+    ("A huge fire has destroyed the Waitrose store in Banstead High Street.", True),
+    ("Relatively unknown actor Matt Smith was named as the next face of the Doctor.", True),
+    ("Obama overturns Bush endangered species rule.", False),  # headlinese
+    ("Colts Beat Chiefs 20-13 To Clinch Playoff Berth.", False),  # title case
+    ("Death for Orozco.", False),
+])
+def test_a_title_that_is_the_storys_first_sentence_is_told_from_a_headline(title, lede):
+    assert is_lede(title) is lede

@@ -346,4 +346,6 @@ def read_focus(path: Path, max_bytes: int) -> str | None:
     except (OSError, ValueError) as error:
         log.warning("%s: focus ignored: %s", path, error)
         return None
-    return " ".join(decoded[0].split()) or None
+    # (a topic's title line stays a line of its own: `titles.topic_title` reads it)
+    lines = [" ".join(line.split()) for line in decoded[0].strip().split("\n\n")]
+    return "\n".join(line for line in lines if line) or None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from summarize.text.tense import PARTICIPLE, SUBORDINATORS, Group, is_past_form, parse, verb_groups
-from summarize.text.words import STOP_WORDS
+from summarize.text.words import STOP_WORDS, content_terms, tokenize
 
 _LETTERS = re.compile(r"[^\W\d_]")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -149,8 +149,12 @@ def _occurrences(lowered: str, word: str, text: str) -> list[int]:
         end = start + len(word)
         before = text[start - 1] if start else "\n"
         after = text[end:end + 2]
+        # ("Iran's" writes "Iran": a possessive ends the word)
+        possessive = after[:1] in ("'", "’") and after[1:2] == "s" \
+            and not text[end + 2:end + 3].isalpha()
         whole = not (before.isalnum() or before in "'’") and not (
-            after[:1].isalnum() or (after[:1] in ("'", "’") and after[1:2].isalpha()))
+            after[:1].isalnum() or (after[:1] in ("'", "’") and after[1:2].isalpha()
+                                    and not possessive))
         line = text.rfind("\n", 0, start) + 1
         if whole and any(c.isalnum() for c in text[line:start]):
             found.append(start)
@@ -193,8 +197,10 @@ def _segments(words: list[str]) -> list[list[str]]:
     """The stretches between commas and dashes (a parenthesis is dropped whole)."""
     segments: list[list[str]] = [[]]
     depth = 0
-    for word in words:
-        if word == "(":
+    for k, word in enumerate(words):
+        if word == "," and _in_list(words, k):
+            segments[-1].append(word)  # "his IBF, IBO and WBO titles": one phrase
+        elif word == "(":
             depth += 1
         elif word == ")":
             depth = max(0, depth - 1)
@@ -205,6 +211,18 @@ def _segments(words: list[str]) -> list[list[str]]:
         elif word not in ("“", "”", '"'):
             segments[-1].append(word)
     return [s for s in segments if s]
+
+
+def _in_list(words: list[str], comma: int) -> bool:
+    """The comma at `comma` separates items of a list of names ("IBF, IBO and WBO"): one
+    or two capitalized words after it, then "and", "or" or another comma."""
+    following = words[comma + 1:comma + 4]
+    for k, word in enumerate(following):
+        if word.lower() in ("and", "or") or word == ",":
+            return k > 0
+        if not word[:1].isupper():
+            return False
+    return False
 
 
 def _drop_time(words: list[str]) -> list[str]:
@@ -302,7 +320,8 @@ def trim_headline(sentence: str) -> str | None:
     # "X said (on Tuesday) that …": the statement
     lowered = [w.lower() for w in segments[0]] if segments else []
     for k, word in enumerate(lowered[:-1]):
-        if word in _SPEECH and "that" in lowered[k + 1:k + 4]:
+        # ("confirmed to the Los Angeles Times that …": the statement after its hearer)
+        if word in _SPEECH and "that" in lowered[k + 1:k + SPEECH_REACH]:
             segments[0] = segments[0][lowered.index("that", k + 1) + 1:]
             break
     # preposed adjuncts before the subject: "After …,", "Despite …,"
@@ -333,10 +352,33 @@ def trim_headline(sentence: str) -> str | None:
         if shorter is None or not _valid(shorter):
             break
         words = shorter
-    if _words(words) > HEADLINE_MAX_WORDS or not _valid(words):
+    if _words(words) > HEADLINE_MAX_WORDS or not _valid(words) or not _specific(words) \
+            or _bare_verb_end(words):
         return None
-    text = " ".join(words)
+    text = re.sub(r"\s+,", ",", " ".join(words))
     return text[0].upper() + text[1:]
+
+
+# Words after a verb of speech within which its "that" opens the statement.
+SPEECH_REACH = 8
+_MODALS = frozenset("will would can could may might shall should must to".split())
+
+
+# A trimmed headline this short must name someone or something, or count.
+SPECIFIC_WORDS = 5
+
+
+def _specific(words: list[str]) -> bool:
+    """Names someone or something, counts, or says enough: "Judge sentenced man" says
+    nothing a reader can place."""
+    return _words(words) >= SPECIFIC_WORDS or any(
+        w[:1].isupper() or w[:1].isdigit() for w in words[1:])
+
+
+def _bare_verb_end(words: list[str]) -> bool:
+    """Ends on a verb after a modal or "to" ("… Matt Smith will take"): its object was
+    cut."""
+    return len(words) > 2 and words[-2].lower() in _MODALS and words[-1][:1].islower()
 
 
 def _words(words: list[str]) -> int:
@@ -425,3 +467,95 @@ def is_headline(title: str) -> bool:
 
 # The longest headlines papers print (the seeds' Post: 15 words) are still shorter than this.
 LONG_HEADLINE_WORDS = 20
+
+
+# -- choosing the title ----------------------------------------------------------------------
+
+# A headline opens with its subject; these open a feature's first line, a question or a
+# clause that leans on another ("It's a tough job …", "If only he'll …", "Now that …").
+_NOT_HEADLINE_OPENERS = frozenset("""
+it it's its he she they we i you this that these those if when as even and but or so now
+well not today here there why how what who yes no then also still just
+""".split())
+# A clock time tells when a wire filed, not what happened: "17:06 pm", "9:27 a.m.", "1336 GMT".
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?|GMT|BST|UTC)|\b\d{1,2}\s*[ap]\.?m\b\.?"
+                    r"|\b\d{4}\s*(?:GMT|BST|UTC)\b", re.IGNORECASE)
+# Whose report a headline is, after it ("…, five hurt: media", "… - police"): attribution a
+# desk leaves to the story.
+_ATTRIBUTION_TAIL = re.compile(
+    r"\s*(?::|,|\s[-–—])\s*(?:(?:state\s+)?(?:media|tv|television|radio|agency|press)|reports?|"
+    r"(?:police|officials?|sources?|witnesses|authorities|report|paper|newspaper)"
+    r"(?:\s+(?:say|says|said))?)\s*\.?$", re.IGNORECASE)
+# A title agrees with the lead when it shares this many content words with it (one, when it
+# is the headline of the lead's own article, which wrote the lead under it).
+MIN_SHARED_WITH_LEAD = 2
+# Words that tell the summarizer what to do, opening a topic's narrative ("Discuss …").
+_INSTRUCTIONS = frozenset("discuss describe include identify explain specify provide note "
+                          "list mention give report what how why who when where which".split())
+
+
+def without_attribution(title: str) -> str:
+    """The headline without whose report it is ("Quake hits island off south Iran, five
+    hurt: media" -> "…, five hurt")."""
+    return _ATTRIBUTION_TAIL.sub("", title).strip() or title
+
+
+_PRONOUN = re.compile(r"\b(?:it|its|they|their|them|he|his|him|she|her)\b")
+_NAME = re.compile(r"(?<!^)\b[A-Z][a-z]")
+
+
+def reads_as_headline(title: str) -> bool:
+    """A headline's form, beyond its length (`is_headline`): no question, no clock time,
+    no pronoun before the names it could stand for ("Engineers found cracks in three of
+    its steel supports"), no opening that a feature's first line or a dependent clause
+    has."""
+    words = title.split()
+    if not words or "?" in title or _CLOCK.search(title):
+        return False
+    pronoun, name = _PRONOUN.search(title), _NAME.search(title)
+    if pronoun and (name is None or name.start() > pronoun.start()):
+        return False
+    first = words[0].strip("\"'“‘(").lower().replace("’", "'")
+    return first not in _NOT_HEADLINE_OPENERS
+
+
+def agrees(title: str, lead: str, own: bool = False) -> bool:
+    """Says what the lead says: shares MIN_SHARED_WITH_LEAD of its content words (one for
+    the headline of the lead's own article)."""
+    shared = set(content_terms(tokenize(title))) & set(content_terms(tokenize(lead)))
+    return len(shared) >= (1 if own else MIN_SHARED_WITH_LEAD)
+
+
+def topic_title(focus: str | None) -> str | None:
+    """The title line of an event's topic (`topic.txt`: a title line, then a narrative),
+    in sentence case, when it reads as a title: short, not a question, not an instruction
+    ("Discuss …")."""
+    if not focus:
+        return None
+    line = focus.strip().split("\n")[0].strip()
+    words = line.split()
+    if not (1 <= len(words) <= HEADLINE_MAX_WORDS) or line.endswith("?") \
+            or words[0].lower().strip(",.:") in _INSTRUCTIONS:
+        return None
+    line = line.rstrip(".")
+    return line[0].upper() + line[1:]
+
+
+# Headlinese drops articles and auxiliaries ("Quake hits island"); a story's first sentence
+# keeps them ("A huge fire has destroyed the Waitrose store in Banstead High Street.").
+_SENTENCE_WORDS = frozenset("a an the has have had was were is are will would".split())
+# A lede has at least this many words; shorter titles read as headlines whatever they hold.
+LEDE_MIN_WORDS = 8
+
+
+def is_lede(title: str) -> bool:
+    """A title that is the story's first sentence, which a feed or a corpus moved into the
+    title (ECB+ gives each article's first sentence so): it ends as a sentence does, has
+    LEDE_MIN_WORDS words at least, a finite verb, and the articles or auxiliaries that
+    headlines drop; not in capitals or title case."""
+    end = title.rstrip().rstrip("\"”’'")
+    words = title.split()
+    if not end.endswith(".") or _ABBREVIATION_END.search(end) or len(words) < LEDE_MIN_WORDS \
+            or is_all_caps(title) or is_title_case(title) or not words[0][:1].isupper():
+        return False
+    return any(w.lower() in _SENTENCE_WORDS for w in words) and bool(_verbs(words_of(title)))
