@@ -268,6 +268,10 @@ def test_the_clause_of_a_state_is_what_goes_stale():
     # another subject
     ("The coastal road into Orvik was closed after the landslide.",
      "Power to the school in Brekke was restored after the storm."),
+    # the sentence reports the later state itself, the earlier one only as background
+    ("Rescuers found the two hikers from Bergen who had been missing since Sunday alive on "
+     "the glacier above Fjell.",
+     "The two hikers from Bergen were found alive on the glacier above Fjell."),
 ])
 def test_a_state_stays_without_a_later_one_of_the_same_occasion(earlier, later):
     assert not Currency(event_text([[earlier], [later]]))(0)

@@ -60,7 +60,9 @@ CHAINS: dict[str, tuple[str, ...]] = {
     "missing": (
         r"(?:is|are|was|were|remains?|remained|been|went|gone|reported) (?:still )?(?:missing|"
         r"trapped|unaccounted for)",
-        r"found (?:alive|dead|safe|unharmed)|(?:was|were|been|are|is) (?:\w+ly )?(?:rescued|"
+        # ("found the two hikers who had been missing for two days alive": the finding)
+        r"found (?:[\w'-]+ ){0,12}?(?:alive|dead|safe|unharmed)"
+        r"|(?:was|were|been|are|is) (?:\w+ly )?(?:rescued|"
         r"found|freed|located)|pulled (?:\w+ ){0,2}(?:alive|from the rubble)",
     ),
     "strike": (
