@@ -39,3 +39,23 @@ def test_cleaning_spells_out_wire_units_in_the_story_and_its_title():
     clean = clean_article(article)
     assert clean.paragraphs == ("Pfizer said sales would top $1 billion, up 40 percent.",)
     assert clean.title == "Viagra sales top $1 billion"
+
+
+@pytest.mark.parametrize(("text", "joined"), [
+    # contractions and possessives a tokenizer split off, as corpora carry them
+    ("The goalkeeper just could n't reach it.", "The goalkeeper just couldn't reach it."),
+    ("DO N'T feed the bears.", "DON'T feed the bears."),
+    ("They ca n't and wo n't sign.", "They can't and won't sign."),
+    ("Tromso ’ s mayor said they 're ready and we 've agreed.",
+     "Tromso’s mayor said they're ready and we've agreed."),
+    ("I 'm sure she 'll say you 'd won.", "I'm sure she'll say you'd won."),
+    # prose keeps its quotation marks and its own spacing
+    ("He called it 'a sham' and left.", "He called it 'a sham' and left."),
+    ("Rock 'n' roll came to Tromso.", "Rock 'n' roll came to Tromso."),
+    ("The mayor’s office didn’t answer.", "The mayor’s office didn’t answer."),
+])
+def test_split_contractions_are_joined_back(text, joined):
+    from summarize.text.normalizing import joined_contractions
+
+    assert joined_contractions(text) == joined
+    assert joined_contractions(joined) == joined

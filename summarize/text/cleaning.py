@@ -24,6 +24,7 @@ from summarize.text.comments import thread_openers
 from summarize.text.language import page_language, stop_words, story_language
 from summarize.text.memo import per_line
 from summarize.text.normalizing import (
+    joined_contractions,
     newswire_dashes,
     newswire_quotes,
     newswire_units,
@@ -523,14 +524,15 @@ def clean_lines(article: Article, lines: list[str],
         cleaner.run_extracted(lines)
     cleaner.strip_first_line_markers()
     cleaner.strip_trailing_agency()
-    paragraphs = newswire_quotes([newswire_units(newswire_dashes(strip_dateline(p)))
-                                  for p in cleaner.kept if p])
+    paragraphs = newswire_quotes([
+        joined_contractions(newswire_units(newswire_dashes(strip_dateline(p))))
+        for p in cleaner.kept if p])
     title = article.title or cleaner.title
     return CleanArticle(
         path=article.path,
         id=article.id,
         paragraphs=paragraphs,
-        title=title_quotes(newswire_units(title) if title else title),
+        title=title_quotes(joined_contractions(newswire_units(title)) if title else title),
         outlet=article.outlet or (cleaner.outlets[0] if cleaner.outlets else None),
         author=article.author or cleaner.author,
         url=article.url,
