@@ -25,6 +25,8 @@ METRICS = ("rouge-1", "rouge-2", "rouge-su4", "rouge-l")
 
 
 def per_event(path: Path, system: str) -> dict[str, dict[str, Score]]:
+    if not path.is_file():
+        sys.exit(f"{path}: no such file (the results.json that summarize eval writes)")
     results = json.loads(path.read_text(encoding="utf-8"))
     if results.get("per_event", {}).get(system) is None:
         sys.exit(f"{path}: no per-event scores of '{system}' (written by summarize eval)")
