@@ -39,6 +39,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -86,15 +87,19 @@ _OPENERS = frozenset("The A An This That These Those It He She They We In On At 
                      "Before As When While Like".split())
 
 
+# (asked of each opening again in every round of selection: kept per sentence)
+@lru_cache(maxsize=1 << 14)
 def states_news(text: str) -> bool:
     """Who did what, when or where: a name (a capitalized word that is not a date or the
     sentence's opening function word), a main verb in the past or present perfect that is
     an event (not a lone "was", "were" or "had"), and a time or a place."""
+    if not (_WHEN.search(text) or _WHERE.search(text)):
+        return False  # (before parsing: the cheap test first)
     parsed = parse(text)
     words = parsed.words
     named = any(w[:1].isupper() and w not in _NOT_NAMES and not (k == 0 and w in _OPENERS)
                 for k, w in enumerate(words))
-    if not named or not (_WHEN.search(text) or _WHERE.search(text)):
+    if not named:
         return False
     group = main_group(parsed)
     return (group is not None and group.tense == PAST
