@@ -40,6 +40,15 @@ from summarize.selection.titles import (
     ("The Federal Reserve raised its benchmark interest rate by a quarter point on Wednesday "
      "(March 6), its third increase this year.",
      "Federal Reserve raised its benchmark interest rate by quarter point"),
+    # an "of" phrase completes its noun: never cut alone ("… struck in heart")
+    ("A gang of robbers, some dressed as couriers, has struck in the heart of the old "
+     "town's district of jewellers, taking watches worth millions.",
+     "Gang of robbers has struck in heart of old town's district of jewellers"),
+    # the predicate is the stretch that opens with a verb, past an apposition holding a
+    # list ("whips, garters and heels": not its last item as the subject)
+    ("Vera Holm, the dancer whose shows with fans, feathers and masks thrilled a generation "
+     "of Oslo theatregoers, has died at the age of 91 after a fall at her home.",
+     "Vera Holm has died at age of 91"),
 ])
 def test_a_lead_is_trimmed_to_its_main_clause(lead, headline):
     assert trim_headline(lead) == headline

@@ -295,6 +295,14 @@ def _is_participle(word: str) -> bool:
     return is_past_form(word.lower()) and word.lower() not in ("was", "were", "had", "did")
 
 
+def _opens_with_verb(segment: list[str]) -> bool:
+    """The stretch starts with its finite verb (an adverb before it aside): "was arrested
+    …", "reportedly has died …"."""
+    groups = _verbs(segment)
+    return bool(groups) and (groups[0].start == 0 or (
+        groups[0].start == 1 and segment[0].lower().endswith("ly")))
+
+
 def _appositive(segment: list[str]) -> bool:
     """A stretch between commas that describes the word before it ("the capital of West
     Papua", "35", "aided by interpreters") rather than carrying the main verb."""
@@ -331,10 +339,12 @@ def trim_headline(sentence: str) -> str | None:
         segments = segments[1:]
     if not segments or not segments[0]:
         return None
-    # a subject set off by appositives: "Gary Gomes, 35, was arrested"
+    # a subject set off by appositives: "Gary Gomes, 35, was arrested"; the predicate is
+    # the stretch that opens with a verb ("Bettie Page, the pin-up whose romps with whips,
+    # garters and heels titillated a generation, has died": not "garters … titillated")
     if not _verbs(segments[0]) or _is_participle(segments[0][0]):
         main = next((k for k, s in enumerate(segments[1:], 1) if not _appositive(s)
-                     and s[0].lower() not in ("and", "or")), None)
+                     and s[0].lower() not in ("and", "or") and _opens_with_verb(s)), None)
         if main is None:
             return None
         # "Guillermo Hernandez, 20, and Carlos Velasquez, 24, were arrested"
@@ -398,14 +408,15 @@ def _cut_clause(words: list[str]) -> list[str] | None:
 
 def _cut_last(words: list[str]) -> list[str] | None:
     """The words without the last subordinate clause or prepositional phrase after the
-    main verb."""
+    main verb; never an "of" phrase alone, which completes the noun before it ("in the
+    heart of Paris", "a generation of men": "struck in heart" says nothing)."""
     groups = _verbs(words)
     if not groups:
         return None
     for k in range(len(words) - 1, groups[-1].end, -1):
         word = words[k].lower()
         # (not "to meet": an infinitive is the verb's own complement)
-        if word in SUBORDINATORS or (word in _PREPOSITIONS and not (
+        if word in SUBORDINATORS or (word in _PREPOSITIONS and word != "of" and not (
                 word == "to" and k + 1 < len(words) and words[k + 1][:1].islower()
                 and words[k + 1].lower() not in _DETERMINERS)):
             return words[:k]
