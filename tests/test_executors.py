@@ -108,3 +108,28 @@ def test_the_workers_warnings_reach_the_run_that_prints_them(tmp_path):
         "event-00/scan.txt: skipped: binary file, not text",
         "event-01/scan.txt: skipped: binary file, not text"]
     assert all(process != os.getpid() for process, _ in warned)  # sent by the workers
+
+
+class _SlowCluster:
+    """A scheduler whose worker joins only when someone waits for it."""
+
+    def __init__(self, joins=True):
+        self.joins, self.waited = joins, False
+
+    def wait_for_workers(self, n, timeout=None):
+        self.waited = True
+        if not self.joins:
+            raise TimeoutError
+
+    def run(self, function):
+        return {"tcp://worker:1": function()} if self.waited and self.joins else {}
+
+
+def test_workers_that_join_after_the_cluster_starts_are_waited_for():
+    # under load a local cluster's workers joined after the run first asked: "no workers"
+    executors._check_workers(_SlowCluster(), lambda: "this version")
+
+
+def test_a_cluster_no_worker_joins_is_one_clear_error():
+    with pytest.raises(OutputError, match="no workers"):
+        executors._check_workers(_SlowCluster(joins=False), lambda: "this version")

@@ -288,6 +288,12 @@ def _check_workers(client, fingerprint: Callable[[], str] | None) -> None:  # ty
     if fingerprint is None:
         return
     ours = fingerprint()
+    try:
+        # (a cluster's workers join its scheduler after it starts, later on a busy
+        # machine: asked too early, a local cluster of 2 workers had none)
+        client.wait_for_workers(1, timeout=DASK_CONNECT_SECONDS)
+    except (TimeoutError, OSError):
+        pass  # none came: said below
     theirs = client.run(fingerprint)
     if not theirs:
         raise OutputError("the Dask cluster has no workers: start some with "
