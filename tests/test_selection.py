@@ -72,6 +72,13 @@ def test_dependent_openers_and_fragments():
     "Yes, the new ferry will reach the island some time in February.",
     "No, the harbour master did not say when the quay would reopen.",
     "Unfortunately, the divers reached the wreck too late on Sunday.",
+    # a time counted from one the sentence does not give
+    "Minutes later, the harbour master closed the quay to all traffic.",
+    "Soon afterward, the ferry company cancelled the evening sailings.",
+    "Until then, ferries will sail from the old quay in Tromso.",
+    "The next day, divers found a second crack in the hull.",
+    "The harbour master then closed the quay to all traffic.",
+    "The quay will be rebuilt by then, the harbour master said.",
 ])
 def test_connective_openers_lean_on_the_sentence_before(text):
     assert is_dependent(text)
@@ -81,6 +88,10 @@ def test_connective_openers_lean_on_the_sentence_before(text):
     "No one was hurt when the ferry ran aground on Sunday.",
     "Well-known skippers joined the protest at the harbour.",
     "Now in its third week, the strike has closed the port.",
+    # a time the sentence anchors itself
+    "Crews closed the quay on Tuesday and then reopened it at dawn on Wednesday.",
+    "The ferry ran aground in 2019 and sank two years later in the same strait.",
+    "The ferry company will add two sailings to Tromso later this month.",
 ])
 def test_the_same_words_without_the_comma_stand_alone(text):
     assert not is_dependent(text)

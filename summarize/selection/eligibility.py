@@ -24,6 +24,7 @@ from summarize.selection.voices import (
     unsourced_judgement,
 )
 from summarize.text.languages import LANGUAGES
+from summarize.text.tense import is_past_form
 from summarize.text.words import EventText
 
 # Openers that point back to an earlier sentence: out of context the reader cannot tell
@@ -79,6 +80,27 @@ _FIRST_WORD = re.compile(r"[^\W\d_]+")
 # "such" as a determiner ("deny such claims", "such a deal") points back at something the
 # reader has not seen; "such as" introduces examples and is fine.
 _BACK_REFERENCE = re.compile(r"\bsuch\b(?!\s+as\b)", re.IGNORECASE)
+# A time counted from one the sentence does not give ("Minutes later, …", "Soon afterward,
+# …", "Until then, …", "The next day, …", "… by then", "She then switched …"): it is the
+# previous sentence's time. ("… Tuesday and then lined the gallery" counts from its own.)
+# 24 of 14,268 sentences of 400 DUC 2006 articles; of them, 22 lean on a time before.
+_TIME_BEFORE = re.compile(
+    r"^(?:(?:[A-Z]?[a-z]+|\d+)\s+){0,3}?(?:later|afterwards?)\b"
+    r"(?!\s+(?:this|next|that|today|tonight|tomorrow)\b)"  # "Later this month": a date
+    r"|^(?:Until|By|Since|Even) then\b"
+    r"|^The (?:previous|next|following) (?:day|morning|afternoon|evening|night|week|month|"
+    r"year)\b"
+    r"|\bby then\b")
+_THEN = re.compile(r"(?<!\band )(?<!\bbut )(?<!\bor )(?<!, )\bthen\s+([a-z]+)\b")
+
+
+def counts_from_a_time_before(text: str) -> bool:
+    """The sentence's time is counted from one an earlier sentence gave."""
+    if "later" not in text and "after" not in text and "then" not in text \
+            and "The " not in text:
+        return False
+    return bool(_TIME_BEFORE.search(text)) or any(
+        is_past_form(m.group(1)) for m in _THEN.finditer(text))
 _FINAL = re.compile(r"[.!?…][”\"’')\]]*$|[.!?…]$")
 
 
@@ -126,7 +148,7 @@ def is_dependent(text: str) -> bool:
     lowered = text.lower()
     # (the `in` tests skip regular expressions that cannot match: this runs per sentence)
     if (not _FINAL.search(text[-8:]) or ("such" in lowered and _BACK_REFERENCE.search(text))
-            or _COUNTED_BACK.match(text)
+            or _COUNTED_BACK.match(text) or counts_from_a_time_before(text)
             or (any(w in lowered for w in ("those", "these", "however"))
                 and _POINTER.search(text))
             or (("that" in lowered or "this" in lowered) and _DEMONSTRATIVE.search(text))):
