@@ -79,6 +79,7 @@ def test_dependent_openers_and_fragments():
     "The next day, divers found a second crack in the hull.",
     "The harbour master then closed the quay to all traffic.",
     "The quay will be rebuilt by then, the harbour master said.",
+    "The skipper was arrested on suspicion of manslaughter shortly afterwards.",
 ])
 def test_connective_openers_lean_on_the_sentence_before(text):
     assert is_dependent(text)
@@ -92,6 +93,7 @@ def test_connective_openers_lean_on_the_sentence_before(text):
     "Crews closed the quay on Tuesday and then reopened it at dawn on Wednesday.",
     "The ferry ran aground in 2019 and sank two years later in the same strait.",
     "The ferry company will add two sailings to Tromso later this month.",
+    "The skipper was arrested shortly after the ferry ran aground near Tromso.",
 ])
 def test_the_same_words_without_the_comma_stand_alone(text):
     assert not is_dependent(text)

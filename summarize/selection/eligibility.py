@@ -90,7 +90,9 @@ _TIME_BEFORE = re.compile(
     r"|^(?:Until|By|Since|Even) then\b"
     r"|^The (?:previous|next|following) (?:day|morning|afternoon|evening|night|week|month|"
     r"year)\b"
-    r"|\bby then\b")
+    r"|\bby then\b"
+    r"|\b(?:shortly|soon|immediately) after(?:wards?)?\b(?!\s+(?:the|a|an|his|her|their|its|"
+    r"this|that|being|[A-Z0-9]))")
 _THEN = re.compile(r"(?<!\band )(?<!\bbut )(?<!\bor )(?<!, )\bthen\s+([a-z]+)\b")
 
 
