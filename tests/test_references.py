@@ -346,3 +346,20 @@ def test_an_acronym_the_sentence_expands_in_its_own_words_is_left_alone():
     reading = read_briefing([text], People(HARBOUR), expansions(HARBOUR))
     assert reading.texts == (text,)
     assert not reading.problems
+
+
+@pytest.mark.parametrize(("text", "before", "unresolved"), [
+    # a source named by a description at the sentence's end: which newspaper?
+    ("No damage was reported in Tromso, the newspaper said.", [], "the newspaper"),
+    ("Two ferries were grounded, the state broadcaster reported on Monday.", [],
+     "the state broadcaster"),
+    # named before, or needing no referent
+    ("No damage was reported in Tromso, the newspaper said.",
+     ["The Nordlys newspaper reported the landslide."], None),
+    ("No damage was reported in Tromso, the police said.", [], None),
+    ("No damage was reported in Tromso, Nordlys said.", [], None),
+])
+def test_a_source_named_by_a_description_needs_it_named_before(text, before, unresolved):
+    from summarize.selection.references import unresolved_description
+
+    assert unresolved_description(text, before) == unresolved

@@ -175,10 +175,31 @@ def _names_place(words: Sequence[str]) -> bool:
     return False
 
 
+# A source named by a definite description after the fact it reports ("…, the newspaper
+# said.", "…, the agency reported."): which newspaper, the reader was never told.
+_ATTRIBUTED = re.compile(
+    r",\s+(the\s+(?:[a-z-]+\s+){0,2}?([a-z]+))\s+(?:said|says|reported|reports|added|"
+    r"stated|announced|noted)\b[^,]{0,40}$")
+
+
+def attributed_description(text: str) -> tuple[str, str] | None:
+    """The definite description that names the source of the sentence at its end ("the
+    newspaper" of "…, the newspaper said."), and its head; None when there is none or it
+    needs no referent ("the police", "the government")."""
+    match = _ATTRIBUTED.search(text)
+    if match is None:
+        return None
+    phrase, head = match.group(1), match.group(2)
+    if head in _UNIQUE or any(w in _POINTING for w in phrase.split()):
+        return None if head in _UNIQUE else (phrase, "")
+    return phrase, head
+
+
 def unresolved_description(text: str, before: Sequence[str]) -> str | None:
-    """The definite description opening `text` when no sentence `before` it names its head
-    (or a word ending with it: "earthquake" for "the quake")."""
-    found = opening_description(text)
+    """The definite description opening `text`, or naming its source at its end ("…, the
+    newspaper said."), when no sentence `before` it names its head (or a word ending with
+    it: "earthquake" for "the quake")."""
+    found = opening_description(text) or attributed_description(text)
     if found is None:
         return None
     phrase, head = found
