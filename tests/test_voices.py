@@ -110,6 +110,10 @@ def test_a_judgement_no_one_in_the_sentence_makes_is_unsourced():
         "Prices rose for a third month, underscoring the strain on households.",
         "The blackout highlighted the fragility of the grid.",
         "Troops crossed the border, raising fears of a wider war.",
+        # words straight news leaves to its sources
+        "In an unprecedented move, the harbour board closed the quay to the press.",
+        "Miraculously, no one on the ferry was hurt.",
+        "The notorious smuggler was arrested in Tromso on Monday.",
     ]:
         assert unsourced_judgement(sentence), sentence
 
@@ -123,5 +127,6 @@ def test_a_judgement_someone_makes_or_a_plain_fact_is_not():
         "underscoring the need for trials.",
         "Troops crossed the border on Tuesday.",
         "He first signaled his intentions in a speech in May.",
+        "The attack was senseless, the mayor of Tromso said.",
     ]:
         assert not unsourced_judgement(sentence), sentence

@@ -192,7 +192,12 @@ _EVALUATIVE = re.compile(
     r"|signaling|signalling)\s+(?:that|how|the|a|an|its|their|his|her)\b"
     r"|\braising\s+(?:questions|fears|doubts|concerns|hopes|the prospect)\b"
     r"|\bin what (?:is|was|could be|may be|many|some|analysts|observers)\b"
-    r"|\bsuggesting\s+that\b",
+    r"|\bsuggesting\s+that\b"
+    # strongly subjective words of the MPQA subjectivity lexicon (Wilson, Wiebe & Hoffmann
+    # 2005) that straight news leaves to its sources: "were tragically found dead", "in an
+    # unprecedented move", "Miraculously, no one was hurt"
+    r"|\b(?:tragic(?:ally)?|sadly|thankfully|miraculous(?:ly)?|shocking(?:ly)?|horrific(?:ally)?"
+    r"|heinous|senseless|notorious(?:ly)?|unprecedented|brutal(?:ly)?|appalling(?:ly)?)\b",
     re.IGNORECASE)
 # "The study suggests", "the report highlights": a document the sentence names says it.
 _DOCUMENT = re.compile(
