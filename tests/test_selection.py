@@ -80,6 +80,10 @@ def test_dependent_openers_and_fragments():
     "The harbour master then closed the quay to all traffic.",
     "The quay will be rebuilt by then, the harbour master said.",
     "The skipper was arrested on suspicion of manslaughter shortly afterwards.",
+    # other than what the reader saw; a column speaking to its reader
+    "In other ports, such as Bodo and Narvik, ferries sail as usual.",
+    "Other harbours have also banned cruise ships in summer.",
+    "You've come to Tromso to see the lights, but the clouds stay.",
 ])
 def test_connective_openers_lean_on_the_sentence_before(text):
     assert is_dependent(text)
@@ -94,6 +98,7 @@ def test_connective_openers_lean_on_the_sentence_before(text):
     "The ferry ran aground in 2019 and sank two years later in the same strait.",
     "The ferry company will add two sailings to Tromso later this month.",
     "The skipper was arrested shortly after the ferry ran aground near Tromso.",
+    "The harbour master said other ferries would sail on Monday.",
 ])
 def test_the_same_words_without_the_comma_stand_alone(text):
     assert not is_dependent(text)

@@ -40,6 +40,8 @@ DEPENDENT_OPENERS = frozenset(
 # say, an unmarked quotation, a column), the reader cannot tell who says it. Within
 # quotation marks, the attribution that follows names the speaker.
 FIRST_PERSON = frozenset("i we me us my our".split())
+# "You've come to Rome to see the sights": a column speaks to its reader; a report does not.
+SECOND_PERSON = frozenset("you your you've you're you'll you'd".split())
 # "The two cases", "The latter", "Some were…", "In any case,": a count, a pointer or a
 # connective phrase that leans on what came before.
 _COUNTED_BACK = re.compile(
@@ -51,6 +53,8 @@ _COUNTED_BACK = re.compile(
     r"Even then|That is why|This is why|In that case|After all|As such|Even so)\b"
     # an answer or a spoken aside: "Yes, the phone arrives in February" answers what the
     # reader never saw ("No one was hurt" opens with no comma and stands alone)
+    # "In other public places, …", "Other countries …": other than what the reader saw
+    r"|(?:(?:In|At|For|On|Among|Unlike|Like)\s+(?:the\s+|many\s+|some\s+)?)?[Oo]ther\b"
     r"|(?:Yes|No|Well|Sure|Okay|OK|Oh|Right|Sadly|Luckily|Fortunately|Unfortunately|"
     r"Interestingly|Surprisingly|Of course|Again|Instead|Now)\s*,"
     # an editor's note about the text itself ("Following is a transcript of …")
@@ -160,7 +164,9 @@ def is_dependent(text: str) -> bool:
         return False
     word = first.group().lower()
     # (first person outside quotation marks: the speaker goes unnamed)
-    return word in DEPENDENT_OPENERS or (word in FIRST_PERSON and first.start() == 0)
+    return word in DEPENDENT_OPENERS or (
+        (word in FIRST_PERSON or word.replace("’", "'") in SECOND_PERSON)
+        and first.start() == 0)
 
 
 @cache
