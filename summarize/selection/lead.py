@@ -46,7 +46,7 @@ import numpy as np
 from summarize.selection.concepts import ConceptIndex
 from summarize.selection.dating import announces_future
 from summarize.selection.mentions import in_quotation
-from summarize.selection.people import is_role_head
+from summarize.selection.names import is_role_head
 from summarize.selection.references import opening_description
 from summarize.text.tense import PAST, main_group, parse
 from summarize.text.words import EventText

@@ -6,18 +6,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from summarize.selection.people import (
+from summarize.selection.names import (
     ATTRIBUTIVE,
     HONORIFICS,
     ROLE_MODIFIERS,
     Name,
-    People,
     clean_name,
     is_role_head,
-    maybe_person,
     name_runs,
     name_words,
 )
+from summarize.selection.people import People, maybe_person
 
 
 def in_quotation(text: str, at: int) -> bool:

@@ -37,7 +37,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from summarize.selection.mentions import Mention, in_quotation, mentions
-from summarize.selection.people import ROLE_HEADS, ROLE_MODIFIERS, TITLES, People, is_role_head
+from summarize.selection.names import ROLE_HEADS, ROLE_MODIFIERS, TITLES, is_role_head
+from summarize.selection.people import People
 from summarize.selection.reading import restates
 from summarize.text.words import content_terms, stem, tokenize, word_count
 
