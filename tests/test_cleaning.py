@@ -720,3 +720,16 @@ def test_what_a_short_line_says_of_itself_is_remembered_and_a_long_ones_is_not()
     assert words(short, False) == ["Home", "|", "World", "|", "Sport"]
     assert [words(long, False) for _ in range(2)] == [long.split()] * 2
     assert calls == [short, short, long, long]
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from(list("a .!?…:;,”\"’')]\n\t\u2028\u00a0")), max_size=12))
+def test_a_lines_end_read_from_the_end_is_what_the_patterns_find(line):
+    """Sentence ends are read from a line's end, not searched for through the whole line:
+    a faster path only (a mark, then closing quotes and brackets, before the end or a last
+    line feed; or a quoted sentence's end before white space)."""
+    from summarize.text import boilerplate
+
+    assert cleaning.ends_sentence(line) == bool(cleaning._TERMINAL.search(line))
+    assert (boilerplate.ends_with(line, boilerplate._CLAUSE_ENDS)
+            == bool(boilerplate._TERMINAL.search(line)))

@@ -49,7 +49,22 @@ from summarize.text.memo import per_line
 log = logging.getLogger(__name__)
 
 WORD = re.compile(r"\w+")
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+_TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*$")  # (as `ends_with` reads it)
+_CLOSING = "\"'”’)]"
+
+
+def ends_with(line: str, marks: str) -> bool:
+    """Whether one of `marks`, then only closing quotes and brackets, ends the line or its
+    last line feed (`[marks][closing]*$`), read from the end: a search for a pattern that
+    ends in `$` tries every position (this runs on every line of every scraped page)."""
+    for end in (line, line[:-1]) if line.endswith("\n") else (line,):
+        last = end.rstrip(_CLOSING)[-1:]
+        if last and last in marks:
+            return True
+    return False
+
+
+_CLAUSE_ENDS = ".!?…:;"
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]")
 _LINK = re.compile(r"https?://|www\.|@\w+\.\w")
@@ -94,7 +109,7 @@ def rejoin_broken_lines(lines: Sequence[str]) -> list[str]:
         if not line:
             continue
         first = line[0]
-        if joined and not _TERMINAL.search(joined[-1]) and (first.islower() or first in _GLUED):
+        if joined and not ends_with(joined[-1], _CLAUSE_ENDS) and (first.islower() or first in _GLUED):
             joined[-1] += line if first in _GLUED else " " + line
         else:
             joined.append(line)
@@ -141,7 +156,7 @@ def _line_evidence(line: str, stops: frozenset[str]) -> _Evidence:
         stop,
         sum(map(str.isupper, map(itemgetter(0), words))) / count,
         len(_DIGIT.findall(line)) / max(len(line), 1),
-        1.0 if _TERMINAL.search(line) else 0.0,
+        1.0 if ends_with(line, _CLAUSE_ENDS) else 0.0,
         min(sum(map(len, words)) / count, 15) / 10,
         1.0 if "©" in line or "opyright" in line else 0.0,
         1.0 if line[:1] in _BULLETS else 0.0,

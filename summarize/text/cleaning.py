@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from summarize.inputs.credits import byline_author, copyright_owner
 from summarize.models import Article, CleanArticle, DroppedLine
-from summarize.text.boilerplate import rejoin_broken_lines, story_lines
+from summarize.text.boilerplate import ends_with, rejoin_broken_lines, story_lines
 from summarize.text.comments import thread_openers
 from summarize.text.language import page_language, stop_words, story_language
 from summarize.text.memo import per_line
@@ -148,6 +148,14 @@ _COPYRIGHT = re.compile(
 )
 _TERMINAL = re.compile(r"[.!?…][”\"’')\]]*$|[.!?][”\"’]\s*$")
 
+
+def ends_sentence(line: str) -> bool:
+    """Whether `_TERMINAL` finds the line's end, read from the end (`ends_with`)."""
+    if ends_with(line, ".!?…"):
+        return True
+    quoted = line.rstrip()
+    return quoted[-1:] in ("”", '"', "’") and quoted[-2:-1] in (".", "!", "?")
+
 # What a rule names is a line of its own (a caption, a label, a promo) or a sentence (a
 # notice or a credit, also found at the end of a story's paragraph). None of the 1,992
 # blocks of captions, bylines and credits hand-labelled in L3S-GN1 (../shared/eval/
@@ -269,7 +277,7 @@ def sentence_spans(line: str) -> list[tuple[int, int]]:
 
 def is_headline_like(line: str) -> bool:
     """Short and without a sentence's final punctuation: a headline, label or list item."""
-    return not _TERMINAL.search(line) and len(line.split()) <= 25
+    return not ends_sentence(line) and len(line.split()) <= 25
 
 
 # A title is the headline just above the story: the nearest headline-like line of at least
@@ -302,7 +310,7 @@ def holds_sentences(line: str) -> bool:
 
 def reads_as_sentence(line: str) -> bool:
     # (a line shorter than this cannot hold the words: most of a page's menu is skipped)
-    return (len(line) >= 2 * SENTENCE_MIN_WORDS - 1 and bool(_TERMINAL.search(line))
+    return (len(line) >= 2 * SENTENCE_MIN_WORDS - 1 and ends_sentence(line)
             and len(line.split()) >= SENTENCE_MIN_WORDS)
 
 
