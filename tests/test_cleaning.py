@@ -227,15 +227,18 @@ def test_a_rule_that_names_a_line_leaves_story_that_only_starts_like_it():
         series, *STORY[:3], "A video released by the navy shows the damage to the port.")
 
 
-def test_text_an_extractor_chose_loses_only_notices_credits_and_captions():
+def test_text_an_extractor_chose_loses_only_notices_and_credits():
     """trafilatura leaves a page's furniture out itself; what it keeps of the article's own
-    markup (notices, credits, captions) still goes."""
-    lines = ["Related", "Sign up for our newsletter", *STORY[:2],
-             "In this photo released by the ministry, engineers inspect the dam.",
-             "Copyright 2008 The Associated Press. All rights reserved."]
+    markup goes when it is a notice or a credit, and stays when it is a figure's caption
+    (the page set it with the story; taking captions helped on no page set)."""
+    caption = "In this photo released by the ministry, engineers inspect the dam."
+    lines = ["Related", "Sign up for our newsletter", *STORY[:2], caption,
+             "Copyright 2008 The Associated Press. All rights reserved.",
+             "Reuters journalists contributed to this report."]
     html = clean_article(Article(path="ev/a.html", id="a", body="\n".join(lines),
                                  format="html"))
-    assert html.paragraphs == ("Related", "Sign up for our newsletter", *STORY[:2])
+    assert html.paragraphs == ("Related", "Sign up for our newsletter", *STORY[:2], caption)
+    assert clean_article(txt("\n".join(lines))).paragraphs == tuple(STORY[:2])
 
 
 def test_datelines_become_metadata():

@@ -109,7 +109,8 @@ def rejoin_broken_lines(lines: Sequence[str]) -> list[str]:
         if not line:
             continue
         first = line[0]
-        if joined and not ends_with(joined[-1], _CLAUSE_ENDS) and (first.islower() or first in _GLUED):
+        if (joined and not ends_with(joined[-1], _CLAUSE_ENDS)
+                and (first.islower() or first in _GLUED)):
             joined[-1] += line if first in _GLUED else " " + line
         else:
             joined.append(line)
