@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from summarize.text.memo import per_line
-from summarize.text.words import STOP_WORDS, tokenize
+from summarize.text.words import STOP_WORDS, line_tokens, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -235,5 +235,5 @@ def page_language(lines: Sequence[str]) -> str:
 @per_line
 def _english_words(line: str) -> tuple[int, int]:
     """The line's words (`tokenize`) and how many of them are English stop words."""
-    words = tokenize(line)
+    words = line_tokens(line)
     return len(words), sum(map(STOP_WORDS.__contains__, words))

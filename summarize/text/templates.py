@@ -10,7 +10,7 @@ from itertools import chain, combinations
 from summarize.models import Article
 from summarize.text.cleaning import holds_sentences, reads_as_sentence
 from summarize.text.memo import per_line
-from summarize.text.words import content_terms, tokenize
+from summarize.text.words import content_terms, line_tokens
 
 # A recurring line that reads as a sentence is the story's when copies of one story share
 # it, and the template's when pages of one site share it (a reader's comment, a teaser, a
@@ -57,7 +57,7 @@ def template_lines(articles: Sequence[Article], lines: Sequence[list[str]]) -> f
 
 @per_line
 def _line_terms(line: str) -> tuple[str, ...]:
-    return content_terms(tokenize(line))
+    return content_terms(line_tokens(line))
 
 
 def site_lines(pages: Sequence[list[str]]) -> list[str]:
