@@ -342,7 +342,8 @@ class _Cleaner:
                    for line in rejoin_broken_lines(lines)]
         present = [line for line in present if line]
         language = page_language(present)
-        story, scores = story_lines(present, stop_words(language), template=template)
+        story, scored = story_lines(present, stop_words(language), template=template)
+        scores = scored.tolist()  # (floats: a numpy scalar is slow to read and to format)
         openers = thread_openers(present)  # (a thread runs to the page's end)
         story_started = in_teasers = after_related_header = False
         story_terms: set[str] | None = None  # the story's words, gathered once a teaser shows
