@@ -227,15 +227,18 @@ def test_a_rule_that_names_a_line_leaves_story_that_only_starts_like_it():
         series, *STORY[:3], "A video released by the navy shows the damage to the port.")
 
 
-def test_text_an_extractor_chose_loses_only_notices_credits_and_captions():
+def test_text_an_extractor_chose_loses_only_notices_and_credits():
     """trafilatura leaves a page's furniture out itself; what it keeps of the article's own
-    markup (notices, credits, captions) still goes."""
-    lines = ["Related", "Sign up for our newsletter", *STORY[:2],
-             "In this photo released by the ministry, engineers inspect the dam.",
-             "Copyright 2008 The Associated Press. All rights reserved."]
+    markup goes when it is a notice or a credit, and stays when it is a figure's caption
+    (the page set it with the story; taking captions helped on no page set)."""
+    caption = "In this photo released by the ministry, engineers inspect the dam."
+    lines = ["Related", "Sign up for our newsletter", *STORY[:2], caption,
+             "Copyright 2008 The Associated Press. All rights reserved.",
+             "Reuters journalists contributed to this report."]
     html = clean_article(Article(path="ev/a.html", id="a", body="\n".join(lines),
                                  format="html"))
-    assert html.paragraphs == ("Related", "Sign up for our newsletter", *STORY[:2])
+    assert html.paragraphs == ("Related", "Sign up for our newsletter", *STORY[:2], caption)
+    assert clean_article(txt("\n".join(lines))).paragraphs == tuple(STORY[:2])
 
 
 def test_datelines_become_metadata():
@@ -720,3 +723,16 @@ def test_what_a_short_line_says_of_itself_is_remembered_and_a_long_ones_is_not()
     assert words(short, False) == ["Home", "|", "World", "|", "Sport"]
     assert [words(long, False) for _ in range(2)] == [long.split()] * 2
     assert calls == [short, short, long, long]
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from(list("a .!?…:;,”\"’')]\n\t\u2028\u00a0")), max_size=12))
+def test_a_lines_end_read_from_the_end_is_what_the_patterns_find(line):
+    """Sentence ends are read from a line's end, not searched for through the whole line:
+    a faster path only (a mark, then closing quotes and brackets, before the end or a last
+    line feed; or a quoted sentence's end before white space)."""
+    from summarize.text import boilerplate
+
+    assert cleaning.ends_sentence(line) == bool(cleaning._TERMINAL.search(line))
+    assert (boilerplate.ends_with(line, boilerplate._CLAUSE_ENDS)
+            == bool(boilerplate._TERMINAL.search(line)))

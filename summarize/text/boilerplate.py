@@ -32,12 +32,15 @@ import json
 import logging
 import math
 import re
+import struct
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import chain, count
 from operator import itemgetter
+from typing import NamedTuple
 
 import numpy as np
 
@@ -46,7 +49,22 @@ from summarize.text.memo import per_line
 log = logging.getLogger(__name__)
 
 WORD = re.compile(r"\w+")
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+_TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*$")  # (as `ends_with` reads it)
+_CLOSING = "\"'”’)]"
+
+
+def ends_with(line: str, marks: str) -> bool:
+    """Whether one of `marks`, then only closing quotes and brackets, ends the line or its
+    last line feed (`[marks][closing]*$`), read from the end: a search for a pattern that
+    ends in `$` tries every position (this runs on every line of every scraped page)."""
+    for end in (line, line[:-1]) if line.endswith("\n") else (line,):
+        last = end.rstrip(_CLOSING)[-1:]
+        if last and last in marks:
+            return True
+    return False
+
+
+_CLAUSE_ENDS = ".!?…:;"
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]")
 _LINK = re.compile(r"https?://|www\.|@\w+\.\w")
@@ -91,7 +109,8 @@ def rejoin_broken_lines(lines: Sequence[str]) -> list[str]:
         if not line:
             continue
         first = line[0]
-        if joined and not _TERMINAL.search(joined[-1]) and (first.islower() or first in _GLUED):
+        if (joined and not ends_with(joined[-1], _CLAUSE_ENDS)
+                and (first.islower() or first in _GLUED)):
             joined[-1] += line if first in _GLUED else " " + line
         else:
             joined.append(line)
@@ -108,75 +127,140 @@ def _shape(line: str) -> str:
     return _NUMBER.sub("0", line)
 
 
+class _Evidence(NamedTuple):
+    """What the line model reads in a line alone (`_line_evidence`)."""
+
+    shape: str | None  # `_shape`, None for a line of SHAPED_WORDS words or more
+    features: bytes  # the line's 12 features as float64, packed: a page's are one join
+    words: tuple[str, ...]  # its distinct words that cohesion compares, in order
+
+
+# The packed features: the first six come before, the last six after, the two columns that
+# count the page's lines like it.
+_FEATURES = struct.Struct("12d")
+
+
 @per_line
-def _line_evidence(line: str, stops: frozenset[str],
-                   ) -> tuple[str | None, tuple[float, ...], tuple[float, ...]]:
-    """What the line model reads in the line alone: its shape (`_shape`; None for a line of
-    SHAPED_WORDS words or more: only lines as short share a shape with a line of their
-    size, since a shape keeps each run of letters or digits a word), and its features,
-    before and after the two that count the page's lines like it."""
+def _line_evidence(line: str, stops: frozenset[str]) -> _Evidence:
+    """What the line model reads in the line alone: its shape (only lines as short share a
+    shape with a line of their size, since a shape keeps each run of letters or digits a
+    word), its features, and the words cohesion compares: lower-cased, longer than two
+    letters, not stop words."""
     words = WORD.findall(line)
     count = len(words) or 1
     # (counted by mapping C functions over the words, not by a Python test per word)
-    stop = (sum(map(stops.__contains__, map(str.lower, words))) / count if stops
+    lowered = list(map(str.lower, words))
+    stop = (sum(map(stops.__contains__, lowered)) / count if stops
             else NO_STOPLIST_DENSITY)
-    return (_shape(line) if len(words) < SHAPED_WORDS else None, (
+    return _Evidence(_shape(line) if len(words) < SHAPED_WORDS else None, _FEATURES.pack(
         math.log1p(len(words)),
         stop,
         sum(map(str.isupper, map(itemgetter(0), words))) / count,
         len(_DIGIT.findall(line)) / max(len(line), 1),
-        1.0 if _TERMINAL.search(line) else 0.0,
+        1.0 if ends_with(line, _CLAUSE_ENDS) else 0.0,
         min(sum(map(len, words)) / count, 15) / 10,
-    ), (
         1.0 if "©" in line or "opyright" in line else 0.0,
         1.0 if line[:1] in _BULLETS else 0.0,
         line.count("|") + line.count("•") + line.count("·"),
         math.log1p(len(_SENTENCE_END.findall(line))),
         1.0 if _LINK.search(line) else 0.0,
         1.0 if line.rstrip().endswith(":") else 0.0,
-    ))
+    ), tuple(word for word in dict.fromkeys(  # (as lower-cased words, when that is exact)
+        lowered if line.isascii() else WORD.findall(line.lower()))
+        if len(word) > 2 and word not in stops))
+
+
+# Columns of the line model's features (`line_features`)
+_WORDS, _STOPS, _ENDS, _CHARS, _RELATIVE = 0, 1, 4, 14, 16
+_NEIGHBOURS = [_WORDS, _STOPS, _ENDS, _CHARS, _RELATIVE]
 
 
 def line_features(lines: Sequence[str], stops: frozenset[str]) -> np.ndarray:
     """The line model's evidence: one row per line, the bias column last."""
+    return _line_features(lines, [_line_evidence(line, stops) for line in lines],
+                          bool(stops), _repeated(lines))
+
+
+def _repeated(lines: Sequence[str]) -> list[int]:
+    """How many times each line occurs on the page."""
+    return list(map(Counter(lines).__getitem__, lines))
+
+
+def _line_features(lines: Sequence[str], evidence: Sequence[_Evidence],
+                   with_stops: bool, repeated: list[int]) -> np.ndarray:
     n = len(lines)
-    evidence = [_line_evidence(line, stops) for line in lines]
-    shapes = Counter(shape for shape, _, _ in evidence)
-    exact = Counter(lines)
-    own = [[*before, math.log(shapes[shape]) if shape is not None else 0.0,
-            math.log(exact[line]), *after]
-           for line, (shape, before, after) in zip(lines, evidence)]
-    chars = np.array([len(line) for line in lines], dtype=float)
+    shape_of = list(map(itemgetter(0), evidence))
+    shapes = Counter(shape_of)
+    shapes[None] = 1  # (a long line has no shape: its log count is 0)
+    features = np.empty((n, 18 + 2 * len(_NEIGHBOURS) + 4))
+    own = np.frombuffer(b"".join(map(itemgetter(1), evidence))).reshape(n, 12)
+    features[:, :6] = own[:, :6]
+    features[:, 6] = [_LOGS[count] for count in map(shapes.__getitem__, shape_of)]
+    features[:, 7] = [_LOGS[count] for count in repeated]
+    features[:, 8:14] = own[:, 6:]
+    sizes = list(map(len, lines))
+    chars = np.array(sizes, dtype=float)
     log_chars = np.log1p(chars)
-    rank = np.argsort(np.argsort(chars, kind="stable"), kind="stable") / max(n - 1, 1)
-    relative = log_chars - np.log1p(np.quantile(chars, 0.95))
-    features = np.c_[np.array(own), log_chars / 5, rank, relative,
-                     np.full(n, 0.0 if stops else 1.0)]
+    features[:, 14] = log_chars / 5
+    features[:, 15] = np.argsort(np.argsort(chars, kind="stable"), kind="stable") / max(n - 1, 1)
+    features[:, 16] = log_chars - np.log1p(_quantile(sizes, 0.95))
+    features[:, 17] = 0.0 if with_stops else 1.0
     # A line reads as prose when it is long, ends a sentence and has stop words.
     prose = (((features[:, 0] > math.log1p(10)) | (chars > 80)) * features[:, 4]
              * (features[:, 1] > 0.2))
-    near, wide = _window_mean(prose, np.ones(n), 3), _window_mean(prose, np.ones(n), 10)
-    neighbour = features[:, [0, 1, 4, 14, 16]]
-    zero = np.zeros((1, neighbour.shape[1]))
-    previous = np.r_[zero, neighbour[:-1]]
-    following = np.r_[neighbour[1:], zero]
-    return np.c_[features, previous, following, near, wide, np.arange(n) / n, np.ones(n)]
+    neighbour = features[:, _NEIGHBOURS]
+    width = len(_NEIGHBOURS)
+    features[0, 18 : 18 + width] = 0.0
+    features[1:, 18 : 18 + width] = neighbour[:-1]
+    features[:-1, 18 + width : 18 + 2 * width] = neighbour[1:]
+    features[-1, 18 + width : 18 + 2 * width] = 0.0
+    at = 18 + 2 * width
+    ones = np.ones(n)
+    features[:, at] = _window_mean(prose, ones, 3)
+    features[:, at + 1] = _window_mean(prose, ones, 10)
+    features[:, at + 2] = np.arange(n) / n
+    features[:, at + 3] = 1.0
+    return features
+
+
+class _Logs(dict[int, float]):
+    """math.log of a count, each computed once."""
+
+    def __missing__(self, count: int) -> float:
+        self[count] = math.log(count)
+        return self[count]
+
+
+_LOGS = _Logs()
+
+
+def _quantile(values: Sequence[float], share: float) -> float:
+    """numpy.quantile(values, share), its default linear interpolation (Hyndman and Fan
+    1996, method 7) step for step: the same float, without its 0.1 ms of dispatch a page."""
+    ordered = sorted(values)
+    virtual = share * (len(ordered) - 1)
+    low = math.floor(virtual)
+    fraction = virtual - low
+    below, above = ordered[low], ordered[min(low + 1, len(ordered) - 1)]
+    step = above - below
+    return above - step * (1 - fraction) if fraction >= 0.5 else below + step * fraction
 
 
 def _window_mean(values: np.ndarray, weights: np.ndarray, reach: int) -> np.ndarray:
     """Weighted mean of `values` over each line and `reach` lines on either side."""
     n = len(values)
-    total = np.cumsum(np.r_[0.0, values * weights])
-    weight = np.cumsum(np.r_[0.0, weights])
-    low = np.maximum(0, np.arange(n) - reach)
-    high = np.minimum(n, np.arange(n) + reach + 1)
+    total, weight = np.zeros(n + 1), np.zeros(n + 1)
+    np.cumsum(values * weights, out=total[1:])
+    np.cumsum(weights, out=weight[1:])
+    low = np.arange(-reach, n - reach).clip(0)
+    high = np.arange(reach + 1, n + reach + 1).clip(None, n)
     return (total[high] - total[low]) / np.maximum(weight[high] - weight[low], 1e-9)
 
 
 def _best_stretch(values: np.ndarray) -> tuple[int, int]:
     """The stretch of lines with the largest sum of `values` (Kadane), as [start, end)."""
     best, start, end, running, begin = 0.0, 0, 0, 0.0, 0
-    for index, value in enumerate(values):
+    for index, value in enumerate(values.tolist()):  # (floats: numpy's scalars are slow)
         if running <= 0:
             running, begin = 0.0, index
         running += value
@@ -185,36 +269,37 @@ def _best_stretch(values: np.ndarray) -> tuple[int, int]:
     return start, end
 
 
-def _cohesion(lines: Sequence[str], weights: np.ndarray,
-              stops: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
+def _cohesion(words: Sequence[tuple[str, ...]],
+              weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Each line's largest cosine with a nearby line, and its cosine with the rest of the
-    page's text weighted by how story-like each line is.
+    page's text weighted by how story-like each line is; `words`: each line's distinct
+    words that cohesion compares (`_line_evidence`).
 
     A line is the set of its words, so its unit vector has one value, 1/sqrt(words), at
     each of them: every sum below is over entries (line, word), ordered by line, then by
     the word's first appearance on the page. (Sparse matrices took 2 ms a page, this
     0.9 ms; and the words were numbered in the order of a set, which changes from process
     to process with Python's string hashing, and the last bits of these sums with it.)"""
-    vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    columns: list[int] = []
-    for index, line in enumerate(lines):
-        own = sorted({vocabulary.setdefault(word, len(vocabulary))
-                      for word in _content_words(line, stops)})
-        rows.extend([index] * len(own))
-        columns.extend(own)
-    n, size = len(lines), max(len(vocabulary), 1)
-    row = np.array(rows, dtype=np.int64)
-    column = np.array(columns, dtype=np.int64)
-    words = np.bincount(row, minlength=n).astype(float)
-    value = 1 / np.where(words == 0, 1, np.sqrt(words))  # each line's value at its words
+    n = len(words)
+    flat = list(chain.from_iterable(words))
+    vocabulary = dict(zip(dict.fromkeys(flat), count()))  # (numbered as first seen)
+    size = max(len(vocabulary), 1)
+    row = np.repeat(np.arange(n, dtype=np.int64), np.fromiter(map(len, words), np.int64, n))
+    column = np.fromiter(map(vocabulary.__getitem__, flat), np.int64, len(flat))
+    column = column[np.lexsort((column, row))]  # (each line's words by their number)
+    words_of = np.bincount(row, minlength=n).astype(float)
+    value = 1 / np.where(words_of == 0, 1, np.sqrt(words_of))  # each line's value at its words
     entry = row * size + column
     nearby = np.zeros(n)
+    last = len(entry) - 1
     for distance in range(1, COHESION_REACH + 1):
-        if distance >= n:
+        if distance >= n or last < 0:
             break
-        # the lines i that share a word with line i + distance, once per shared word
-        shared = np.intersect1d(entry, entry - distance * size, assume_unique=True) // size
+        # the lines i that share a word with line i + distance, once per shared word (the
+        # entries are sorted: each entry's (line - distance, word) is looked up by bisection)
+        wanted = entry - distance * size
+        found = entry[np.searchsorted(entry, wanted).clip(None, last)] == wanted
+        shared = wanted[found] // size
         similarity = _line_sums(shared, value[shared] * value[shared + distance], n - distance)
         nearby[:-distance] = np.maximum(nearby[:-distance], similarity)
         nearby[distance:] = np.maximum(nearby[distance:], similarity)
@@ -226,20 +311,15 @@ def _cohesion(lines: Sequence[str], weights: np.ndarray,
     return nearby, to_rest
 
 
-@per_line
-def _content_words(line: str, stops: frozenset[str]) -> tuple[str, ...]:
-    """The line's words that cohesion compares, in order: lower-cased, longer than two
-    letters, not stop words."""
-    return tuple(word for word in WORD.findall(line.lower())
-                 if word not in stops and len(word) > 2)
-
-
 def _line_sums(rows: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
     """The sum of each line's `values` (`rows`: their lines, in order), added up the way
     numpy reduces an array (pairwise), as a sparse matrix's row sums are."""
     sums = np.zeros(n)
     if len(rows):
-        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+        first = np.empty(len(rows), dtype=bool)
+        first[0] = True
+        np.not_equal(rows[1:], rows[:-1], out=first[1:])
+        starts = np.flatnonzero(first)
         sums[rows[starts]] = np.add.reduceat(values, starts)
     return sums
 
@@ -247,20 +327,34 @@ def _line_sums(rows: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
 def context_features(lines: Sequence[str], first: np.ndarray,
                      stops: frozenset[str]) -> np.ndarray:
     """The context model's evidence, from the line model's probabilities `first`."""
+    return _context_features(lines, [_line_evidence(line, stops).words for line in lines],
+                             first, _repeated(lines))
+
+
+def _context_features(lines: Sequence[str], words: Sequence[tuple[str, ...]],
+                      first: np.ndarray, repeated: list[int]) -> np.ndarray:
     n = len(lines)
-    chars = np.array([len(line) for line in lines], dtype=float)
+    chars = np.fromiter(map(len, lines), dtype=float, count=n)
+    features = np.empty((n, 13))
     logit = np.log(first / (1 - first))
+    features[:, 0] = logit
+    features[0, 1], features[1:, 1] = 0.0, logit[:-1]
+    features[:-1, 2], features[-1, 2] = logit[1:], 0.0
+    features[:, 3] = _window_mean(first, chars, 2)
+    features[:, 4] = _window_mean(first, chars, 5)
+    features[:, 5] = _window_mean(first, chars, 15)
     start, end = _best_stretch((first - 0.5) * chars)
     index = np.arange(n)
-    inside = ((index >= start) & (index < end)).astype(float)
-    distance = np.where(inside > 0, 0, np.minimum(np.abs(index - start), np.abs(index - end + 1)))
-    nearby, to_rest = _cohesion(lines, first, stops)
-    exact = Counter(lines)
-    repeated = np.log([exact[line] for line in lines])
-    return np.c_[logit, np.r_[0.0, logit[:-1]], np.r_[logit[1:], 0.0],
-                 _window_mean(first, chars, 2), _window_mean(first, chars, 5),
-                 _window_mean(first, chars, 15), inside, np.log1p(distance), nearby, to_rest,
-                 np.r_[0.0, repeated[:-1]], np.r_[repeated[1:], 0.0], np.ones(n)]
+    inside = (index >= start) & (index < end)
+    features[:, 6] = inside
+    features[:, 7] = np.log1p(np.where(inside, 0, np.minimum(np.abs(index - start),
+                                                             np.abs(index - end + 1))))
+    features[:, 8], features[:, 9] = _cohesion(words, first)
+    logs = np.log(repeated)  # (as the model was fitted: numpy's log, not math's)
+    features[0, 10], features[1:, 10] = 0.0, logs[:-1]
+    features[:-1, 11], features[-1, 11] = logs[1:], 0.0
+    features[:, 12] = 1.0
+    return features
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -273,8 +367,11 @@ def story_scores(lines: Sequence[str], stops: frozenset[str],
     model = model or load_model()
     if not lines:
         return np.zeros(0)
-    first = _sigmoid(line_features(lines, stops) @ model.first)
-    return _sigmoid(context_features(lines, first, stops) @ model.second)
+    evidence = [_line_evidence(line, stops) for line in lines]
+    repeated = _repeated(lines)
+    first = _sigmoid(_line_features(lines, evidence, bool(stops), repeated) @ model.first)
+    words = list(map(itemgetter(2), evidence))
+    return _sigmoid(_context_features(lines, words, first, repeated) @ model.second)
 
 
 def story_lines(lines: Sequence[str], stops: frozenset[str], model: Model | None = None,

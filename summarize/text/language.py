@@ -17,7 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
-from summarize.text.words import STOP_WORDS, tokenize
+from summarize.text.memo import per_line
+from summarize.text.words import STOP_WORDS, line_tokens, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -219,13 +220,20 @@ def page_language(lines: Sequence[str]) -> str:
             break
         sample.append(line)
         size += len(line)
-    text = " ".join(sample)
     # The page's prose, then the whole page (its menus dilute its stop words): on the 884
     # flattened pages of ../shared/eval/webpages and webpages2 no page of another language
     # has its prose above 0.18 of English stop words, and the prose's test spares langid
-    # half the English pages the whole page's test leaves to it.
-    for words in (tokenize(text), tokenize(" ".join(lines))):
-        if len(words) >= LANGUAGE_MIN_WORDS and _english_by_stop_words(words):
+    # half the English pages the whole page's test leaves to it. (Counted line by line: no
+    # word spans two lines, and a site's lines recur from page to page.)
+    for part in (sample, lines):
+        words, stops = map(sum, zip(*map(_english_words, part))) if part else (0, 0)
+        if words >= LANGUAGE_MIN_WORDS and stops / words >= ENGLISH_STOP_SHARE:
             return "en"
-    return detect_language(text)[0]
+    return detect_language(" ".join(sample))[0]
 
+
+@per_line
+def _english_words(line: str) -> tuple[int, int]:
+    """The line's words (`tokenize`) and how many of them are English stop words."""
+    words = line_tokens(line)
+    return len(words), sum(map(STOP_WORDS.__contains__, words))

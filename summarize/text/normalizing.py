@@ -5,6 +5,7 @@ made typographic. Normalizing normalized text changes nothing (a fixed point).""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import ftfy
 
@@ -87,6 +88,12 @@ def fix_text(text: str) -> str:
 
 @per_line  # (ftfy takes 0.15 ms a line)
 def _fixed_line(line: str, unescape_html: str | bool) -> str:
+    return _recently_fixed(line, unescape_html)
+
+
+# (and a paragraph too long for `per_line` is read again by `normalize_text`'s next pass)
+@lru_cache(maxsize=64)
+def _recently_fixed(line: str, unescape_html: str | bool) -> str:
     return ftfy.fix_text(line, _FTFY._replace(unescape_html=unescape_html))
 
 

@@ -3,13 +3,14 @@ the sites' furniture, not a story (copies of one story share theirs, and keep th
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
-from itertools import combinations
+from itertools import chain, combinations
 
 from summarize.models import Article
 from summarize.text.cleaning import holds_sentences, reads_as_sentence
 from summarize.text.memo import per_line
-from summarize.text.words import content_terms, tokenize
+from summarize.text.words import content_terms, line_tokens
 
 # A recurring line that reads as a sentence is the story's when copies of one story share
 # it, and the template's when pages of one site share it (a reader's comment, a teaser, a
@@ -37,22 +38,26 @@ def template_lines(articles: Sequence[Article], lines: Sequence[list[str]]) -> f
     if sentences:
         holders = [set(own) for own in lines]
         # (line by line, as a site's lines recur: a word never spans two lines)
-        vocabularies = [set().union(*map(_line_terms, filter(reads_as_sentence, own)))
-                        for own in lines]
+        reading = set(filter(reads_as_sentence, set().union(*holders)))
+        vocabularies = [set().union(*map(_line_terms, reading & held)) for held in holders]
+        # how many articles' sentences use each word; less those holding the line: the others
+        users = Counter(chain.from_iterable(vocabularies))
         for line in sentences:
-            others = [words for words, held in zip(vocabularies, holders) if line not in held]
+            holding = [words for words, held in zip(vocabularies, holders) if line in held]
+            others = len(lines) - len(holding)
             terms = set(_line_terms(line))
-            if len(others) < MIN_OTHER_ARTICLES or not terms:
+            if others < MIN_OTHER_ARTICLES or not terms:
                 continue
-            used = sum(term in words for term in terms for words in others)
-            if used / (len(terms) * len(others)) < TEMPLATE_MAX_EVENT_SHARE:
+            used = (sum(map(users.__getitem__, terms))
+                    - sum(term in words for term in terms for words in holding))
+            if used / (len(terms) * others) < TEMPLATE_MAX_EVENT_SHARE:
                 template.add(line)
     return frozenset(template)
 
 
 @per_line
 def _line_terms(line: str) -> tuple[str, ...]:
-    return content_terms(tokenize(line))
+    return content_terms(line_tokens(line))
 
 
 def site_lines(pages: Sequence[list[str]]) -> list[str]:

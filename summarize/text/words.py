@@ -59,6 +59,12 @@ def tokenize(text: str) -> list[str]:
     return WORD_RE.findall(text.replace("\u2019", "'").replace("\u2018", "'").lower())
 
 
+# The words of the last few hundred lines asked about: cleaning reads an event's story
+# paragraphs twice (the event's page template, then each page's language), and they are
+# too long for `memo.per_line` to keep.
+line_tokens = lru_cache(maxsize=512)(tokenize)
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Snowball stem of a lower-cased word; cached because every event repeats most words."""
