@@ -168,10 +168,13 @@ _SPLIT_NOT = re.compile(r"\b(\w+) (n) ?([’']) ?(t)\b", re.IGNORECASE)
 _SPLIT_CLITIC = re.compile(r"(?<=\w) ([’']) ?(s|re|m|ve|d|ll)\b", re.IGNORECASE)
 
 
+_SPLIT_MARKS = (" '", " ’", " n'", " n’", " N'", " N’")
+
+
 def joined_contractions(text: str) -> str:
     """"did n't" -> "didn't", "Wayne ’ s" -> "Wayne’s"."""
-    if "'" not in text and "’" not in text:
-        return text
+    if not any(split in text for split in _SPLIT_MARKS):
+        return text  # (a split form always has a space before its apostrophe or its n)
     return _SPLIT_CLITIC.sub(r"\1\2", _SPLIT_NOT.sub(r"\1\2\3\4", text))
 
 
