@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 PAST = "past"
 PAST_PERFECT = "past perfect"  # "had met": before some other past time
@@ -116,9 +115,6 @@ class Parsed:
     marks: tuple[bool, ...]  # the word opens or closes a clause
 
 
-# (a sentence is parsed for its weekdays, then again for the lead's tests; copies of a
-# story repeat their sentences across an event's articles)
-@lru_cache(maxsize=1 << 14)
 def parse(text: str) -> Parsed:
     found = list(_TOKEN.finditer(text))
     words = [m.group() for m in found]
