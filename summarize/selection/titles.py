@@ -10,7 +10,15 @@ from __future__ import annotations
 
 import re
 
-from summarize.text.tense import PARTICIPLE, SUBORDINATORS, Group, is_past_form, parse, verb_groups
+from summarize.text.tense import (
+    PARTICIPLE,
+    PREPOSED,
+    SUBORDINATORS,
+    Group,
+    is_past_form,
+    parse,
+    verb_groups,
+)
 from summarize.text.words import STOP_WORDS, content_terms, tokenize
 
 _LETTERS = re.compile(r"[^\W\d_]")
@@ -174,10 +182,10 @@ _PREPOSITIONS = frozenset("in at on for from with near to of over after before d
                           "under into against by as since about between across through "
                           "without within".split())
 # Openings of a stretch before the subject that a headline drops: "After …,", "In a move
-# …,", "Despite …,", "According to …,", "Bucking …,".
-_PREPOSED = frozenset("after before despite in on at with without as amid while when although "
-                      "though because since following like unlike according for during by "
-                      "under days hours weeks once if from to among".split())
+# …,", "Despite …,", "According to …,", "Bucking …,", "Days after …,": the clause openers
+# of `tense` but "until" and "unless" (as the title rules have always had them), and spans
+# of time.
+_PREPOSED = (PREPOSED - {"until", "unless"}) | {"days", "hours", "weeks"}
 _ARTICLES = frozenset("the a an".split())
 _PRONOUNS = frozenset("he she it they this these those that which who i we you one some "
                       "yes no".split())

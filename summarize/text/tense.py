@@ -85,10 +85,11 @@ SUBORDINATORS = frozenset("that which who whom whose when where while whereas be
 _CLAUSE_MARKS = frozenset(";:()—–“”\"")
 # A quotation shorter than this is a title or a term ("saw “Phantom” Friday"), not a clause.
 MIN_QUOTED_WORDS = 4
-# "After the vote, …", "As expected, …": openers of a stretch before the subject.
-_PREPOSED = frozenset("after before despite in on at with without as amid while when although "
-                      "though because since following like unlike according for during by "
-                      "under once if from to among until unless".split())
+# "After the vote, …", "As expected, …": openers of a stretch before the subject
+# (`titles` drops such a stretch from a headline too).
+PREPOSED = frozenset("after before despite in on at with without as amid while when although "
+                     "though because since following like unlike according for during by "
+                     "under once if from to among until unless".split())
 _RELATIVES = frozenset("who which that whose whom".split())
 # After "to", these are a noun phrase ("sent to prison"), not a verb.
 _NOT_VERBS = frozenset("him her them us me it power court prison jail hospital death date "
@@ -290,7 +291,7 @@ def main_group(parsed: Parsed) -> Group | None:
     while start < len(words):
         comma = next((k for k in range(start, len(words)) if words[k] == ","), None)
         opener = words[start].lower()
-        if comma is None or not (opener in _PREPOSED or opener.endswith("ing")):
+        if comma is None or not (opener in PREPOSED or opener.endswith("ing")):
             break
         start = comma + 1
     found = [g for g in parsed.groups if g.start >= start and g.tense != PARTICIPLE]
