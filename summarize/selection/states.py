@@ -60,8 +60,11 @@ CHAINS: dict[str, tuple[str, ...]] = {
     "missing": (
         r"(?:is|are|was|were|remains?|remained|been|went|gone|reported) (?:still )?(?:missing|"
         r"trapped|unaccounted for)",
-        # ("found the two hikers who had been missing for two days alive": the finding)
-        r"found (?:[\w'-]+ ){0,12}?(?:alive|dead|safe|unharmed)"
+        # the finding, of whom it names, with what it says of them ("found the two hikers
+        # who had been missing for two days alive"); not "found guilty of shooting dead",
+        # "found the virus in two dead birds", "found a dead dog"
+        r"found (?:(?!(?:guilty|not|in|of|on|at|to|with)\b)[\w'-]+ ){0,6}?"
+        r"(?:(?:who|that) (?:[\w'-]+ ){0,8}?)?(?<!\ba )(?<!\bthe )(?:alive|dead|safe|unharmed)"
         r"|(?:was|were|been|are|is) (?:\w+ly )?(?:rescued|"
         r"found|freed|located)|pulled (?:\w+ ){0,2}(?:alive|from the rubble)",
     ),
