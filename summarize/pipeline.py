@@ -71,7 +71,7 @@ from summarize.selection.titles import (
 from summarize.text.cleaning import article_lines, clean_lines
 from summarize.text.focus import focus_relevance, focus_terms
 from summarize.text.languages import LANGUAGE_NAMES, SUPPORTED_LANGUAGES
-from summarize.text.segmenting import names_in, split_sentences
+from summarize.text.segmenting import NamesIn, split_sentences
 from summarize.text.templates import template_lines
 from summarize.text.words import (
     DocumentFrequencies,
@@ -157,7 +157,7 @@ def prepare_event(event: Event, timer: StageTimer | None = None,
             continue
         with timer.stage("split"):
             # ("…from strongman Hun Sen. He said…": the name may be written in full elsewhere)
-            names = names_in("\n".join(clean.paragraphs)) if language == "en" else frozenset()
+            names = NamesIn("\n".join(clean.paragraphs)) if language == "en" else frozenset()
             # A title that is the story's first sentence (`titles.is_lede`) opens it again.
             lede = (clean.title,) if language == "en" and clean.title \
                 and is_lede(clean.title) else ()

@@ -63,6 +63,9 @@ _OPINION_BODY = re.compile(
     r"^\(?(?:The writer|The author|[A-Z][\w.'’ -]{2,40}) (?:is|was) an? (?:[\w-]+ ){0,3}"
     r"(?:columnist|contributor|editorialist)\b|^To the editor\b|\bThis column\b"
     r"|^\(?The (?:writer|author) (?:is|was)\b", re.IGNORECASE | re.MULTILINE)
+# Words every match of _OPINION_BODY has (lower case).
+_OPINION_BODY_WORDS = ("columnist", "contributor", "editorialist", "to the editor",
+                       "this column", "the writer", "the author")
 # A column opens in its author's voice: first person outside quotation marks, no one
 # said to be speaking, in one of its first sentences and in at least this share of them.
 OPINION_FIRST_PERSON_SHARE = 0.15
@@ -112,8 +115,10 @@ def is_opinion(title: str | None, url: str | None, sentences: Sequence[str]) -> 
     if url and _OPINION_PATH.search(url.split("?", 1)[0]):
         return True
     joined = "\n".join(sentences)
-    if ("olumn" in joined or "ditor" in joined or "writer" in joined or "author" in joined
-            or "ontributor" in joined) and _OPINION_BODY.search(joined):
+    # (a word the pattern needs, first: a search of the whole article is slow, and
+    # "author" alone let every "authorities" through to it)
+    lowered = joined.lower()
+    if any(word in lowered for word in _OPINION_BODY_WORDS) and _OPINION_BODY.search(joined):
         return True
     # (the opening first: most articles have no first person there, and are done)
     if not any(_own_voice(text) for text in sentences[:OPENING_SENTENCES]):

@@ -259,9 +259,10 @@ def names_in(text: str) -> frozenset[tuple[str, str]]:
     return frozenset((first.lower(), last.lower()) for first, last in _AS_NAME.findall(text))
 
 
-class _NamesIn:
+class NamesIn:
     """`names_in(text)`, found the first time a pair is looked up: most texts never need
-    it, and finding it is a quarter of the splitter's time."""
+    it, and finding it is a quarter of the splitter's time (a whole article's, a tenth of
+    the batch's splitting)."""
 
     __slots__ = ("text", "found")
 
@@ -275,7 +276,7 @@ class _NamesIn:
         return pair in self.found
 
 
-Names = frozenset[tuple[str, str]] | _NamesIn
+Names = frozenset[tuple[str, str]] | NamesIn
 
 
 def _split_paragraph(paragraph: str, rules: SplitRules = ENGLISH,
@@ -362,14 +363,14 @@ def _list_items(paragraph: str) -> list[str]:
 
 
 def split_sentences(text: str, language: str = "en",
-                    names: frozenset[tuple[str, str]] | None = None) -> list[str]:
+                    names: Names | None = None) -> list[str]:
     """The sentences of `text`, in order, with white space inside each folded to one space;
     `language` (a code of `summarize.text.languages`) gives the abbreviations and quotation
     marks. `names`: the names ending in a title's abbreviation its article uses (`names_in`
-    of the whole article); by default those `text` uses."""
+    of the whole article, or `NamesIn` of it); by default those `text` uses."""
     rules = split_rules(language)
     sentences: list[str] = []
-    known: Names = _NamesIn(text) if names is None else names
+    known: Names = NamesIn(text) if names is None else names
     for paragraph in _PARAGRAPH_BREAK.split(text):
         paragraph = " ".join(paragraph.split())  # (str.split's white space is re's \s)
         # (an item marker is followed by white space, here a space: without ". " or ".) "
