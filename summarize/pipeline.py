@@ -49,7 +49,7 @@ from summarize.selection.concepts import ConceptIndex, event_concepts, select_by
 from summarize.selection.currency import Currency
 from summarize.selection.dating import date_weekdays, unplaced_days
 from summarize.selection.eligibility import Eligibility
-from summarize.selection.lead import choose_lead, headline_values, lead_weights
+from summarize.selection.lead import LeadWeights, choose_lead, headline_values, lead_weights
 from summarize.selection.ordering import order_sentences
 from summarize.selection.people import People
 from summarize.selection.redundancy import corroborate, find_duplicates, independent_sources
@@ -379,7 +379,7 @@ def _rank_once_per_story(text: EventText, groups: list[list[int]], config: Confi
 
 def _event_title(slug: str, articles: tuple[CleanArticle, ...], sentences: tuple[Sentence, ...],
                  chosen: list[ChosenSentence], lead_count: int, index: ConceptIndex,
-                 leading: dict[int, int], opinion: frozenset[int],
+                 leading: LeadWeights, opinion: frozenset[int],
                  focus: str | None = None) -> str:
     """A headline for the event that agrees with its lead. The title line of the event's
     topic when it has one (`titles.topic_title`: the briefing answers the topic). Else, of

@@ -106,11 +106,38 @@ def states_news(text: str) -> bool:
             and not (group.end - group.start == 1 and group.head in ("was", "were", "had")))
 
 
+class LeadWeights(dict[int, int]):
+    """`lead_weights`: concept code -> weight; and each sentence's lead value (the weights
+    of its codes, summed) and the best opening's, each computed once: selection asks for
+    them again in every round."""
+
+    def __init__(self, weights: dict[int, int], text: EventText, index: ConceptIndex):
+        super().__init__(weights)
+        self.text, self.index = text, index
+        self._values: dict[int, float] = {}
+        self._best_opening: float | None = None
+
+    def value(self, sentence: int) -> float:
+        """The weight of the sentence's concept codes."""
+        if sentence not in self._values:
+            self._values[sentence] = float(sum(self.get(c, 0) for c in
+                                               self.index.codes_of_sentence(sentence)))
+        return self._values[sentence]
+
+    def best_opening(self) -> float:
+        """The highest value of an article's opening sentences (LEAD_POSITIONS)."""
+        if self._best_opening is None:
+            self._best_opening = max(
+                self.value(i) for i, sentence in enumerate(self.text.sentences)
+                if sentence.position < LEAD_POSITIONS)
+        return self._best_opening
+
+
 def lead_weights(
     text: EventText,
     index: ConceptIndex,
     groups: Sequence[Sequence[int]],
-) -> dict[int, int]:
+) -> LeadWeights:
     """What the news is, by what outlets put in their headlines and first sentences (the
     inverted pyramid): for each concept code, the number of independent stories whose title
     or first sentence contains it, for concepts in two stories at least."""
@@ -126,7 +153,8 @@ def lead_weights(
             for code in index.codes_of_sentence(i):
                 leading[code].add(story[sentence.article])
     floor = min(2, len(groups))
-    return {c: len(s) for c, s in leading.items() if len(s) >= floor}
+    return LeadWeights({c: len(s) for c, s in leading.items() if len(s) >= floor}, text,
+                       index)
 
 
 # A day only the article's date could place: "today", "yesterday", "this morning" (a
@@ -185,7 +213,7 @@ def choose_lead(
     text: EventText,
     candidates: np.ndarray,
     index: ConceptIndex,
-    weights: dict[int, int],
+    weights: LeadWeights,
     count: int,
     max_similarity: float,
     relevance: np.ndarray | None = None,
@@ -221,8 +249,7 @@ def choose_lead(
     else:
         pool = [int(i) for i in np.flatnonzero(candidates)
                 if text.sentences[i].position < LEAD_POSITIONS]
-        values = {i: (float(sum(weights.get(c, 0) for c in index.codes_of_sentence(i))),
-                      covered[i]) for i in pool}
+        values = {i: (weights.value(i), covered[i]) for i in pool}
     late = {i for i in pool if unplaced is not None and unplaced(i)}
     ranked = sorted(pool, key=lambda i: (-values[i][0], i in late, -values[i][1], i))
     accepted: dict[int, bool] = {}
@@ -238,7 +265,7 @@ def choose_lead(
         floor = NEWS_LEAD_SHARE * values[top][0] if top is not None else 0.0
         news = [i for i in ranked if values[i][0] >= floor
                 and states_news(text.sentences[i].text) and stands(i)]
-        latest = _latest(text, ranked, values, index, weights, news[0] if news else top,
+        latest = _latest(text, ranked, values, weights, news[0] if news else top,
                          stands)
         first = ([latest] if latest is not None else []) + [i for i in news if i != latest]
         ranked = first + [i for i in ranked if i not in first]
@@ -254,7 +281,7 @@ def choose_lead(
 
 
 def _latest(text: EventText, ranked: list[int], values: dict[int, tuple[float, float]],
-            index: ConceptIndex, weights: dict[int, int], central: int | None,
+            weights: LeadWeights, central: int | None,
             stands: Callable[[int], bool]) -> int | None:
     """The opening of the latest development of the main story, when it is later than the
     `central` one: of the articles' first sentences (`_opens`) that state news, stand
@@ -269,9 +296,7 @@ def _latest(text: EventText, ranked: list[int], values: dict[int, tuple[float, f
     story = set(text.terms[central])
     # (of the event's openings, whether or not they may be chosen now: the floor stays
     # when selection runs again without some of them)
-    floor = LATEST_SHARE * max(
-        sum(weights.get(c, 0) for c in index.codes_of_sentence(i))
-        for i, sentence in enumerate(text.sentences) if sentence.position < LEAD_POSITIONS)
+    floor = LATEST_SHARE * weights.best_opening()
     later = [i for i in ranked
              if (text.articles[text.sentences[i].article].published or since) > since
              and values[i][0] >= floor and _opens(text, i)

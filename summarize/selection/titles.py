@@ -147,6 +147,9 @@ MIN_PAIR_COUNT = 2
 
 
 _COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+# A letter or digit (str.isalnum: re's word characters but "_"), found in C: a title's
+# words are looked for in the whole event, and most occur in long lines.
+_ALNUM = re.compile(r"[^\W_]")
 
 
 def _occurrences(lowered: str, word: str, text: str) -> list[int]:
@@ -163,8 +166,7 @@ def _occurrences(lowered: str, word: str, text: str) -> list[int]:
         whole = not (before.isalnum() or before in "'’") and not (
             after[:1].isalnum() or (after[:1] in ("'", "’") and after[1:2].isalpha()
                                     and not possessive))
-        line = text.rfind("\n", 0, start) + 1
-        if whole and any(c.isalnum() for c in text[line:start]):
+        if whole and _ALNUM.search(text, text.rfind("\n", 0, start) + 1, start):
             found.append(start)
         start = lowered.find(word, end)
     return found

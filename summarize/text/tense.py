@@ -153,11 +153,18 @@ def _is_infinitive(words: list[str], raw: list[str], i: int) -> bool:
 def verb_groups(raw: list[str] | tuple[str, ...]) -> list[Group]:
     """The verb groups among a sentence's words, left to right, each with its tense."""
     raw = list(raw)
-    words = [w.lower().replace("’", "'") for w in raw]
+    # (lower case in one pass over the words joined by NULs: a letter's lower case looks
+    # no further than its word, whose end a NUL marks as well as the string's end does)
+    words = "\0".join(raw).lower().replace("’", "'").split("\0")
+    if len(words) != len(raw):  # (a word that held a NUL)
+        words = [w.lower().replace("’", "'") for w in raw]
     groups: list[Group] = []
     i = 0
     while i < len(words):
         word, start = words[i], i
+        if word not in _STARTERS and not word.endswith("ed"):
+            i += 1  # (most words: no group starts at them, `_tense_at`'s first test)
+            continue
         tense = None if i and raw[i][:1].isupper() else _tense_at(words, raw, i, groups)
         if tense is None:  # (a capitalized word inside a sentence is a name: "Mark Felt")
             i += 1
