@@ -52,7 +52,12 @@ from summarize.selection.eligibility import Eligibility
 from summarize.selection.lead import LeadWeights, choose_lead, headline_values, lead_weights
 from summarize.selection.ordering import order_sentences
 from summarize.selection.people import People
-from summarize.selection.redundancy import corroborate, find_duplicates, independent_sources
+from summarize.selection.redundancy import (
+    MainFacts,
+    corroborate,
+    find_duplicates,
+    independent_sources,
+)
 from summarize.selection.references import coherent_selection, expansions
 from summarize.selection.strategies import select_sentences
 from summarize.selection.titles import (
@@ -274,6 +279,7 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
                                  dtype=bool)
 
         relative: dict[int, bool] = {}
+        told = MainFacts(text)
 
         def unplaced(i: int) -> bool:  # (asked of the openings only, once each)
             if i not in relative:
@@ -295,8 +301,10 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
                                unplaced)
             budget = config.budget.model_copy(update={"words": words})
             if isinstance(config.selector, ConceptSelector):
-                chosen = select_by_concepts(text, scores, config.selector, budget, usable,
-                                            index, weights, required=lead, accept=accept)
+                # (a key point does not tell the lead's news again for one new detail)
+                chosen = select_by_concepts(
+                    text, scores, config.selector, budget, usable, index, weights,
+                    required=lead, accept=lambda i: accept(i) and not told.repeats(i, lead))
             else:
                 chosen = select_sentences(text, scores, config.selector, budget, support,
                                           config.corroboration.weight, usable, required=lead)

@@ -158,3 +158,4 @@ def test_a_topic_event_leads_with_the_sentence_that_best_answers_the_topic():
                        0.5, focus_relevance(text), weights)
     # (an opening, a protest in one town, would lead a news event)
     assert text.sentences[lead[0]].text.startswith("Library closures across England")
+

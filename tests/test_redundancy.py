@@ -9,10 +9,12 @@ from hypothesis import strategies as st
 from summarize.config import Budget, MMRSelector
 from summarize.selection.eligibility import is_dependent
 from summarize.selection.redundancy import (
+    MainFacts,
     clauses,
     corroborate,
     find_duplicates,
     independent_sources,
+    main_clause,
 )
 from summarize.selection.strategies import select_sentences
 from tests.conftest import event_text
@@ -70,6 +72,41 @@ def test_an_article_that_states_the_main_clause_backs_the_sentence():
     short = "To cement the bond, Kim vowed full and unconditional support for Russia."
     text = event_text([[long], [short], [OTHER_STORY[2]]])
     assert corroborate(text, [0], min_similarity=0.5) == [(0, 1)]
+
+
+def test_an_article_that_states_only_an_opening_phrase_does_not_back_the_sentence():
+    # the main clause is the one of the main verb, not the phrase that opens the sentence
+    long = ("Two weeks after the flood at the Riverside plant in Dunmore, the company has "
+            "laid off three hundred workers and closed its second factory.")
+    opening = "The flood at the Riverside plant in Dunmore destroyed two warehouses."
+    stating = "The company has laid off three hundred workers and closed a factory."
+    text = event_text([[long], [opening], [stating]])
+    assert corroborate(text, [0], min_similarity=0.5) == [(0, 2)]
+
+
+def test_the_main_clause_is_the_main_verbs_with_its_subject():
+    opened = main_clause("After a two-hour meeting on Tuesday, the city council approved the "
+                         "new budget for the harbour district.")
+    assert opened is not None and {"council", "approv", "budget"} <= set(opened)
+    assert "meet" not in opened
+    apposed = main_clause("Maria Lopez, the chief executive of the mining group, sealed "
+                          "the merger with its largest rival on Friday.")
+    assert apposed is not None and {"maria", "lopez", "seal", "merger"} <= set(apposed)
+    assert "execut" not in apposed
+    assert main_clause("The council approved the budget on Tuesday.") is None
+
+
+def test_a_sentence_whose_main_fact_another_tells_repeats_it_for_its_detail():
+    lead = "A fire destroyed a warehouse in Leeds on Monday, killing two workers."
+    again = ("A blaze at a Leeds warehouse killed two workers, police said on Tuesday, adding "
+             "that an inquiry into its cause had begun.")
+    new = "Police said an inquiry into the cause of the fire had begun on Tuesday."
+    other = "The warehouse belonged to a textile firm that employed forty people in Leeds."
+    text = event_text([[lead], [again], [new], [other]])
+    facts = MainFacts(text)
+    assert facts.repeats(1, [0])
+    assert not facts.repeats(2, [0]) and not facts.repeats(3, [0])
+    assert not facts.repeats(0, [0])  # (a sentence does not repeat itself)
 
 
 def test_shared_attribution_alone_is_not_corroboration():

@@ -20,8 +20,10 @@ import numpy as np
 import scipy.sparse as sp
 
 from summarize.selection.ordering import publication_order
+from summarize.selection.reading import restated
 from summarize.text.languages import LANGUAGES
 from summarize.text.similarity import identical_rows, self_similar_pairs, similar_pairs
+from summarize.text.tense import main_group, parse
 from summarize.text.words import (
     EventText,
     content_terms,
@@ -233,10 +235,72 @@ def clauses(sentence: str, language: str = "en") -> list[tuple[str, ...]]:
     return [tuple(c) for c in result]
 
 
+def main_clause(sentence: str, language: str = "en") -> tuple[str, ...] | None:
+    """Stemmed content words of what the sentence reports: the clause of its main verb
+    (`tense.main_group`: past an opening phrase, "In the month since the massacre at
+    Columbine, a sense of foreboding has enveloped schools"), with the subject when commas
+    set it off from its verb ("Jim Hall, chairman of the board, is taking …"); in other
+    languages, and without a main verb, the first clause (`clauses`). None when the
+    sentence has no clause break, or no other clause."""
+    pieces = [(m.start(), m.end()) for m in _clause_break(language).finditer(sentence)]
+    if not pieces:
+        return None
+    parsed = parse(sentence) if language == "en" else None
+    group = main_group(parsed) if parsed is not None else None
+    if parsed is None or group is None:
+        parts = clauses(sentence, language)
+        return parts[0] if len(parts) > 1 else None
+    verb = parsed.spans[group.start][0]
+    starts = [0] + [end for _, end in pieces]
+    ends = [start for start, _ in pieces] + [len(sentence)]
+    held = next(k for k in range(len(starts)) if starts[k] <= verb < ends[k] or
+                k == len(starts) - 1)
+    ignored = attribution(language)
+    terms = [t for t in content_terms(tokenize(sentence[starts[held]:ends[held]]))
+             if t not in ignored]
+    before = [t for t in content_terms(tokenize(sentence[starts[held]:verb]))
+              if t not in ignored]
+    if held and not before:  # the subject is the first piece
+        terms = [t for t in content_terms(tokenize(sentence[:ends[0]]))
+                 if t not in ignored] + terms
+    if len(terms) >= MIN_CLAUSE_TERMS:
+        return tuple(terms)
+    parts = clauses(sentence, language)
+    return parts[0] if len(parts) > 1 else None
+
+
+class MainFacts:
+    """What each sentence of an event reports (its `main_clause`, else all its content
+    words, attribution left out), found when first asked: selection asks of the few
+    sentences it reaches, in every round."""
+
+    def __init__(self, text: EventText):
+        self.text = text
+        self._main: dict[int, frozenset[str]] = {}
+
+    def of(self, index: int) -> frozenset[str]:
+        if index not in self._main:
+            ignored = attribution(self.text.language)
+            main = main_clause(self.text.sentences[index].text, self.text.language)
+            self._main[index] = frozenset(main if main is not None
+                                          else self.text.terms[index]) - ignored
+        return self._main[index]
+
+    def repeats(self, index: int, told: Sequence[int]) -> bool:
+        """The sentence's main fact is one the `told` sentences state: most of its main
+        clause's words are theirs (`reading.restated`). "An explosion at a bank killed a
+        police officer and a bomb technician, officials said, offering a reward …" after
+        "A bomb exploded Friday at a bank in Woodburn, killing a police officer and a
+        bomb squad technician": a key point that tells the lead again, for one detail."""
+        main = self.of(index)
+        return any(bool(restated(len(main & set(self.text.terms[other])), len(main)))
+                   for other in told if other != index)
+
+
 def statement_vectors(text: EventText, sentences: Sequence[int], idf: np.ndarray,
                       main_only: bool = False) -> tuple[sp.csr_matrix, np.ndarray]:
     """Unit TF-IDF vectors of each of these sentences and of each of its clauses (when it
-    has more than one; `main_only`: of its main clause, the first, only), in the event's
+    has more than one; `main_only`: of its main clause only, `main_clause`), in the event's
     similarity space (`idf`), and the sentence each row belongs to. A row does not depend
     on the others: vectors of a few sentences are rows of the vectors of all."""
     units: list[tuple[str, ...]] = []
@@ -249,11 +313,13 @@ def statement_vectors(text: EventText, sentences: Sequence[int], idf: np.ndarray
         # Two clauses need MIN_CLAUSE_TERMS words each, and a clause's words are words of
         # its sentence: a third of DUC 2006's sentences have too few to be split at all.
         if len(own) >= 2 * MIN_CLAUSE_TERMS:
-            parts = clauses(text.sentences[index].text, text.language)
-            if len(parts) > 1:
-                parts = parts[:1] if main_only else parts
-                units.extend(parts)
-                owner.extend([index] * len(parts))
+            sentence = text.sentences[index].text
+            parts = clauses(sentence, text.language)
+            parts = parts if len(parts) > 1 else []
+            if main_only and parts:
+                parts = [main_clause(sentence, text.language) or parts[0]]
+            units.extend(parts)
+            owner.extend([index] * len(parts))
     vocabulary = text.vocabulary
     found = list(map(vocabulary.get, chain.from_iterable(units)))
     rows = np.repeat(np.arange(len(units)), [len(u) for u in units])
@@ -269,7 +335,7 @@ def corroborate(
 ) -> list[tuple[int, ...]]:
     """For each sentence in `indices`, the articles that say the same, its own included.
 
-    An article backs a sentence when the sentence, or its main clause (the first: what
+    An article backs a sentence when the sentence, or its main clause (`main_clause`: what
     it reports, the rest being circumstance), is at least `min_similarity` similar to a
     sentence of that article or a clause of one; sources are given earliest first. (Not
     any clause of the sentence: an article that states an aside of it would be cited for
