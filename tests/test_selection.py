@@ -55,6 +55,17 @@ def test_questions_and_dependent_sentences_are_skipped_unless_configured():
     assert sorted(select_sentences(text, scores, permissive, Budget(words=200))) == [0, 1, 2]
 
 
+@pytest.mark.parametrize("damaged", [
+    "Orders for the Lumia\ufffd 920 open at carriers across Europe on Monday morning.",
+    "Customers can register at: http: / / shop. example.com / lumia-920 from Monday morning.",
+    "Customers can register for the phone at www.example.com from Monday morning onwards.",
+])
+def test_text_a_reader_cannot_take_as_prose_is_never_chosen(damaged):
+    text = event([[damaged, B]])
+    for selector in (MMRSelector(), MMRSelector(skip_questions=False, skip_dependent=False)):
+        assert select_sentences(text, np.array([3.0, 1.0]), selector, Budget(words=200)) == [1]
+
+
 def test_dependent_openers_and_fragments():
     assert is_dependent("However, the talks failed.")
     assert is_dependent("But either way it ended.")

@@ -130,6 +130,16 @@ def is_question(text: str) -> bool:
     return text.rstrip("”\"’') ").endswith("?")
 
 
+# Text a reader cannot take as prose: a character its decoding could not read (U+FFFD, "the
+# BlackBerry� Q10") or a web address, which a page's text cut into words ("at: http: / /
+# business. t-mobile.com / …"), and which a briefing's reader cannot follow anyway.
+_NOT_PROSE = re.compile(r"\ufffd|\bhttps?:|\bwww\.")
+
+
+def is_not_prose(text: str) -> bool:
+    return _NOT_PROSE.search(text) is not None
+
+
 # "The report was greeted skeptically by critics." opens with a description of something
 # the article named before, and names nothing itself (no name, no number): out of its
 # article the reader cannot tell which report.
@@ -310,7 +320,8 @@ class Eligibility:
     """Which sentences the selector may choose at all, each decided when first asked.
 
     The tests every sentence is put to at once are the cheap ones: its length, whether it
-    asks a question, whether it is a piece of a quotation (`possible`). Whether it stands
+    asks a question, whether it is prose (`is_not_prose`), whether it is a piece of a
+    quotation (`possible`). Whether it stands
     alone (a dozen patterns: what it opens with, whom it quotes, whether it announces a
     plan its article's date has overtaken) is tested only for the sentences a selector
     reaches, best first: the concept selector decides 168 of the pooled DUC 2006 event's
@@ -322,6 +333,7 @@ class Eligibility:
         possible = (words >= selector.min_words) & (words <= selector.max_words)
         if selector.skip_questions:
             possible &= ~np.array([is_question(s.text) for s in text.sentences], dtype=bool)
+        possible &= ~np.array([is_not_prose(s.text) for s in text.sentences], dtype=bool)
         if selector.skip_dependent:
             possible &= ~inside_quotations(text)
         # sentences of transcripts and opinion articles: eligible only naming their speaker
