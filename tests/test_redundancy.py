@@ -85,8 +85,8 @@ def test_an_article_that_states_only_an_opening_phrase_does_not_back_the_sentenc
 
 
 def test_the_main_clause_is_the_main_verbs_with_its_subject():
-    opened = main_clause("After a two-hour meeting on Tuesday, the city council approved the "
-                         "new budget for the harbour district.")
+    opened = main_clause("After a two-hour meeting of the harbour board on Tuesday, the city "
+                         "council approved the new budget for the harbour district.")
     assert opened is not None and {"council", "approv", "budget"} <= set(opened)
     assert "meet" not in opened
     apposed = main_clause("Maria Lopez, the chief executive of the mining group, sealed "
@@ -94,6 +94,12 @@ def test_the_main_clause_is_the_main_verbs_with_its_subject():
     assert apposed is not None and {"maria", "lopez", "seal", "merger"} <= set(apposed)
     assert "execut" not in apposed
     assert main_clause("The council approved the budget on Tuesday.") is None
+    # what the verb's piece says, without the pieces joined to it
+    reported = ("A landslide at the quarry buried three lorries and their drivers, and the "
+                "road stays closed, officials said Friday.")
+    assert main_clause(reported) is None  # (one clause, the short pieces joined to it)
+    assert set(main_clause(reported, core=True) or ()) == {
+        "landslid", "quarri", "buri", "lorri", "driver"}
 
 
 def test_a_sentence_whose_main_fact_another_tells_repeats_it_for_its_detail():
@@ -191,7 +197,7 @@ def test_corroboration_finds_every_source_that_comparing_everything_finds(duc200
         found = [set(sources) for sources in corroborate(text, indices, min_similarity)]
         assert found == _every_backing_source(text, indices, min_similarity)
         if min_similarity == 0.5:
-            assert sum(len(f) > 1 for f in found) >= 7, "the event's facts are corroborated"
+            assert sum(len(f) > 1 for f in found) >= 6, "the event's facts are corroborated"
 
 
 @settings(max_examples=300, deadline=None)

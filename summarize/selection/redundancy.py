@@ -235,37 +235,50 @@ def clauses(sentence: str, language: str = "en") -> list[tuple[str, ...]]:
     return [tuple(c) for c in result]
 
 
-def main_clause(sentence: str, language: str = "en") -> tuple[str, ...] | None:
-    """Stemmed content words of what the sentence reports: the clause of its main verb
-    (`tense.main_group`: past an opening phrase, "In the month since the massacre at
-    Columbine, a sense of foreboding has enveloped schools"), with the subject when commas
+def main_clause(sentence: str, language: str = "en", core: bool = False) -> tuple[str, ...] | None:
+    """Stemmed content words of what the sentence reports: the clause (`clauses`) of its
+    main verb (`tense.main_group`: past an opening phrase, "In the month since the massacre
+    at Columbine, a sense of foreboding has enveloped schools"), with the subject when commas
     set it off from its verb ("Jim Hall, chairman of the board, is taking …"); in other
-    languages, and without a main verb, the first clause (`clauses`). None when the
-    sentence has no clause break, or no other clause."""
-    pieces = [(m.start(), m.end()) for m in _clause_break(language).finditer(sentence)]
-    if not pieces:
+    languages, and without a main verb, the first clause. `core`: the main verb's piece of
+    the sentence only (with the subject so set off), without the pieces `clauses` joins to
+    it ("…, officials said Saturday"). None when there is no other clause or piece."""
+    breaks = [(m.start(), m.end()) for m in _clause_break(language).finditer(sentence)]
+    parts = clauses(sentence, language)
+    if not breaks or (len(parts) < 2 and not core):
         return None
     parsed = parse(sentence) if language == "en" else None
     group = main_group(parsed) if parsed is not None else None
     if parsed is None or group is None:
-        parts = clauses(sentence, language)
         return parts[0] if len(parts) > 1 else None
     verb = parsed.spans[group.start][0]
-    starts = [0] + [end for _, end in pieces]
-    ends = [start for start, _ in pieces] + [len(sentence)]
-    held = next(k for k in range(len(starts)) if starts[k] <= verb < ends[k] or
-                k == len(starts) - 1)
     ignored = attribution(language)
-    terms = [t for t in content_terms(tokenize(sentence[starts[held]:ends[held]]))
-             if t not in ignored]
-    before = [t for t in content_terms(tokenize(sentence[starts[held]:verb]))
-              if t not in ignored]
-    if held and not before:  # the subject is the first piece
-        terms = [t for t in content_terms(tokenize(sentence[:ends[0]]))
-                 if t not in ignored] + terms
-    if len(terms) >= MIN_CLAUSE_TERMS:
-        return tuple(terms)
-    parts = clauses(sentence, language)
+
+    def terms_of(piece: str) -> list[str]:
+        return [t for t in content_terms(tokenize(piece)) if t not in ignored]
+
+    starts = [0] + [end for _, end in breaks]
+    ends = [start for start, _ in breaks] + [len(sentence)]
+    pieces = [terms_of(sentence[a:b]) for a, b in zip(starts, ends)]
+    held = max(k for k in range(len(starts)) if starts[k] <= verb)
+    first, last = held, held
+    if not core:  # the verb's clause: the pieces `clauses` joins into one, by its rule
+        spans: list[list[int]] = []
+        pending = None
+        for k, terms in enumerate(pieces):
+            if len(terms) >= MIN_CLAUSE_TERMS:
+                spans.append([k if pending is None else pending, k])
+                pending = None
+            elif spans:
+                spans[-1][1] = k
+            elif pending is None:
+                pending = k
+        first, last = next(((a, b) for a, b in spans if a <= held <= b), (held, held))
+    found = [t for k in range(first, last + 1) for t in pieces[k]]
+    if held and not terms_of(sentence[starts[held]:verb]) and first > 0:
+        found = pieces[0] + found  # the subject is the first piece
+    if len(found) >= MIN_CLAUSE_TERMS:
+        return tuple(found)
     return parts[0] if len(parts) > 1 else None
 
 
@@ -281,7 +294,8 @@ class MainFacts:
     def of(self, index: int) -> frozenset[str]:
         if index not in self._main:
             ignored = attribution(self.text.language)
-            main = main_clause(self.text.sentences[index].text, self.text.language)
+            main = main_clause(self.text.sentences[index].text, self.text.language,
+                               core=True)
             self._main[index] = frozenset(main if main is not None
                                           else self.text.terms[index]) - ignored
         return self._main[index]
