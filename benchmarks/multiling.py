@@ -40,9 +40,9 @@ from summarize.evaluation.evaluate import (  # noqa: E402
 from summarize.evaluation.rouge import Summary, score  # noqa: E402
 from summarize.models import Briefing  # noqa: E402
 from summarize.pipeline import PreparedEvent, summarize_prepared  # noqa: E402
+from summarize.selection.casing import is_all_caps  # noqa: E402
 from summarize.selection.eligibility import is_dependent_in, unnamed_quote_in  # noqa: E402
 from summarize.selection.reading import has_dateline, restates  # noqa: E402
-from summarize.selection.titles import is_all_caps  # noqa: E402
 from summarize.text.words import words_in  # noqa: E402
 
 MULTILING = ROOT.parent / "shared" / "eval" / "multiling"

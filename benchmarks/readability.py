@@ -91,6 +91,7 @@ from summarize.evaluation.evaluate import (  # noqa: E402
 )
 from summarize.models import Briefing  # noqa: E402
 from summarize.pipeline import load_prepared, summarize_prepared  # noqa: E402
+from summarize.selection.casing import is_all_caps  # noqa: E402
 from summarize.selection.currency import counts, same_happening  # noqa: E402
 from summarize.selection.eligibility import is_dependent  # noqa: E402
 from summarize.selection.lead import states_news  # noqa: E402
@@ -111,7 +112,7 @@ from summarize.selection.states import (  # noqa: E402
     reports_done,
     states,
 )
-from summarize.selection.titles import is_all_caps, is_lede  # noqa: E402
+from summarize.selection.titles import is_lede  # noqa: E402
 from summarize.text.segmenting import split_sentences  # noqa: E402
 from summarize.text.words import content_terms, tokenize  # noqa: E402
 

@@ -45,6 +45,7 @@ from summarize.models import (
     SkippedFile,
 )
 from summarize.ranking import rank_sentences
+from summarize.selection.casing import is_all_caps, sentence_case
 from summarize.selection.concepts import ConceptIndex, event_concepts, select_by_concepts
 from summarize.selection.currency import Currency
 from summarize.selection.dating import date_weekdays, unplaced_days
@@ -63,12 +64,10 @@ from summarize.selection.strategies import select_sentences
 from summarize.selection.titles import (
     agrees,
     clean_title,
-    is_all_caps,
     is_headline,
     is_lede,
     is_wire_slug,
     reads_as_headline,
-    sentence_case,
     topic_title,
     trim_headline,
     without_attribution,

@@ -7,9 +7,9 @@ import pytest
 
 from summarize.config import MMRSelector
 from summarize.models import Article
+from summarize.selection.casing import is_all_caps, truecase
 from summarize.selection.eligibility import eligible, is_dependent
 from summarize.selection.reading import has_dateline, no_news, restates, unnamed_quote
-from summarize.selection.titles import is_all_caps, truecase
 from summarize.text.cleaning import clean_article
 from summarize.text.words import content_terms, tokenize
 from tests.conftest import event_text

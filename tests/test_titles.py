@@ -11,15 +11,14 @@ from hypothesis import strategies as st
 from summarize.config import Config
 from summarize.models import Article, Event
 from summarize.pipeline import summarize_event
+from summarize.selection.casing import is_title_case, sentence_case
 from summarize.selection.titles import (
     HEADLINE_MAX_WORDS,
     agrees,
     clean_title,
     is_headline,
     is_lede,
-    is_title_case,
     reads_as_headline,
-    sentence_case,
     topic_title,
     trim_headline,
     without_attribution,
