@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from summarize.config import Config
 from summarize.models import Article, Event
 from summarize.pipeline import summarize_event
-from summarize.selection.casing import is_title_case, sentence_case
+from summarize.selection.casing import is_title_case, sentence_case, unshouted_lede
 from summarize.selection.titles import (
     HEADLINE_MAX_WORDS,
     agrees,
@@ -227,3 +227,19 @@ def test_a_topic_event_is_titled_with_its_topics_title_line():
 ])
 def test_a_title_that_is_the_storys_first_sentence_is_told_from_a_headline(title, lede):
     assert is_lede(title) is lede
+
+
+@pytest.mark.parametrize(("lede", "shown"), [
+    ("A WOMAN has been arrested after a crash on the ring road.",
+     "A woman has been arrested after a crash on the ring road."),
+    ("FLOOD water reached the town hall steps by noon.",
+     "Flood water reached the town hall steps by noon."),
+    ("AN ITALIAN cyclist won the stage in the rain.",
+     "An Italian cyclist won the stage in the rain."),
+    ("UEFA officials met the club on Monday.", "UEFA officials met the club on Monday."),
+    ("The BBC reported the crash first.", "The BBC reported the crash first."),
+])
+def test_a_lede_opening_in_capitals_is_written_as_the_event_writes_its_words(lede, shown):
+    event = ["Police said the woman was taken to a hospital.", "The flood water fell.",
+             "The Italian team was delighted, UEFA said.", "It was shown by the BBC.", lede]
+    assert unshouted_lede(lede, event) == shown

@@ -4,6 +4,7 @@ each word as the event's own sentences write it (after Lita et al. 2003, "tRuEca
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from summarize.text.words import STOP_WORDS
 
@@ -143,3 +144,34 @@ def _occurrences(lowered: str, word: str, text: str) -> list[int]:
             found.append(start)
         start = lowered.find(word, end)
     return found
+
+
+# A lede's first words in capitals, the style of many local papers ("A MAN has been
+# charged", "FIRE crews were called"), up to the first word in lower case.
+_SHOUTED_OPENING = re.compile(
+    r"(?:(?P<article>A|AN|An|THE|The) )?[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*(?= [a-z])")
+_ARTICLES = {"A": "A", "AN": "An", "An": "An", "THE": "The", "The": "The"}
+
+
+def unshouted_lede(sentence: str, sentences: list[str]) -> str:
+    """The sentence with the words in capitals that open it as the event's `sentences`
+    most often write them inside a sentence ("A man has been charged", "An Australian
+    climber"); unchanged when one of them is written no other way ("NYPD officers")."""
+    opening = _SHOUTED_OPENING.match(sentence)
+    if not opening:
+        return sentence
+    joined = "\n".join(sentences)
+    lowered = joined.lower()
+    if len(lowered) != len(joined):  # (a few letters change length in lower case)
+        return sentence
+    article = opening.group("article")
+    words = [_ARTICLES[article]] if article else []
+    for word in opening.group()[opening.end("article") + 1 if article else 0:].split(" "):
+        forms = Counter(joined[k:k + len(word)]
+                        for k in _occurrences(lowered, word.lower(), joined))
+        forms.pop(word, None)  # (its capitals are what is in question)
+        if not forms:
+            return sentence
+        words.append(max(forms.items(), key=lambda kv: (kv[1], kv[0]))[0])
+    text = " ".join(words)
+    return text[0].upper() + text[1:] + sentence[opening.end():]
