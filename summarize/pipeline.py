@@ -45,7 +45,12 @@ from summarize.models import (
     SkippedFile,
 )
 from summarize.ranking import rank_sentences
-from summarize.selection.casing import is_all_caps, sentence_case, unshouted_lede
+from summarize.selection.casing import (
+    is_all_caps,
+    opens_in_capitals,
+    sentence_case,
+    unshouted_lede,
+)
 from summarize.selection.concepts import ConceptIndex, event_concepts, select_by_concepts
 from summarize.selection.currency import Currency
 from summarize.selection.dating import date_weekdays, unplaced_days
@@ -176,11 +181,13 @@ def prepare_event(event: Event, timer: StageTimer | None = None,
         index = len(articles)
         articles.append(clean)
         sentences.extend(Sentence(t, index, p) for p, t in enumerate(texts))
-    if language == "en" and any(s.position == 0 and s.text[1:2].isupper() for s in sentences):
-        # a lede opening in capitals ("A MAN has been charged") as the event writes it
+    # a lede opening in capitals ("A MAN has been charged") as the event writes its words
+    shouted = [k for k, s in enumerate(sentences)
+               if language == "en" and s.position == 0 and opens_in_capitals(s.text)]
+    if shouted:
         texts = [s.text for s in sentences]
-        sentences = [replace(s, text=unshouted_lede(s.text, texts)) if s.position == 0 else s
-                     for s in sentences]
+        for k in shouted:
+            sentences[k] = replace(sentences[k], text=unshouted_lede(texts[k], texts))
     decoded = tuple((a.path, a.encoding) for a in event.articles
                     if a.encoding not in ("utf-8", "utf-8-sig"))
     return PreparedEvent(event.slug, tuple(articles), tuple(sentences), tuple(skipped), decoded,

@@ -153,6 +153,10 @@ _SHOUTED_OPENING = re.compile(
 _ARTICLES = {"A": "A", "AN": "An", "An": "An", "THE": "The", "The": "The"}
 
 
+def opens_in_capitals(sentence: str) -> bool:
+    return _SHOUTED_OPENING.match(sentence) is not None
+
+
 def unshouted_lede(sentence: str, sentences: list[str]) -> str:
     """The sentence with the words in capitals that open it as the event's `sentences`
     most often write them inside a sentence ("A man has been charged", "An Australian
