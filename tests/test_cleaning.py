@@ -461,6 +461,22 @@ def test_cleaning_keeps_clean_story_text_unchanged(lines):
     assert clean.paragraphs == tuple(lines)
 
 
+def test_the_page_sets_are_cut_in_halves_by_site_never_sharing_one():
+    """What is tuned on one half is checked on sites it never saw: a site's sections are
+    one site, and the cut is the same on every run."""
+    from benchmarks.webpages import Page, site_of, split_by_site
+
+    assert site_of("http://news.bbc.co.uk/2/hi/7.stm") == site_of("https://www.bbc.co.uk/x")
+    assert site_of("https://edition.cnn.com/a") == "cnn.com" != site_of("https://cnn.co.uk/")
+    assert site_of(None) == site_of("") == ""
+    every = [Page(str(i), b"", "", site) for i, site in
+             enumerate(f"site{n}.com" for n in range(40) for _ in range(n % 3 + 1))]
+    first, second = split_by_site(every)
+    assert first and second and len(first) + len(second) == len(every)
+    assert not {p.site for p in first} & {p.site for p in second}
+    assert split_by_site(list(reversed(every))) == (first[::-1], second[::-1])
+
+
 WEBPAGES_FLOORS = {"text": (0.90, 0.88), "html": (0.955, 0.0)}  # (F1, precision), epsilon 0
 
 
