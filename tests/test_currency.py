@@ -17,6 +17,13 @@ LATER = dt.date(2024, 3, 6)
     ("At least twelve people were reported missing.", [("missing", 12)]),
     ("Police arrested 1,200 protesters, officials said.", []),  # no counted noun known
     ("Rescuers pulled 8 survivors from the mud.", []),
+    # the verb before the count binds it, not a nearer one after it
+    ("The storm flattened houses on Friday, killing at least five people and injuring "
+     "dozens.", [("dead", 5)]),
+    ("Nine miners were injured and one died in hospital, the company said.", [("hurt", 9)]),
+    ("The fire killed at least one person and destroyed the depot.", [("dead", 1)]),
+    ("A landslide killed one child in the village.", [("dead", 1)]),
+    ("No one was killed in the blast at the depot.", []),
 ])
 def test_counts_read_the_toll_beside_the_number(text, found):
     assert counts(text) == found
@@ -42,6 +49,20 @@ def test_a_count_of_another_happening_is_left_alone():
     text = event_text([["The landslide in the valley village killed 14 villagers."],
                        ["A bus crash on the coast road killed 3 people."]], dates=[DAY, LATER])
     assert not Currency(text)(0)
+
+
+def test_counts_of_one_day_are_ordered_as_undated_ones_are():
+    # two reports of the same morning: a toll that only grows, the larger is the later
+    first = ("A strong earthquake struck the coast of Varna province on Tuesday, killing at "
+             "least one person, in a region devastated by floods in 2011.")
+    second = ("A powerful earthquake struck the coast of Varna province on Tuesday, killing "
+              "at least seven people and injuring dozens.")
+    stale = Currency(event_text([[first], [second]], dates=[DAY, DAY]))
+    assert stale(0)  # (the year in its aside puts the count on no other occasion)
+    assert not stale(1)
+    earlier = ("Last year, a strong earthquake struck the coast of Varna province, killing "
+               "at least one person.")
+    assert not Currency(event_text([[earlier], [second]], dates=[DAY, DAY]))(0)
 
 
 def test_undated_counts_are_ordered_by_the_words_of_an_update():

@@ -73,10 +73,18 @@ TOLLS = {
 _NUMBER_WORDS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _COUNT = re.compile(
-    r"\b(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(list(_NUMBER_WORDS)[2:]) + r")\s+"
-    r"(?:[a-z-]+\s+){0,3}?(?:people|persons|dead|deaths|victims|bodies|soldiers|civilians|"
-    r"passengers|casualties|villagers|residents|miners|workers|children|students|troops|"
-    r"others|killed|injured|wounded|missing|arrested|detained)\b", re.IGNORECASE)
+    r"(?<!\bno )(?<!\bNo )\b(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(list(_NUMBER_WORDS)[1:])
+    + r")\s+"
+    r"(?:[a-z-]+\s+){0,3}?(?:people|persons?|dead|deaths|victims?|bodies|soldiers?|"
+    r"civilians?|passengers?|casualties|villagers?|residents?|miners?|workers?|children|"
+    r"child|students?|troops|man|woman|men|women|others|killed|injured|wounded|missing|"
+    r"arrested|detained)\b", re.IGNORECASE)
+# What stands between a toll word and its number ("killing at least 10 people").
+_QUANTIFIER = re.compile(r"(?:\s+(?:at least|about|some|more than|nearly|almost|around|"
+                         r"over|up to|an estimated|as many as|only|another|a further))+\s*$")
+# A toll word the count is the subject of ("12 people were injured").
+_TOLL_AFTER_COUNT = re.compile(r"\s+(?:were|was|are|is|have been|has been|had been|been)\s+"
+                               r"(?:\w+ly\s+)?(\w+)")
 # Characters around a number where its toll word stands ("killing at least 10 people",
 # "12 were injured").
 _TOLL_BEFORE, _TOLL_AFTER = 25, 40
@@ -182,15 +190,37 @@ def counts(text: str) -> list[tuple[str, int]]:
     found = []
     lowered = text.lower()
     for match in _COUNT.finditer(text):
+        # the toll word the count belongs to: the verb before it ("killing at least five
+        # people and injuring dozens"), or the one it is the subject of ("12 were injured")
+        bound = _toll_of(_QUANTIFIER.sub("", lowered[:match.start(1)]).rsplit(" ", 1)[-1])
+        after = _TOLL_AFTER_COUNT.match(lowered, match.end())
+        bound = bound or (after and _toll_of(after.group(1)))
+        if bound:
+            found.append((bound, _number(match.group(1))))
+            continue
         start = max(0, match.start(1) - _TOLL_BEFORE)
         window = lowered[start:match.end() + _TOLL_AFTER]
         at = match.start(1) - start
-        # the toll word nearest the number ("killed 4 soldiers and injured 17 civilians")
+        # else the toll word nearest the number ("4 soldiers dead")
         near = [(abs(position - at), toll) for word, toll in TOLLS.items()
                 for position in [window.find(word)] if position >= 0]
         if near:
             found.append((min(near)[1], _number(match.group(1))))
     return found
+
+
+def _up_to_count(text: str) -> str:
+    """The sentence up to the end of the piece that holds its count: what puts the count
+    on another occasion stands there ("Last year, a quake … killed at least one"), not in
+    an aside after it ("killed at least one person, … in a region devastated by the
+    tsunami of 2004")."""
+    match = _COUNT.search(text)
+    end = text.find(",", match.end()) if match else -1
+    return text if end < 0 else text[:end]
+
+
+def _toll_of(word: str) -> str | None:
+    return next((toll for start, toll in TOLLS.items() if word.startswith(start)), None)
 
 
 class Currency:
@@ -253,15 +283,17 @@ class Currency:
         (`grown`; see the module docstring)."""
         first, second = self._published(earlier), self._published(later)
         own, theirs = set(self.text.terms[earlier]), set(self.text.terms[later])
-        if first is not None and second is not None:
+        if first is not None and second is not None and first != second:
             return second > first and same_happening(own, theirs)
+        # (articles of one day are ordered by what they say, as undated ones are)
         new, old = (self.text.sentences[i].text for i in (later, earlier))
         if _UPDATE.search(new) or _UPDATE.search(old):
             return bool(_UPDATE.search(new)) and not _UPDATE.search(old) \
                 and same_happening(own, theirs)
         return grown and toll in GROWING_TOLLS and not self._revised_down \
             and not _GUESS.search(new) and not _GUESS.search(old) \
-            and not any(p.search(t) for p in (_EARLIER_OCCASION, _IN_MONTH) for t in (new, old)) \
+            and not any(p.search(_up_to_count(t)) for p in (_EARLIER_OCCASION, _IN_MONTH)
+                        for t in (new, old)) \
             and _same_days(new, old) and related(own, theirs) \
             and not self._named_apart(new, old)
 
