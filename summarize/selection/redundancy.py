@@ -20,7 +20,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from summarize.selection.ordering import publication_order
-from summarize.selection.reading import restated
+from summarize.selection.reading import RESTATED_MIN_WORDS, restated
 from summarize.text.languages import LANGUAGES
 from summarize.text.similarity import identical_rows, self_similar_pairs, similar_pairs
 from summarize.text.tense import main_group, parse
@@ -306,9 +306,16 @@ class MainFacts:
         police officer and a bomb technician, officials said, offering a reward …" after
         "A bomb exploded Friday at a bank in Woodburn, killing a police officer and a
         bomb squad technician": a key point that tells the lead again, for one detail."""
+        own = set(self.text.terms[index])
+        # (the main clause's words are the sentence's: one that shares too few words with
+        # every told sentence is not parsed)
+        told = [other for other in told if other != index
+                and len(own & set(self.text.terms[other])) >= RESTATED_MIN_WORDS]
+        if not told:
+            return False
         main = self.of(index)
         return any(bool(restated(len(main & set(self.text.terms[other])), len(main)))
-                   for other in told if other != index)
+                   for other in told)
 
 
 def statement_vectors(text: EventText, sentences: Sequence[int], idf: np.ndarray,
