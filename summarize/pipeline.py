@@ -312,10 +312,13 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
                                unplaced)
             budget = config.budget.model_copy(update={"words": words})
             if isinstance(config.selector, ConceptSelector):
-                # (a key point does not tell the lead's news again for one new detail)
+                # A key point does not tell the lead's news again for one new detail, nor
+                # name a day no date places ("this morning", in an undated article): the
+                # lead may, when nothing else states the news as well (`choose_lead`).
                 chosen = select_by_concepts(
                     text, scores, config.selector, budget, usable, index, weights,
-                    required=lead, accept=lambda i: accept(i) and not told.repeats(i, lead))
+                    required=lead, accept=lambda i: accept(i) and not unplaced(i)
+                    and not told.repeats(i, lead))
             else:
                 chosen = select_sentences(text, scores, config.selector, budget, support,
                                           config.corroboration.weight, usable, required=lead)

@@ -268,3 +268,10 @@ def test_unplaced_days_are_those_no_date_places():
     assert unplaced_days("He was arrested yesterday and will be arraigned today.")
     assert not unplaced_days("He was arrested yesterday (March 6).")
     assert not unplaced_days("He was arrested on Wednesday.")
+    # any part of a day from the day of writing, in any case; a date after it places it
+    for unplaced in ("Crews were called this morning to the depot.",
+                     "The striker scored twice last night.", "Tonight the council votes.",
+                     "This evening the ferry sails again."):
+        assert unplaced_days(unplaced), unplaced
+    assert not unplaced_days("He was arrested yesterday afternoon (March 6).")
+    assert not unplaced_days("The todays and yesterdays of the town's history.")

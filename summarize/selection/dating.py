@@ -65,7 +65,11 @@ _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|S
 RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
 _DAY = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Yy]esterday|[Tt]oday|"
                   r"[Tt]omorrow)\b")
-_RELATIVE = re.compile(r"\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b(?!\s*\()")
+# A day only the day of writing places: "today", "yesterday", "this morning", unless its
+# date follows ("yesterday afternoon (March 6)", as `date_weekdays` writes it).
+_UNPLACED = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|last night|this (?:morning|"
+                       r"afternoon|evening))\b(?!(?:\s+(?:morning|afternoon|evening|night))?"
+                       r"\s*\()", re.IGNORECASE)
 # The tenses a relative day can be dated in.
 _RELATIVE_TENSES = {-1: (PAST, PARTICIPLE), 0: (PAST, PARTICIPLE, FUTURE), 1: (FUTURE,)}
 # Times that say which week, month or year a clause speaks of.
@@ -177,8 +181,9 @@ def date_weekdays(text: str, published: dt.date | None, with_year: bool = False)
 
 def unplaced_days(text: str) -> bool:
     """The sentence names a day from the day of writing that no date places ("was
-    arrested yesterday and will be arraigned today", in an undated article)."""
-    return bool(_RELATIVE.search(text))
+    arrested yesterday and will be arraigned today", "this morning", in an undated
+    article)."""
+    return bool(_UNPLACED.search(text))
 
 
 def relative_date(parsed: Parsed, text: str, match: re.Match[str],

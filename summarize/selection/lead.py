@@ -44,7 +44,7 @@ from functools import lru_cache
 import numpy as np
 
 from summarize.selection.concepts import ConceptIndex
-from summarize.selection.dating import announces_future
+from summarize.selection.dating import announces_future, unplaced_days
 from summarize.selection.mentions import in_quotation
 from summarize.selection.names import is_role_head
 from summarize.selection.references import opening_description
@@ -157,10 +157,6 @@ def lead_weights(
                        index)
 
 
-# A day only the article's date could place: "today", "yesterday", "this morning" (a
-# weekday the splitter dated is followed by its date, "Friday (June 24)").
-_RELATIVE_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|last night|this (?:morning|"
-                           r"afternoon|evening))\b(?!\s*\()", re.IGNORECASE)
 _THE = re.compile(r"\bthe\s+(?=[a-z])")
 
 
@@ -204,7 +200,7 @@ def stands_alone(text: str) -> bool:
     """A lead a reader can take in first: no relative day that no date places, no
     description of something it never names, no pronoun before the names it could stand
     for, no "I" or "we" outside a quotation (a columnist's, whom no one named)."""
-    return not _RELATIVE_DAY.search(text) and unresolved_inside(text) is None \
+    return not unplaced_days(text) and unresolved_inside(text) is None \
         and not _pronoun_first(text) and not any(
             not in_quotation(text, m.start()) for m in _FIRST_PERSON.finditer(text))
 
