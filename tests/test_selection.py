@@ -66,6 +66,21 @@ def test_text_a_reader_cannot_take_as_prose_is_never_chosen(damaged):
         assert select_sentences(text, np.array([3.0, 1.0]), selector, Budget(words=200)) == [1]
 
 
+@pytest.mark.parametrize(("sentence", "appeal"), [
+    ("Anyone with information about the break-in is asked to contact Leeds police.", True),
+    ("Witnesses are being urged to come forward, detectives said.", True),
+    ("Those with any information should call detectives on 0113 496 0000.", True),
+    ("Call 020 7946 0321 to report a sighting of the missing dog.", True),
+    ("Neighbours were asked to contact the council about the flooded cellars.", False),
+    ("The hotline received 1,200 calls in its first week.", False),
+    ("The airline said it had no information about the cause of the delay.", False),
+])
+def test_an_appeal_to_the_reader_is_no_report(sentence, appeal):
+    from summarize.selection.eligibility import is_appeal
+
+    assert is_appeal(sentence) is appeal
+
+
 def test_dependent_openers_and_fragments():
     assert is_dependent("However, the talks failed.")
     assert is_dependent("But either way it ended.")

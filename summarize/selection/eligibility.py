@@ -136,6 +136,23 @@ def is_question(text: str) -> bool:
 _NOT_PROSE = re.compile(r"\ufffd|\bhttps?:|\bwww\.")
 
 
+# An appeal to the reader, a police or charity notice rather than a report: "Anyone with
+# information is asked to contact …", "… are urged to call", a telephone number.
+_APPEAL = re.compile(
+    r"\b(?:anyone|those|people|witnesses|residents)\s+with\s+(?:any\s+)?information\b"
+    r"|\b(?:is|are)\s+(?:being\s+)?(?:asked|urged|encouraged|invited)\s+to\s+(?:contact|call|"
+    r"phone|ring|come forward|get in touch|email)\b"
+    r"|\b(?:call|contact|phone|ring)\s+(?:[A-Z][\w.&'-]*\s+){0,4}(?:on\s+|at\s+)?"
+    r"(?:\+?\d[\d\s().-]{6,}\d)", re.IGNORECASE)
+_APPEAL_WORDS = ("nformation", "asked to", "urged to", "encouraged to", "invited to", "call",
+                 "ontact", "phone", "ring ")
+
+
+def is_appeal(text: str) -> bool:
+    lowered = text.lower()
+    return any(w in lowered for w in _APPEAL_WORDS) and _APPEAL.search(text) is not None
+
+
 def is_not_prose(text: str) -> bool:
     # (substring tests first, in C: the pattern's search is slow for every sentence)
     return "\ufffd" in text or (("http" in text or "www." in text)
@@ -322,7 +339,8 @@ class Eligibility:
     """Which sentences the selector may choose at all, each decided when first asked.
 
     The tests every sentence is put to at once are the cheap ones: its length, whether it
-    asks a question, whether it is prose (`is_not_prose`), whether it is a piece of a
+    asks a question, whether it is prose (`is_not_prose`) and a report, not an appeal
+    to the reader (`is_appeal`), whether it is a piece of a
     quotation (`possible`). Whether it stands
     alone (a dozen patterns: what it opens with, whom it quotes, whether it announces a
     plan its article's date has overtaken) is tested only for the sentences a selector
@@ -335,7 +353,8 @@ class Eligibility:
         possible = (words >= selector.min_words) & (words <= selector.max_words)
         if selector.skip_questions:
             possible &= ~np.array([is_question(s.text) for s in text.sentences], dtype=bool)
-        possible &= ~np.array([is_not_prose(s.text) for s in text.sentences], dtype=bool)
+        possible &= ~np.array([is_not_prose(s.text) or is_appeal(s.text)
+                               for s in text.sentences], dtype=bool)
         if selector.skip_dependent:
             possible &= ~inside_quotations(text)
         # sentences of transcripts and opinion articles: eligible only naming their speaker
