@@ -75,7 +75,8 @@ OBJECT_CONTROL = ("ask", "urg", "tell", "told", "order", "allow", "forc", "persu
                   "sought", "seek", "aim", "intend", "vote")
 # Words that may stand between the parts of a verb group (besides "-ly" adverbs).
 _ADVERBS = frozenset("not n't never also already still just reportedly allegedly again "
-                     "initially originally previously first then now later soon".split())
+                     "initially originally previously first then now later soon almost "
+                     "quite even ever once since yet".split())
 # Before an "-ed" word, these make it an adjective ("the injured man").
 DETERMINERS = frozenset("the a an his her its their our my your this that these those some "
                         "any no every each many several more most so-called".split())
@@ -201,8 +202,8 @@ def _tense_at(words: list[str], raw: list[str], i: int, groups: list[Group]) -> 
                 following in SCHEDULED and after + 1 < len(words)
                 and words[after + 1] in ("to", "for")):
             return DOUBT if past else FUTURE  # "is to visit"; "was expected to" (did it?)
-        if following.endswith("ing") and not past:
-            return FUTURE  # "is meeting on Friday": an arrangement
+        if following.endswith("ing") and following != "being" and not past:
+            return FUTURE  # "is meeting on Friday": an arrangement ("is being treated": now)
         return PAST if past else PRESENT
     if word in PRESENT_HAVE or word == "had":
         if following == "to":
@@ -216,7 +217,8 @@ def _tense_at(words: list[str], raw: list[str], i: int, groups: list[Group]) -> 
         return PRESENT
     if word in PLANNING and following == "to":
         return FUTURE
-    if is_past_form(word) and not (i and words[i - 1] in DETERMINERS):
+    if is_past_form(word) and not (i and words[i - 1] in DETERMINERS
+                                   and not (words[i - 1] == "that" and _noun_before(words, i))):
         # "analysts contacted by the paper": a participle describing a noun
         if following == "by" and i and words[i - 1] not in _AUXILIARIES:
             return PARTICIPLE
@@ -233,6 +235,21 @@ def _tense_at(words: list[str], raw: list[str], i: int, groups: list[Group]) -> 
         if adjacent or words[last.end - 1].startswith(OBJECT_CONTROL):
             return FUTURE if last.tense in (FUTURE, PRESENT) else DOUBT
     return None
+
+
+def _noun_before(words: list[str], i: int) -> bool:
+    """The word before "that" (words[i - 1]) ends a noun phrase: "that" then opens a
+    relative clause ("a fire that ripped through the store"), not a noun phrase ("that
+    damaged car"), whose "-ed" word would describe a noun."""
+    return i >= 2 and words[i - 2].isalpha() and words[i - 2] not in _NOT_NOUNS
+
+
+# Words that are no noun before a "that": verbs of saying and thinking ("said that"),
+# prepositions and conjunctions ("so that", "after that").
+_NOT_NOUNS = frozenset("said says say told tells tell believe believed think thought know knew "
+                       "found find show showed shown reported announced added noted warned "
+                       "argued claimed insisted so and but or after before than like of in on "
+                       "at for with by from about is was are were be been has have had".split())
 
 
 # The words a verb group can start with (besides "-ed" forms).
