@@ -339,12 +339,11 @@ class Eligibility:
     """Which sentences the selector may choose at all, each decided when first asked.
 
     The tests every sentence is put to at once are the cheap ones: its length, whether it
-    asks a question, whether it is prose (`is_not_prose`) and a report, not an appeal
-    to the reader (`is_appeal`), whether it is a piece of a
-    quotation (`possible`). Whether it stands
-    alone (a dozen patterns: what it opens with, whom it quotes, whether it announces a
-    plan its article's date has overtaken) is tested only for the sentences a selector
-    reaches, best first: the concept selector decides 168 of the pooled DUC 2006 event's
+    asks a question, whether it is a piece of a quotation (`possible`). Whether it stands
+    alone (a dozen patterns: whether it is prose and a report, not an appeal to the
+    reader (`is_not_prose`, `is_appeal`), what it opens with, whom it quotes, whether it
+    announces a plan its article's date has overtaken) is tested only for the sentences a
+    selector reaches, best first: the concept selector decides 168 of the pooled DUC 2006 event's
     35,565 sentences, and 1,679 of the 36,048 of the DUC batch. `mask()` decides all."""
 
     def __init__(self, text: EventText, selector: SelectorBase):
@@ -353,8 +352,6 @@ class Eligibility:
         possible = (words >= selector.min_words) & (words <= selector.max_words)
         if selector.skip_questions:
             possible &= ~np.array([is_question(s.text) for s in text.sentences], dtype=bool)
-        possible &= ~np.array([is_not_prose(s.text) or is_appeal(s.text)
-                               for s in text.sentences], dtype=bool)
         if selector.skip_dependent:
             possible &= ~inside_quotations(text)
         # sentences of transcripts and opinion articles: eligible only naming their speaker
@@ -379,6 +376,8 @@ class Eligibility:
 
     def _stands_alone(self, index: int) -> bool:
         sentence, selector = self.text.sentences[index], self.selector
+        if is_not_prose(sentence.text) or is_appeal(sentence.text):
+            return False
         if self.text.language != "en":
             # English's no-news and stale-plan rules have no counterpart here
             return not (selector.skip_dependent
