@@ -43,9 +43,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from collections import defaultdict
 from functools import cached_property
 from itertools import accumulate
+
+import numpy as np
+import scipy.sparse as sp
 
 from summarize.selection.people import People
 from summarize.selection.states import (
@@ -61,7 +63,14 @@ from summarize.selection.states import (
     reports_done,
     states,
 )
-from summarize.text.words import STOP_WORDS, EventText, content_terms, stem, tokenize
+from summarize.text.words import (
+    STOP_WORDS,
+    EventText,
+    content_terms,
+    stem,
+    term_presence,
+    tokenize,
+)
 
 # Words a count's toll is read from, nearest after the number ("killing 10 people", "12
 # were injured"), each with the toll it counts.
@@ -317,20 +326,25 @@ class Currency:
     # -- plans ---------------------------------------------------------------------------
 
     @cached_property
-    def _holding(self) -> dict[str, list[int]]:
-        """stem -> the sentences that hold it (built once, on the first plan asked of)."""
-        found: dict[str, list[int]] = defaultdict(list)
-        for i, terms in enumerate(self.text.terms):
-            for term in set(terms):
-                found[term].append(i)
-        return found
+    def _presence(self) -> sp.csr_matrix:
+        """Which terms each sentence has (built on the first plan asked of)."""
+        return term_presence(self.text.counts)
+
+    def _sharing(self, index: int, least: int) -> np.ndarray:
+        """The sentences that share `least` content words with sentence `index` or more,
+        in order: one sparse product, not a set per sentence."""
+        shared = (self._presence @ self._presence[index].T).toarray().ravel()
+        return np.flatnonzero(shared >= least)
 
     def _done(self, index: int) -> tuple[str, int] | None:
         sentence = self.text.sentences[index]
         for predicate in planned(sentence.text):
             stems = predicate_stems(predicate)
-            holding = sorted({i for s in stems for i in self._holding.get(s, ())}
-                             | self._spelled(past_tense(predicate)))
+            # (a report of the plan done shares its words, the predicate's perhaps
+            # spelled otherwise (`_respelled`): no other sentence is read)
+            spelled = self._spelled(past_tense(predicate))
+            holding = [int(i) for i in self._sharing(index, PLAN_SHARED_TERMS - 1)
+                       if i in spelled or not stems.isdisjoint(self.text.terms[i])]
             for other in holding:
                 said = self.text.sentences[other].text
                 if self.text.sentences[other].article != sentence.article \
