@@ -266,7 +266,7 @@ class Corroboration(Section):
         le=1.0,
         description="Another article backs a sentence when one of its sentences, or a "
         "clause of one, is at least this similar (cosine) to the sentence or its main "
-        "clause (the first); it is then cited too.",
+        "clause (its main verb's) and holds half of its words; it is then cited too.",
     )
     weight: float = Field(
         0.3,

@@ -118,6 +118,10 @@ def _dated_lead(articles, dates):
     ([[CRASH], [CRASH_AGAIN], [CRASH], [FEATURE]],
      [dt.date(2024, 5, 6), dt.date(2024, 5, 6), dt.date(2024, 5, 7), dt.date(2024, 5, 11)],
      CRASH),
+    # the central opening's articles undated, the clean-up's dated: the dated development
+    # leads, for nothing shows the undated report to be the later one
+    ([[CRASH], [CRASH_AGAIN], [CRASH], [CLEANUP]], [None, None, None, dt.date(2024, 5, 9)],
+     CLEANUP),
 ])
 def test_the_latest_development_of_the_main_story_leads_over_its_background(articles, dates,
                                                                             expected):
@@ -132,6 +136,9 @@ def test_the_latest_development_of_the_main_story_leads_over_its_background(arti
      False),  # which blaze? a description of what the sentence never names
     ("I watched the Leeds bus crash from my office window on Monday.", False),  # whose "I"?
     ("“We lost everything,” said Ann Cole, whose shop in Leeds burned on Monday.", True),
+    # a "his" or "her" after the person it stands for, or before any person at all
+    ("A trial date was set on Monday for a son accused of killing his mother in Leeds.", True),
+    ("The fine was paid on his behalf on Monday, a court in Leeds heard.", False),
 ])
 def test_a_lead_stands_alone(sentence, alone):
     assert stands_alone(sentence) is alone

@@ -184,16 +184,28 @@ _FIRST_PERSON = re.compile(r"\b(?:I|we|my|our|me|us)\b")
 _PRONOUN = re.compile(r"\b(?:it|its|they|their|them|he|his|him|she|her)\b")
 
 
+# Nouns a "he" or "she" later in the sentence stands for: "a son accused of killing his
+# mother" (a role or title, `names.is_role_head`, stands for one as well).
+PERSON_NOUNS = frozenset("man woman boy girl son daughter mother father brother sister wife "
+                         "husband child teenager teen baby person resident student driver "
+                         "suspect victim worker pilot passenger patient defendant".split())
+
+
 def _pronoun_first(text: str) -> bool:
     """A third-person pronoun comes before any name (a capitalized word after the first)
-    the sentence gives."""
+    the sentence gives, and a "he" or "she" before any person it could stand for."""
     pronoun = _PRONOUN.search(text)
     if pronoun is None:
         return False
     first = text.split(None, 1)
     rest_start = len(first[0]) if first else 0
     name = re.search(r"\b[A-Z][a-z]", text[rest_start:])
-    return name is None or name.start() + rest_start > pronoun.start()
+    if name is not None and name.start() + rest_start < pronoun.start():
+        return False
+    if pronoun.group() in ("it", "its", "they", "their", "them"):
+        return True
+    before = re.findall(r"[a-z]+", text[:pronoun.start()].lower())
+    return not any(w in PERSON_NOUNS or is_role_head(w) for w in before)
 
 
 def stands_alone(text: str) -> bool:
@@ -282,13 +294,16 @@ def _latest(text: EventText, ranked: list[int], values: dict[int, tuple[float, f
     """The opening of the latest development of the main story, when it is later than the
     `central` one: of the articles' first sentences (`_opens`) that state news, stand
     alone, share SAME_STORY_TERMS content words with the central one and have LATEST_SHARE
-    of the best opening's lead weight, from articles dated after its, the best of the
-    latest date."""
+    of the best opening's lead weight, from articles dated after its (after none, when its
+    article is undated), the best of the latest date."""
     if central is None:
         return None
     since = text.articles[text.sentences[central].article].published
-    if since is None:
-        return None
+    if since is None:  # (an undated opening is not known to be later than any dated one)
+        dates = [a.published for a in text.articles if a.published is not None]
+        if not dates:
+            return None
+        since = min(dates) - dt.timedelta(days=1)
     story = set(text.terms[central])
     # (of the event's openings, whether or not they may be chosen now: the floor stays
     # when selection runs again without some of them)
