@@ -244,14 +244,11 @@ def main_clause(sentence: str, language: str = "en", core: bool = False) -> tupl
     the sentence only (with the subject so set off), without the pieces `clauses` joins to
     it ("…, officials said Saturday"). None when there is no other clause or piece."""
     breaks = [(m.start(), m.end()) for m in _clause_break(language).finditer(sentence)]
-    parts = clauses(sentence, language)
-    if not breaks or (len(parts) < 2 and not core):
+    if not breaks:
         return None
-    parsed = parse(sentence) if language == "en" else None
-    group = main_group(parsed) if parsed is not None else None
-    if parsed is None or group is None:
+    if language != "en":
+        parts = clauses(sentence, language)
         return parts[0] if len(parts) > 1 else None
-    verb = parsed.spans[group.start][0]
     ignored = attribution(language)
 
     def terms_of(piece: str) -> list[str]:
@@ -260,19 +257,29 @@ def main_clause(sentence: str, language: str = "en", core: bool = False) -> tupl
     starts = [0] + [end for _, end in breaks]
     ends = [start for start, _ in breaks] + [len(sentence)]
     pieces = [terms_of(sentence[a:b]) for a, b in zip(starts, ends)]
+    # the clauses `clauses` makes of the pieces, by its rule: a piece of MIN_CLAUSE_TERMS
+    # words opens one (with the short pieces before the first), the short ones after join it
+    spans: list[list[int]] = []
+    pending = None
+    for k, terms in enumerate(pieces):
+        if len(terms) >= MIN_CLAUSE_TERMS:
+            spans.append([k if pending is None else pending, k])
+            pending = None
+        elif spans:
+            spans[-1][1] = k
+        elif pending is None:
+            pending = k
+    parts = [tuple(t for k in range(a, b + 1) for t in pieces[k]) for a, b in spans]
+    if len(parts) < 2 and not core:
+        return None
+    parsed = parse(sentence)
+    group = main_group(parsed)
+    if group is None:
+        return parts[0] if len(parts) > 1 else None
+    verb = parsed.spans[group.start][0]
     held = max(k for k in range(len(starts)) if starts[k] <= verb)
     first, last = held, held
-    if not core:  # the verb's clause: the pieces `clauses` joins into one, by its rule
-        spans: list[list[int]] = []
-        pending = None
-        for k, terms in enumerate(pieces):
-            if len(terms) >= MIN_CLAUSE_TERMS:
-                spans.append([k if pending is None else pending, k])
-                pending = None
-            elif spans:
-                spans[-1][1] = k
-            elif pending is None:
-                pending = k
+    if not core:  # the verb's clause
         first, last = next(((a, b) for a, b in spans if a <= held <= b), (held, held))
     found = [t for k in range(first, last + 1) for t in pieces[k]]
     if held and not terms_of(sentence[starts[held]:verb]) and first > 0:
