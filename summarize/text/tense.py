@@ -84,6 +84,7 @@ DETERMINERS = frozenset("the a an his her its their our my your this that these 
 SUBORDINATORS = frozenset("that which who whom whose when where while whereas because "
                           "although though if unless whether after before once as".split())
 _CLAUSE_MARKS = frozenset(";:()—–“”\"")
+_QUOTE_MARKS = frozenset("“”\"")
 # A quotation shorter than this is a title or a term ("saw “Phantom” Friday"), not a clause.
 MIN_QUOTED_WORDS = 4
 # "After the vote, …", "As expected, …": openers of a stretch before the subject
@@ -161,11 +162,11 @@ def verb_groups(raw: list[str] | tuple[str, ...]) -> list[Group]:
         words = [w.lower().replace("’", "'") for w in raw]
     groups: list[Group] = []
     i = 0
-    while i < len(words):
-        word, start = words[i], i
-        if word not in _STARTERS and not word.endswith("ed"):
-            i += 1  # (most words: no group starts at them, `_tense_at`'s first test)
-            continue
+    # (most words start no group, `_tense_at`'s first test: only the others are visited)
+    for start in [k for k, w in enumerate(words) if w in _STARTERS or w.endswith("ed")]:
+        if start < i:
+            continue  # (inside the group before)
+        i, word = start, words[start]
         tense = None if i and raw[i][:1].isupper() else _tense_at(words, raw, i, groups)
         if tense is None:  # (a capitalized word inside a sentence is a name: "Mark Felt")
             i += 1
@@ -267,14 +268,13 @@ def clause_marks(raw: list[str] | tuple[str, ...]) -> list[bool]:
     words, and the marks of a quotation of MIN_QUOTED_WORDS words or more."""
     marks = [t in _CLAUSE_MARKS or t == "--" or t.lower() in SUBORDINATORS for t in raw]
     opened = None
-    for k, token in enumerate(raw):
-        if token in ("“", "”", '"'):
-            if opened is None and token != "”":
-                opened = k
-            elif opened is not None:
-                if k - opened - 1 < MIN_QUOTED_WORDS:
-                    marks[opened] = marks[k] = False
-                opened = None
+    for k in [k for k, t in enumerate(raw) if t in _QUOTE_MARKS]:
+        if opened is None and raw[k] != "”":
+            opened = k
+        elif opened is not None:
+            if k - opened - 1 < MIN_QUOTED_WORDS:
+                marks[opened] = marks[k] = False
+            opened = None
     return marks
 
 
