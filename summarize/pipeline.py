@@ -55,7 +55,13 @@ from summarize.selection.concepts import ConceptIndex, event_concepts, select_by
 from summarize.selection.currency import Currency
 from summarize.selection.dating import date_weekdays, unplaced_days
 from summarize.selection.eligibility import Eligibility
-from summarize.selection.lead import LeadWeights, choose_lead, headline_values, lead_weights
+from summarize.selection.lead import (
+    LEAD_POSITIONS,
+    LeadWeights,
+    choose_lead,
+    headline_values,
+    lead_weights,
+)
 from summarize.selection.ordering import order_sentences
 from summarize.selection.people import People
 from summarize.selection.redundancy import (
@@ -291,6 +297,8 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
 
         relative: dict[int, bool] = {}
         told = MainFacts(text)
+        topic = relevance is not None and float(relevance.max()) > 0
+        previous: dict = {}  # the last round's excluded sentences, budget and lead
 
         def unplaced(i: int) -> bool:  # (asked of the openings only, once each)
             if i not in relative:
@@ -307,9 +315,18 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
             def accept(i: int) -> bool:
                 return i not in excluded and eligibility(i) and not stale(i)
 
-            lead = choose_lead(text, fits, index, leading, config.output.lead_sentences,
-                               config.selector.max_similarity, relevance, weights, accept,
-                               unplaced)
+            before = previous.get("excluded")
+            if before is not None and not topic and words == previous["words"] \
+                    and before <= excluded and not any(
+                        text.sentences[i].position < LEAD_POSITIONS for i in excluded - before):
+                # (the lead of news is chosen among the openings alone: with none of them
+                # newly left out and the same budget, it is the one chosen before)
+                lead = previous["lead"]
+            else:
+                lead = choose_lead(text, fits, index, leading, config.output.lead_sentences,
+                                   config.selector.max_similarity, relevance, weights, accept,
+                                   unplaced)
+            previous.update(excluded=excluded, words=words, lead=lead)
             budget = config.budget.model_copy(update={"words": words})
             if isinstance(config.selector, ConceptSelector):
                 # A key point does not tell the lead's news again for one new detail, nor
