@@ -298,18 +298,19 @@ def _latest(text: EventText, ranked: list[int], values: dict[int, tuple[float, f
     article is undated), the best of the latest date."""
     if central is None:
         return None
+    # (an undated opening is not known to be later than any dated one: then every dated
+    # opening is later than it)
     since = text.articles[text.sentences[central].article].published
-    if since is None:  # (an undated opening is not known to be later than any dated one)
-        dates = [a.published for a in text.articles if a.published is not None]
-        if not dates:
-            return None
-        since = min(dates) - dt.timedelta(days=1)
+
+    def later_than_central(i: int) -> bool:
+        published = text.articles[text.sentences[i].article].published
+        return published is not None and (since is None or published > since)
+
     story = set(text.terms[central])
     # (of the event's openings, whether or not they may be chosen now: the floor stays
     # when selection runs again without some of them)
     floor = LATEST_SHARE * weights.best_opening()
-    later = [i for i in ranked
-             if (text.articles[text.sentences[i].article].published or since) > since
+    later = [i for i in ranked if later_than_central(i)
              and values[i][0] >= floor and _opens(text, i)
              and len(story & set(text.terms[i])) >= SAME_STORY_TERMS]
     for i in sorted(later, key=lambda i: -text.articles[text.sentences[i].article]
