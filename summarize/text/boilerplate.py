@@ -66,6 +66,7 @@ def ends_with(line: str, marks: str) -> bool:
 
 _CLAUSE_ENDS = ".!?…:;"
 _DIGIT = re.compile(r"\d")
+_ASCII_DIGITS = "0123456789"
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]")
 _LINK = re.compile(r"https?://|www\.|@\w+\.\w")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -121,9 +122,18 @@ def rejoin_broken_lines(lines: Sequence[str]) -> list[str]:
 SHAPED_WORDS = 12
 
 
+# An ASCII line's runs of letters that open with a capital, then the others: two passes
+# in C instead of a Python call per run (every line of a page shorter than SHAPED_WORDS)
+_CAPITAL_RUN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]*")
+_SMALL_RUN = re.compile(r"(?<![A-Za-z])[a-z][A-Za-z]*")
+
+
 def _shape(line: str) -> str:
     """The line with each word reduced to its case and each number to 0: "Aa says:"."""
-    line = _LETTERS.sub(lambda m: "A" if m.group()[0].isupper() else "a", line)
+    if line.isascii():
+        line = _SMALL_RUN.sub("a", _CAPITAL_RUN.sub("A", line))
+    else:
+        line = _LETTERS.sub(lambda m: "A" if m.group()[0].isupper() else "a", line)
     return _NUMBER.sub("0", line)
 
 
@@ -152,22 +162,30 @@ def _line_evidence(line: str, stops: frozenset[str]) -> _Evidence:
     lowered = list(map(str.lower, words))
     stop = (sum(map(stops.__contains__, lowered)) / count if stops
             else NO_STOPLIST_DENSITY)
+    ascii_only = line.isascii()  # (then a digit is one of the ten, counted in C)
+    digits = sum(map(line.count, _ASCII_DIGITS)) if ascii_only else len(_DIGIT.findall(line))
     return _Evidence(_shape(line) if len(words) < SHAPED_WORDS else None, _FEATURES.pack(
         math.log1p(len(words)),
         stop,
         sum(map(str.isupper, map(itemgetter(0), words))) / count,
-        len(_DIGIT.findall(line)) / max(len(line), 1),
+        digits / max(len(line), 1),
         1.0 if ends_with(line, _CLAUSE_ENDS) else 0.0,
         min(sum(map(len, words)) / count, 15) / 10,
         1.0 if "©" in line or "opyright" in line else 0.0,
         1.0 if line[:1] in _BULLETS else 0.0,
         line.count("|") + line.count("•") + line.count("·"),
         math.log1p(len(_SENTENCE_END.findall(line))),
-        1.0 if _LINK.search(line) else 0.0,
+        1.0 if _might_link(line) and _LINK.search(line) else 0.0,
         1.0 if line.rstrip().endswith(":") else 0.0,
-    ), tuple(word for word in dict.fromkeys(  # (as lower-cased words, when that is exact)
-        lowered if line.isascii() else WORD.findall(line.lower()))
-        if len(word) > 2 and word not in stops))
+    ), tuple([word for word in dict.fromkeys(  # (as lower-cased words, when that is exact)
+        lowered if ascii_only else WORD.findall(line.lower()))
+        if len(word) > 2 and word not in stops]))
+
+
+def _might_link(line: str) -> bool:
+    """Whether the line holds what every `_LINK` match holds: `in` finds it in C 5x faster
+    than the pattern's three branches are tried at each character."""
+    return "://" in line or "www." in line or "@" in line
 
 
 # Columns of the line model's features (`line_features`)

@@ -232,10 +232,14 @@ def ruled_spans(line: str, first: bool = False, rules: Sequence[LineRule] | None
     matches."""
     # Lower-casing is exact only for ASCII: a case-blind pattern also takes "\u212a" (the
     # Kelvin sign) for a "k", which str.lower() leaves alone. Other lines try every rule.
+    rules = LINE_RULES if rules is None else rules
     lowered = line.lower() if line.isascii() else None
+    if lowered is not None and (hints := _hints(rules)) is not None and not (
+            lowered.startswith(hints[0]) or any(map(lowered.__contains__, hints[1]))):
+        return []
     spans: list[tuple[int, int, str]] = []
     sentences: list[tuple[int, int]] = []
-    for pattern, reason, words, starts, scope, _ in LINE_RULES if rules is None else rules:
+    for pattern, reason, words, starts, scope, _ in rules:
         if lowered is not None and (starts and not lowered.startswith(starts) or words and
                                     not any(map(lowered.__contains__, words))):
             continue
@@ -259,6 +263,25 @@ def ruled_spans(line: str, first: bool = False, rules: Sequence[LineRule] | None
         if not taken or span[0] >= taken[-1][1]:
             taken.append(span)
     return taken
+
+
+# The hints of the rule lists asked about (`_hints`), by the list itself.
+_KNOWN_HINTS: list[tuple[Sequence[LineRule], tuple[tuple[str, ...], tuple[str, ...]] | None]] = []
+
+
+def _hints(rules: Sequence[LineRule]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """Every rule's beginnings and every rule's words, or None when a rule has neither
+    (it is always tried). A line that starts with none of the beginnings and holds none
+    of the words is ruled out by these two tests instead of two for each rule: most lines
+    of a page are (the tests were a third of the rules' time on scraped pages)."""
+    for known, hints in _KNOWN_HINTS:
+        if known is rules:
+            return hints
+    hints = ((tuple(start for rule in rules for start in rule.starts),
+              tuple(word for rule in rules for word in rule.words))
+             if all(rule.starts or rule.words for rule in rules) else None)
+    _KNOWN_HINTS[:] = [*_KNOWN_HINTS[-3:], (rules, hints)]  # (LINE_RULES, EXTRACTED_RULES)
+    return hints
 
 
 @per_line
