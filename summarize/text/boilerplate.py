@@ -385,7 +385,7 @@ def story_scores(lines: Sequence[str], stops: frozenset[str],
     model = model or load_model()
     if not lines:
         return np.zeros(0)
-    evidence = [_line_evidence(line, stops) for line in lines]
+    evidence = list(map(_line_evidence.lines(stops).__getitem__, lines))
     repeated = _repeated(lines)
     first = _sigmoid(_line_features(lines, evidence, bool(stops), repeated) @ model.first)
     words = list(map(itemgetter(2), evidence))

@@ -335,6 +335,7 @@ def holds_sentences(line: str) -> bool:
                                         and _INNER_END.search(line) is not None)
 
 
+@per_line  # (asked of every line of the event's template, on every page that has it)
 def reads_as_sentence(line: str) -> bool:
     # (a line shorter than this cannot hold the words: most of a page's menu is skipped)
     return (len(line) >= 2 * SENTENCE_MIN_WORDS - 1 and ends_sentence(line)
@@ -377,7 +378,7 @@ class _Cleaner:
                 for rest in present[index:]:
                     self.drop(rest, "reader comments (the thread runs to the page's end)")
                 break
-            if not story_started and self._page_header(line, present[index + 1 : index + 2]):
+            if not story_started and self._page_header(present, index):
                 continue
             original = line
             line, reason = self._without_ruled(line)
@@ -428,7 +429,7 @@ class _Cleaner:
         for line in lines:
             if line and not self.kept and title and line.casefold() == title:
                 self.drop(line, "headline (the title)")  # extractors keep the page's <h1>
-            elif line and not self.kept and self._byline(line):
+            elif line and not self.kept and self._byline(line, byline_author(line)):
                 continue
             elif line and (rest := self._without_ruled(line, extracted=True)[0]):
                 self.kept.append(rest)
@@ -457,27 +458,27 @@ class _Cleaner:
                 return line
         return None
 
-    def _byline(self, line: str) -> bool:
-        """A byline names the story's writers ("By Maria Lopez"): their names are the
-        author, and the line is never the title (issue 34)."""
-        author = byline_author(line)
+    def _byline(self, line: str, author: str | None) -> bool:
+        """A byline names the story's writers ("By Maria Lopez", `byline_author`): their
+        names are the author, and the line is never the title (issue 34)."""
         if author:
             self.author = self.author or author
             self.drop(line, "byline (author)")
         return author is not None
 
-    def _page_header(self, line: str, following: list[str]) -> bool:
-        """Bylines and date lines above the story; True when the line was consumed."""
-        byline = _BYLINE_AGENCY.match(line)
+    def _page_header(self, lines: list[str], index: int) -> bool:
+        """Bylines and date lines above the story (`lines[index]`, non-empty lines); True
+        when the line was consumed."""
+        line = lines[index]
+        byline, author, date = _header_evidence(line)
         if byline:
             self.outlets.append(_outlet_name(byline.group("agency")))
             self.drop(line, "byline (outlet)")
             return True
-        if self._byline(line):
+        if self._byline(line, author):
             return True
-        date = _DATE_LINE.match(line)
         if date:
-            next_line = next((f for f in following if f), "")
+            next_line = lines[index + 1] if index + 1 < len(lines) else ""
             # A timestamp ("… at 14:15 JST") stamps the article. A bare date above the
             # site's navigation is the page's own "today" (a 2024 date above a 2023 story),
             # so it is never taken as the publication date.
@@ -524,6 +525,17 @@ class _Cleaner:
             if match:
                 self.outlets.append(_outlet_name(match.group("agency")))
                 self.kept[index] = line[: match.start()]
+
+
+@per_line
+def _header_evidence(line: str) -> tuple[re.Match[str] | None, str | None,
+                                          re.Match[str] | None]:
+    """The wire's byline, the byline's author and the date line (`_Cleaner._page_header`)
+    the line is, each tested only when the one before is not: read once per line, as the
+    pages of one site repeat the lines above their stories."""
+    byline = _BYLINE_AGENCY.match(line)
+    author = None if byline else byline_author(line)
+    return byline, author, None if byline or author else _DATE_LINE.match(line)
 
 
 def strip_dateline(paragraph: str) -> str:
