@@ -110,8 +110,9 @@ def rejoin_broken_lines(lines: Sequence[str]) -> list[str]:
         if not line:
             continue
         first = line[0]
-        if (joined and not ends_with(joined[-1], _CLAUSE_ENDS)
-                and (first.islower() or first in _GLUED)):
+        # (the first letter first: most lines open with a capital, and need no other test)
+        if ((first.islower() or first in _GLUED) and joined
+                and not ends_with(joined[-1], _CLAUSE_ENDS)):
             joined[-1] += line if first in _GLUED else " " + line
         else:
             joined.append(line)
@@ -304,23 +305,28 @@ def _cohesion(words: Sequence[tuple[str, ...]],
     size = max(len(vocabulary), 1)
     row = np.repeat(np.arange(n, dtype=np.int64), np.fromiter(map(len, words), np.int64, n))
     column = np.fromiter(map(vocabulary.__getitem__, flat), np.int64, len(flat))
-    column = column[np.lexsort((column, row))]  # (each line's words by their number)
+    # (each line's words by their number: the lines are in order already)
+    entry = np.sort(row * size + column)
+    column = entry - row * size
     words_of = np.bincount(row, minlength=n).astype(float)
     value = 1 / np.where(words_of == 0, 1, np.sqrt(words_of))  # each line's value at its words
-    entry = row * size + column
     nearby = np.zeros(n)
     last = len(entry) - 1
-    for distance in range(1, COHESION_REACH + 1):
-        if distance >= n or last < 0:
-            break
-        # the lines i that share a word with line i + distance, once per shared word (the
-        # entries are sorted: each entry's (line - distance, word) is looked up by bisection)
-        wanted = entry - distance * size
+    reach = min(COHESION_REACH, n - 1) if last >= 0 else 0
+    if reach > 0:
+        # the lines i that share a word with line i + distance, once per shared word, for
+        # every distance at once (the entries are sorted: each entry's (line - distance,
+        # word) is looked up by bisection); their sums line by line, distance by distance
+        distances = np.arange(1, reach + 1)
+        wanted = entry - (distances * size)[:, None]
         found = entry[np.searchsorted(entry, wanted).clip(None, last)] == wanted
-        shared = wanted[found] // size
-        similarity = _line_sums(shared, value[shared] * value[shared + distance], n - distance)
-        nearby[:-distance] = np.maximum(nearby[:-distance], similarity)
-        nearby[distance:] = np.maximum(nearby[distance:], similarity)
+        at, shared = np.nonzero(found)
+        shared = wanted[at, shared] // size
+        sums = _line_sums(at * n + shared, value[shared] * value[shared + at + 1], reach * n)
+        for distance, similarity in zip(distances.tolist(), sums.reshape(reach, n)):
+            similarity = similarity[: n - distance]
+            nearby[:-distance] = np.maximum(nearby[:-distance], similarity)
+            nearby[distance:] = np.maximum(nearby[distance:], similarity)
     # (bincount adds in the entries' order: by line, as the story weights come)
     centroid = np.bincount(column, weights=value[row] * weights[row], minlength=size)
     self_part = _line_sums(row, value[row] * value[row], n) * weights

@@ -372,16 +372,20 @@ class _Cleaner:
         openers = thread_openers(present)  # (a thread runs to the page's end)
         story_started = in_teasers = after_related_header = False
         story_terms: set[str] | None = None  # the story's words, gathered once a teaser shows
+        # (looked up in the dicts that remember them: two tests of every line of a page)
+        headers, ruled = _header_evidence.lines(), _remembered_spans.lines(False)
         for index, line in enumerate(present):
             # (a comment count beside the headline opens no thread: the story is below it)
             if story_started and index in openers:
                 for rest in present[index:]:
                     self.drop(rest, "reader comments (the thread runs to the page's end)")
                 break
-            if not story_started and self._page_header(present, index):
+            if (not story_started and headers[line] is not None
+                    and self._page_header(present, index)):
                 continue
             original = line
-            line, reason = self._without_ruled(line)
+            spans = ruled[line]
+            line, reason = self._without_spans(line, spans) if spans else (line, None)
             if not line:
                 in_teasers = in_teasers or reason == "series teaser"
                 # "More On This Topic" is followed by a list of other stories' headlines.
@@ -438,7 +442,10 @@ class _Cleaner:
         """The line without what the rules (EXTRACTED_RULES for text an extractor chose)
         name (`ruled_spans`), each part dropped with its reason; and the last reason when
         nothing is left."""
-        spans = _remembered_spans(line, extracted)
+        return self._without_spans(line, _remembered_spans(line, extracted))
+
+    def _without_spans(self, line: str, spans: tuple[tuple[int, int, str], ...],
+                       ) -> tuple[str, str | None]:
         if not spans:
             return line, None
         rest, at = [], 0
@@ -470,7 +477,7 @@ class _Cleaner:
         """Bylines and date lines above the story (`lines[index]`, non-empty lines); True
         when the line was consumed."""
         line = lines[index]
-        byline, author, date = _header_evidence(line)
+        byline, author, date = _header_evidence(line) or (None, None, None)
         if byline:
             self.outlets.append(_outlet_name(byline.group("agency")))
             self.drop(line, "byline (outlet)")
@@ -529,13 +536,14 @@ class _Cleaner:
 
 @per_line
 def _header_evidence(line: str) -> tuple[re.Match[str] | None, str | None,
-                                          re.Match[str] | None]:
+                                          re.Match[str] | None] | None:
     """The wire's byline, the byline's author and the date line (`_Cleaner._page_header`)
-    the line is, each tested only when the one before is not: read once per line, as the
-    pages of one site repeat the lines above their stories."""
+    the line is, each tested only when the one before is not, or None when it is none:
+    read once per line, as the pages of one site repeat the lines above their stories."""
     byline = _BYLINE_AGENCY.match(line)
     author = None if byline else byline_author(line)
-    return byline, author, None if byline or author else _DATE_LINE.match(line)
+    date = None if byline or author is not None else _DATE_LINE.match(line)
+    return (byline, author, date) if byline or author is not None or date else None
 
 
 def strip_dateline(paragraph: str) -> str:
