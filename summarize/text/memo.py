@@ -5,7 +5,8 @@ as scraped pages, nine of ten lines asked about had been seen before, and rememb
 cut cleaning's time by a quarter.
 
 Only short lines are remembered (a site's furniture is short; a story's paragraphs rarely
-recur), at most LINES of them per function, so that memory stays small in a long run.
+recur), at most LINES of them per function and other arguments, so that memory stays
+small in a long run.
 """
 
 from __future__ import annotations

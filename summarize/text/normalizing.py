@@ -82,7 +82,7 @@ def fix_text(text: str) -> str:
     # (the lines to fix are found by one search through the text, not a test of each line:
     # a page's lines that hold no such character are copied as they are)
     out, at = [], 0
-    first_tag = text.find("<")
+    first_tag = text.find("<")  # (the lines after the one that holds it: unescape False)
     for found in _FTFY_LINE.finditer(text):
         start = text.rfind("\n", 0, found.start()) + 1
         end = found.end() + 1 if text.startswith("\n", found.end()) else found.end()
