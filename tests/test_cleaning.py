@@ -741,6 +741,16 @@ def test_what_a_short_line_says_of_itself_is_remembered_and_a_long_ones_is_not()
     assert calls == [short, short, long, long]
 
 
+def test_a_full_memory_of_lines_starts_again_and_answers_the_same(monkeypatch):
+    from summarize.text import memo
+
+    monkeypatch.setattr(memo, "LINES", 3)
+    lengths = memo.per_line(len)
+    lines = [f"line {number}" for number in range(10)] * 2
+    assert [lengths(line) for line in lines] == list(map(len, lines))
+    assert 0 < len(lengths.lines()) <= 3
+
+
 @settings(max_examples=500)
 @given(st.text(alphabet=st.sampled_from(list("a .!?…:;,”\"’')]\n\t\u2028\u00a0")), max_size=12))
 def test_a_lines_end_read_from_the_end_is_what_the_patterns_find(line):

@@ -225,8 +225,9 @@ def page_language(lines: Sequence[str]) -> str:
     # has its prose above 0.18 of English stop words, and the prose's test spares langid
     # half the English pages the whole page's test leaves to it. (Counted line by line: no
     # word spans two lines, and a site's lines recur from page to page.)
+    counted = _english_words.lines().__getitem__
     for part in (sample, lines):
-        words, stops = map(sum, zip(*map(_english_words, part))) if part else (0, 0)
+        words, stops = map(sum, zip(*map(counted, part))) if part else (0, 0)
         if words >= LANGUAGE_MIN_WORDS and stops / words >= ENGLISH_STOP_SHARE:
             return "en"
     return detect_language(" ".join(sample))[0]

@@ -60,6 +60,10 @@ _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False,
                              normalization="NFC", explain=False)
 
 
+# From the first character ftfy could change (as `ftfy_matters` finds) to its line's end.
+_FTFY_LINE = re.compile(r"[^\x20-\x25\x27-\x7e\n\t][^\n]*")
+
+
 def ftfy_matters(text: str) -> bool:
     """Whether `text` has a character ftfy could change (as the pattern
     `[^\x20-\x7e\n\t]|&` finds, four times faster: str.isascii and `in` are single C
@@ -75,14 +79,17 @@ def fix_text(text: str) -> str:
     did on whole pages."""
     if not ftfy_matters(text):
         return text
-    out, unescape, start = [], "auto", 0
-    while start < len(text):
-        end = text.find("\n", start) + 1 or len(text)
-        line = text[start:end]
-        out.append(_fixed_line(line, unescape) if ftfy_matters(line) else line)
-        if unescape == "auto" and "<" in line:
-            unescape = False
-        start = end
+    # (the lines to fix are found by one search through the text, not a test of each line:
+    # a page's lines that hold no such character are copied as they are)
+    out, at = [], 0
+    first_tag = text.find("<")  # (the lines after the one that holds it: unescape False)
+    for found in _FTFY_LINE.finditer(text):
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = found.end() + 1 if text.startswith("\n", found.end()) else found.end()
+        out.append(text[at:start])
+        out.append(_fixed_line(text[start:end], "auto" if not 0 <= first_tag < start else False))
+        at = end
+    out.append(text[at:])
     return "".join(out)
 
 

@@ -38,8 +38,9 @@ def template_lines(articles: Sequence[Article], lines: Sequence[list[str]]) -> f
     if sentences:
         holders = [set(own) for own in lines]
         # (line by line, as a site's lines recur: a word never spans two lines)
-        reading = set(filter(reads_as_sentence, set().union(*holders)))
-        vocabularies = [set().union(*map(_line_terms, reading & held)) for held in holders]
+        reading = set(filter(reads_as_sentence.lines().__getitem__, set().union(*holders)))
+        terms_of = _line_terms.lines().__getitem__
+        vocabularies = [set().union(*map(terms_of, reading & held)) for held in holders]
         # how many articles' sentences use each word; less those holding the line: the others
         users = Counter(chain.from_iterable(vocabularies))
         for line in sentences:
