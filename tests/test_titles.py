@@ -243,3 +243,21 @@ def test_a_lede_opening_in_capitals_is_written_as_the_event_writes_its_words(led
     event = ["Police said the woman was taken to a hospital.", "The flood water fell.",
              "The Italian team was delighted, UEFA said.", "It was shown by the BBC.", lede]
     assert unshouted_lede(lede, event) == shown
+
+
+def test_a_name_a_title_writes_in_lower_case_is_written_as_the_event_writes_it():
+    from summarize.selection.casing import names_restored
+
+    title = "Leeds baker jack morrow's shop destroyed in a night fire"
+    event = ["Firefighters said Jack Morrow was not in the shop.",
+             "The shop of Jack Morrow's family had stood for 60 years.",
+             "Police said Morrow's neighbours raised the alarm.",
+             title + "."]  # (the title is also a sentence of its article: not evidence)
+    assert names_restored(title, event) == \
+        "Leeds baker Jack Morrow's shop destroyed in a night fire"
+    # a common word the event also capitalizes in a name ("Doctor Who") stays as it is
+    event = ["The actor will play Doctor Who from next year.",
+             "He was cast as the new Doctor Who on Sunday.",
+             "As a spin doctor he was feared by ministers."]
+    assert names_restored("From spin doctor to Doctor Who", event) == \
+        "From spin doctor to Doctor Who"

@@ -29,9 +29,42 @@ def is_title_case(title: str) -> bool:
 
 
 def sentence_case(title: str, sentences: list[str]) -> str:
-    """A title in capitals or in title case in sentence case (`truecase`); any other as
-    it is."""
-    return truecase(title, sentences) if is_all_caps(title) or is_title_case(title) else title
+    """A title in capitals or in title case in sentence case (`truecase`); any other with
+    the names it writes in lower case as the event writes them (`names_restored`)."""
+    if is_all_caps(title) or is_title_case(title):
+        return truecase(title, sentences)
+    return names_restored(title, sentences)
+
+
+# A lower-case word of a title that the event's sentences write capitalized this often
+# inside a sentence, and never in lower case, is a name the title's writer left in lower
+# case.
+MIN_NAME_COUNT = 2
+
+
+def names_restored(title: str, sentences: list[str]) -> str:
+    """The title with each word it writes in lower case that the event's other sentences
+    (not the title itself, when it is one) write only capitalized inside a sentence
+    ("Alaska Gov. sarah palin's home church") as they write it ("Sarah Palin's")."""
+    joined = "\n".join(sentences)
+    words = [m for m in _TOKEN.finditer(title) if m.group().islower()
+             and m.group() not in STOP_WORDS and len(m.group()) > 2
+             # (a search in C first: most words are never capitalized inside a sentence)
+             and f" {m.group()[0].upper()}{m.group()[1:]}" in joined]
+    if not words:
+        return title
+    itself = title.lower().rstrip(".")
+    joined = "\n".join(t for t in sentences if itself not in t.lower())
+    lowered = joined.lower()
+    if len(lowered) != len(joined):  # (a few letters change length in lower case)
+        return title
+    for match in reversed(words):
+        word = match.group()
+        forms = Counter(joined[k:k + len(word)] for k in _occurrences(lowered, word, joined))
+        form, count = max(forms.items(), key=lambda kv: (kv[1], kv[0]), default=(word, 0))
+        if word not in forms and count >= MIN_NAME_COUNT and form[0].isupper():
+            title = title[:match.start()] + form + title[match.end():]
+    return title
 
 
 def truecase(title: str, sentences: list[str]) -> str:
