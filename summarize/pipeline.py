@@ -300,7 +300,7 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
         topic = relevance is not None and float(relevance.max()) > 0
         previous: dict = {}  # the last round's excluded sentences, budget and lead
 
-        def unplaced(i: int) -> bool:  # (asked of the openings only, once each)
+        def unplaced(i: int) -> bool:  # (asked of the sentences selection reaches, once each)
             if i not in relative:
                 relative[i] = english and unplaced_days(text.sentences[i].text)
             return relative[i]

@@ -22,6 +22,8 @@ LATER = dt.date(2024, 3, 6)
      "dozens.", [("dead", 5)]),
     ("Nine miners were injured and one died in hospital, the company said.", [("hurt", 9)]),
     ("The fire killed at least one person and destroyed the depot.", [("dead", 1)]),
+    ("The blast ripped through the depot, killing 5 people and injuring dozens.",
+     [("dead", 5)]),
     ("A landslide killed one child in the village.", [("dead", 1)]),
     ("No one was killed in the blast at the depot.", []),
 ])

@@ -201,7 +201,8 @@ def counts(text: str) -> list[tuple[str, int]]:
     for match in _COUNT.finditer(text):
         # the toll word the count belongs to: the verb before it ("killing at least five
         # people and injuring dozens"), or the one it is the subject of ("12 were injured")
-        bound = _toll_of(_QUANTIFIER.sub("", lowered[:match.start(1)]).rsplit(" ", 1)[-1])
+        bound = _toll_of(_QUANTIFIER.sub("", lowered[:match.start(1)]).rstrip()
+                         .rsplit(" ", 1)[-1])
         after = _TOLL_AFTER_COUNT.match(lowered, match.end())
         bound = bound or (after and _toll_of(after.group(1)))
         if bound:
