@@ -1,5 +1,7 @@
-"""How the event writes a word: titles in capitals or title case shown in sentence case,
-each word as the event's own sentences write it (after Lita et al. 2003, "tRuEcasIng")."""
+"""How the event writes a word, read from its own sentences (after Lita et al. 2003,
+"tRuEcasIng": the most frequent form, in context): titles in capitals or title case shown
+in sentence case (`sentence_case`), a name a title leaves in lower case (`names_restored`),
+and a lede opening in capitals as local papers write it (`unshouted_lede`)."""
 
 from __future__ import annotations
 
