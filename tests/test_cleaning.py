@@ -13,16 +13,10 @@ from hypothesis import strategies as st
 from summarize.inputs.loading import load_event
 from summarize.models import Article
 from summarize.selection.eligibility import quote_balance
-from summarize.text import cleaning
+from summarize.text import line_rules
 from summarize.text.boilerplate import WORD, _shape, rejoin_broken_lines
-from summarize.text.cleaning import (
-    LINE_RULES,
-    article_lines,
-    clean_article,
-    clean_lines,
-    line_rule,
-    ruled_spans,
-)
+from summarize.text.cleaning import article_lines, clean_article, clean_lines
+from summarize.text.line_rules import LINE_RULES, line_rule, ruled_spans
 from summarize.text.normalizing import normalize_text
 from summarize.text.segmenting import split_sentences
 from summarize.text.templates import template_lines
@@ -690,7 +684,7 @@ def test_the_words_that_rule_a_line_out_never_change_what_the_rules_name(line: s
     path only."""
     found, first = ruled_spans(line), line_rule(line)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(cleaning, "LINE_RULES", [rule._replace(words=(), starts=())
+        patch.setattr(line_rules, "LINE_RULES", [rule._replace(words=(), starts=())
                                                for rule in LINE_RULES])
         assert (ruled_spans(line), line_rule(line)) == (found, first)
 
@@ -759,6 +753,6 @@ def test_a_lines_end_read_from_the_end_is_what_the_patterns_find(line):
     line feed; or a quoted sentence's end before white space)."""
     from summarize.text import boilerplate
 
-    assert cleaning.ends_sentence(line) == bool(cleaning._TERMINAL.search(line))
+    assert line_rules.ends_sentence(line) == bool(line_rules._TERMINAL.search(line))
     assert (boilerplate.ends_with(line, boilerplate._CLAUSE_ENDS)
             == bool(boilerplate._TERMINAL.search(line)))

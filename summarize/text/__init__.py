@@ -8,6 +8,7 @@ Never: decides what matters (ranking) or what a briefing says (selection); downl
 - `normalizing`: mojibake, spaces, quote marks, newswire typography
 - `boilerplate`: which lines of a scraped page are its story (a line model)
 - `cleaning`: the story and its metadata (`clean_article`, `clean_lines`, `template_lines`)
+- `line_rules`: what a line says of itself by its words (captions, labels, credits, notices)
 - `language`: the language of a text and its stop words
 - `segmenting`: sentences (`split_sentences`)
 - `words`: tokens, stems, content terms, TF-IDF (`prepare_text` -> `EventText`)
