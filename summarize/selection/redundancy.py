@@ -213,52 +213,25 @@ def _clause_break(language: str) -> re.Pattern[str]:
                          if joining else ""), re.IGNORECASE)
 
 
-def clauses(sentence: str, language: str = "en") -> list[tuple[str, ...]]:
-    """Stemmed content words of each clause that states something on its own; pieces too
-    short for that are joined to the clause before them (or after, at the start)."""
-    result: list[list[str]] = []
-    pending: list[str] = []
-    ignored = attribution(language)
+def _terms(text: str, language: str) -> list[str]:
+    """Stemmed content words of `text`, attribution left out."""
     split, terms_of = (tokenize, content_terms) if language == "en" else (
         words_in(language).tokenize, words_in(language).content_terms)
-    for piece in _clause_break(language).split(sentence):
-        terms = [t for t in terms_of(split(piece)) if t not in ignored]
-        if len(terms) >= MIN_CLAUSE_TERMS:
-            result.append(pending + terms)
-            pending = []
-        elif result:
-            result[-1].extend(terms)
-        else:
-            pending.extend(terms)
-    if pending and result:
-        result[-1].extend(pending)
-    return [tuple(c) for c in result]
-
-
-def main_clause(sentence: str, language: str = "en", core: bool = False) -> tuple[str, ...] | None:
-    """Stemmed content words of what the sentence reports: the clause (`clauses`) of its
-    main verb (`tense.main_group`: past an opening phrase, "In the month since the massacre
-    at Columbine, a sense of foreboding has enveloped schools"), with the subject when commas
-    set it off from its verb ("Jim Hall, chairman of the board, is taking …"); in other
-    languages, and without a main verb, the first clause. `core`: the main verb's piece of
-    the sentence only (with the subject so set off), without the pieces `clauses` joins to
-    it ("…, officials said Saturday"). None when there is no other clause or piece."""
-    breaks = [(m.start(), m.end()) for m in _clause_break(language).finditer(sentence)]
-    if not breaks:
-        return None
-    if language != "en":
-        parts = clauses(sentence, language)
-        return parts[0] if len(parts) > 1 else None
     ignored = attribution(language)
+    return [t for t in terms_of(split(text)) if t not in ignored]
 
-    def terms_of(piece: str) -> list[str]:
-        return [t for t in content_terms(tokenize(piece)) if t not in ignored]
 
+def _pieces(sentence: str, language: str) -> tuple[list[int], list[list[str]]]:
+    """Where each piece between clause breaks starts, and its words (`_terms`)."""
+    breaks = [(m.start(), m.end()) for m in _clause_break(language).finditer(sentence)]
     starts = [0] + [end for _, end in breaks]
     ends = [start for start, _ in breaks] + [len(sentence)]
-    pieces = [terms_of(sentence[a:b]) for a, b in zip(starts, ends)]
-    # the clauses `clauses` makes of the pieces, by its rule: a piece of MIN_CLAUSE_TERMS
-    # words opens one (with the short pieces before the first), the short ones after join it
+    return starts, [_terms(sentence[a:b], language) for a, b in zip(starts, ends)]
+
+
+def _clause_spans(pieces: list[list[str]]) -> list[tuple[int, int]]:
+    """The pieces each clause spans (first, last): a piece of MIN_CLAUSE_TERMS words opens
+    one, with the short pieces before the first clause; the short ones after join it."""
     spans: list[list[int]] = []
     pending = None
     for k, terms in enumerate(pieces):
@@ -269,7 +242,35 @@ def main_clause(sentence: str, language: str = "en", core: bool = False) -> tupl
             spans[-1][1] = k
         elif pending is None:
             pending = k
-    parts = [tuple(t for k in range(a, b + 1) for t in pieces[k]) for a, b in spans]
+    return [(first, last) for first, last in spans]
+
+
+def _joined(pieces: list[list[str]], first: int, last: int) -> tuple[str, ...]:
+    return tuple(t for k in range(first, last + 1) for t in pieces[k])
+
+
+def clauses(sentence: str, language: str = "en") -> list[tuple[str, ...]]:
+    """Stemmed content words of each clause that states something on its own; pieces too
+    short for that are joined to the clause before them (or after, at the start)."""
+    _, pieces = _pieces(sentence, language)
+    return [_joined(pieces, first, last) for first, last in _clause_spans(pieces)]
+
+
+def main_clause(sentence: str, language: str = "en", core: bool = False) -> tuple[str, ...] | None:
+    """Stemmed content words of what the sentence reports: the clause (`clauses`) of its
+    main verb (`tense.main_group`: past an opening phrase, "In the month since the massacre
+    at Columbine, a sense of foreboding has enveloped schools"), with the subject when commas
+    set it off from its verb ("Jim Hall, chairman of the board, is taking …"); in other
+    languages, and without a main verb, the first clause. `core`: the main verb's piece of
+    the sentence only (with the subject so set off), without the pieces `clauses` joins to
+    it ("…, officials said Saturday"). None when there is no other clause or piece."""
+    starts, pieces = _pieces(sentence, language)
+    if len(pieces) < 2:
+        return None
+    spans = _clause_spans(pieces)
+    parts = [_joined(pieces, first, last) for first, last in spans]
+    if language != "en":
+        return parts[0] if len(parts) > 1 else None
     if len(parts) < 2 and not core:
         return None
     parsed = parse(sentence)
@@ -281,9 +282,9 @@ def main_clause(sentence: str, language: str = "en", core: bool = False) -> tupl
     first, last = held, held
     if not core:  # the verb's clause
         first, last = next(((a, b) for a, b in spans if a <= held <= b), (held, held))
-    found = [t for k in range(first, last + 1) for t in pieces[k]]
-    if held and not terms_of(sentence[starts[held]:verb]) and first > 0:
-        found = pieces[0] + found  # the subject is the first piece
+    found = list(_joined(pieces, first, last))
+    if held and first > 0 and not _terms(sentence[starts[held]:verb], language):
+        found = pieces[0] + found  # the subject is the first piece, set off by commas
     if len(found) >= MIN_CLAUSE_TERMS:
         return tuple(found)
     return parts[0] if len(parts) > 1 else None
