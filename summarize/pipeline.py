@@ -56,10 +56,11 @@ from summarize.selection.currency import Currency
 from summarize.selection.dating import date_weekdays, unplaced_days
 from summarize.selection.eligibility import Eligibility
 from summarize.selection.lead import (
-    LEAD_POSITIONS,
     LeadWeights,
     choose_lead,
+    has_topic,
     headline_values,
+    lead_unchanged,
     lead_weights,
 )
 from summarize.selection.ordering import order_sentences
@@ -297,7 +298,7 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
 
         relative: dict[int, bool] = {}
         told = MainFacts(text)
-        topic = relevance is not None and float(relevance.max()) > 0
+        topic = has_topic(relevance)
         previous: dict = {}  # the last round's excluded sentences, budget and lead
 
         def unplaced(i: int) -> bool:  # (asked of the sentences selection reaches, once each)
@@ -316,12 +317,9 @@ def summarize_prepared(prepared: PreparedEvent, config: Config,
                 return i not in excluded and eligibility(i) and not stale(i)
 
             before = previous.get("excluded")
-            if before is not None and not topic and words == previous["words"] \
-                    and before <= excluded and not any(
-                        text.sentences[i].position < LEAD_POSITIONS for i in excluded - before):
-                # (the lead of news is chosen among the openings alone: with none of them
-                # newly left out and the same budget, it is the one chosen before)
-                lead = previous["lead"]
+            if before is not None and words == previous["words"] and before <= excluded \
+                    and lead_unchanged(text, excluded - before, topic):
+                lead = previous["lead"]  # (choosing it again gives the same)
             else:
                 lead = choose_lead(text, fits, index, leading, config.output.lead_sentences,
                                    config.selector.max_similarity, relevance, weights, accept,

@@ -38,7 +38,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -217,6 +217,19 @@ def stands_alone(text: str) -> bool:
             not in_quotation(text, m.start()) for m in _FIRST_PERSON.finditer(text))
 
 
+def has_topic(relevance: np.ndarray | None) -> bool:
+    """The event has a topic its sentences answer (a focus some sentence is relevant to)."""
+    return relevance is not None and float(relevance.max()) > 0
+
+
+def lead_unchanged(text: EventText, left_out: Iterable[int], topic: bool) -> bool:
+    """Whether `choose_lead`, asked again with the same budget and the sentences
+    `left_out` newly left out, chooses as before: without a topic it reads the articles'
+    openings alone (LEAD_POSITIONS), so when none of them is left out."""
+    return not topic and not any(text.sentences[i].position < LEAD_POSITIONS
+                                 for i in left_out)
+
+
 def choose_lead(
     text: EventText,
     candidates: np.ndarray,
@@ -248,7 +261,7 @@ def choose_lead(
         covered = np.asarray(index.incidence @ concept_weight).ravel()
     else:
         covered = np.zeros(len(text.sentences))
-    topic = relevance is not None and float(relevance.max()) > 0
+    topic = has_topic(relevance)
     if topic:
         pool = [int(i) for i in np.flatnonzero(candidates)]
         most = float(covered[pool].max()) if pool else 0.0
