@@ -238,10 +238,15 @@ def test_a_title_that_is_the_storys_first_sentence_is_told_from_a_headline(title
      "An Italian cyclist won the stage in the rain."),
     ("UEFA officials met the club on Monday.", "UEFA officials met the club on Monday."),
     ("The BBC reported the crash first.", "The BBC reported the crash first."),
+    # an acronym that is also a word ("us", "it") the event writes in capitals too
+    ("US officials met the club on Monday.", "US officials met the club on Monday."),
+    ("IT staff at the club worked through the night.",
+     "IT staff at the club worked through the night."),
 ])
 def test_a_lede_opening_in_capitals_is_written_as_the_event_writes_its_words(lede, shown):
     event = ["Police said the woman was taken to a hospital.", "The flood water fell.",
-             "The Italian team was delighted, UEFA said.", "It was shown by the BBC.", lede]
+             "The Italian team was delighted, UEFA said.", "It was shown by the BBC.",
+             "The US and the club's IT team told us so.", "Fans said it was cold.", lede]
     assert unshouted_lede(lede, event) == shown
 
 

@@ -195,7 +195,9 @@ def opens_in_capitals(sentence: str) -> bool:
 def unshouted_lede(sentence: str, sentences: list[str]) -> str:
     """The sentence with the words in capitals that open it as the event's `sentences`
     most often write them inside a sentence ("A man has been charged", "An Australian
-    climber"); unchanged when one of them is written no other way ("NYPD officers")."""
+    climber"); unchanged when one of them is written in capitals inside a sentence too, an
+    acronym ("US officials", "NYPD officers"), or not at all. (Capitals that open a lede,
+    this one's or another's, are no evidence: no lower-case letter stands before them.)"""
     opening = _SHOUTED_OPENING.match(sentence)
     if not opening:
         return sentence
@@ -207,10 +209,15 @@ def unshouted_lede(sentence: str, sentences: list[str]) -> str:
     words = [_ARTICLES[article]] if article else []
     for word in opening.group()[opening.end("article") + 1 if article else 0:].split(" "):
         forms = Counter(joined[k:k + len(word)]
-                        for k in _occurrences(lowered, word.lower(), joined))
-        forms.pop(word, None)  # (its capitals are what is in question)
-        if not forms:
+                        for k in _occurrences(lowered, word.lower(), joined)
+                        if joined[k:k + len(word)] != word or _inside_sentence(joined, k))
+        if not forms or word in forms:
             return sentence
         words.append(max(forms.items(), key=lambda kv: (kv[1], kv[0]))[0])
     text = " ".join(words)
     return text[0].upper() + text[1:] + sentence[opening.end():]
+
+
+def _inside_sentence(text: str, at: int) -> bool:
+    """A lower-case letter stands before `at` on its line of `text`."""
+    return any(c.islower() for c in text[text.rfind("\n", 0, at) + 1:at])
