@@ -488,10 +488,8 @@ class Currency:
             if not any(self.people is None or self.people.is_person_word(n)
                        for n in shared_names):  # ("Texas" is no one)
                 return False
-        else:
-            names = [self._names(t) for t in (first, second)]
-            if names[0] and names[1] and not names[0] & names[1]:
-                return False
+        elif self._named_apart(first, second):
+            return False
         said = {stem(w) for i in (index, other)
                 for named, _, begin, until in self._states_of(i)
                 for w in tokenize(self.text.sentences[i].text[begin:until])
