@@ -44,6 +44,7 @@ from functools import lru_cache
 import numpy as np
 
 from summarize.selection.concepts import ConceptIndex
+from summarize.selection.currency import MIN_SHARED_TERMS
 from summarize.selection.dating import announces_future, unplaced_days
 from summarize.selection.mentions import in_quotation
 from summarize.selection.names import is_role_head
@@ -59,7 +60,7 @@ LEAD_POSITIONS = 3
 NEWS_LEAD_SHARE = 0.5
 # A later opening tells of the same story as the central one when they share this many
 # content words (as `currency.same_happening` asks of two counts).
-SAME_STORY_TERMS = 4
+SAME_STORY_TERMS = MIN_SHARED_TERMS
 # ... and it has at least this share of the best opening's lead weight: below it, the
 # later article tells another story (on the ECB+ stories, a later conviction has 0.21 of
 # the lead weight of the shooting it follows).
@@ -208,6 +209,7 @@ def _pronoun_first(text: str) -> bool:
     return not any(w in PERSON_NOUNS or is_role_head(w) for w in before)
 
 
+@lru_cache(maxsize=1 << 14)  # (asked of the same openings in every round of selection)
 def stands_alone(text: str) -> bool:
     """A lead a reader can take in first: no relative day that no date places, no
     description of something it never names, no pronoun before the names it could stand
