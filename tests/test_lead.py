@@ -139,6 +139,7 @@ def test_the_latest_development_of_the_main_story_leads_over_its_background(arti
     # a "his" or "her" after the person it stands for, or before any person at all
     ("A trial date was set on Monday for a son accused of killing his mother in Leeds.", True),
     ("The fine was paid on his behalf on Monday, a court in Leeds heard.", False),
+    ("Flooding forced families to move back before his visit to Leeds on Monday.", False),
 ])
 def test_a_lead_stands_alone(sentence, alone):
     assert stands_alone(sentence) is alone

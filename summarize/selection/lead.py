@@ -47,7 +47,7 @@ from summarize.selection.concepts import ConceptIndex
 from summarize.selection.currency import MIN_SHARED_TERMS
 from summarize.selection.dating import announces_future, unplaced_days
 from summarize.selection.mentions import in_quotation
-from summarize.selection.names import is_role_head
+from summarize.selection.names import POSITIONS, is_role_head
 from summarize.selection.references import opening_description
 from summarize.text.tense import PAST, main_group, parse
 from summarize.text.words import EventText
@@ -206,7 +206,8 @@ def _pronoun_first(text: str) -> bool:
     if pronoun.group() in ("it", "its", "they", "their", "them"):
         return True
     before = re.findall(r"[a-z]+", text[:pronoun.start()].lower())
-    return not any(w in PERSON_NOUNS or is_role_head(w) for w in before)
+    return not any(w in PERSON_NOUNS or (is_role_head(w) and w not in POSITIONS)
+                   for w in before)
 
 
 @lru_cache(maxsize=1 << 14)  # (asked of the same openings in every round of selection)

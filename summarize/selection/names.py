@@ -34,6 +34,9 @@ defender goalkeeper goalie boxer golfer swimmer sprinter cyclist jockey skater c
 rookie mobster gangster gunman suspect defendant inmate center centre guard forward
 winger fullback halfback tailback back rb qb wr
 """.split())
+# Of those, players' positions that are also everyday words ("move back", "the center of
+# town", "a guard rail"): a role before a name, not a person wherever they stand.
+POSITIONS = frozenset("center centre guard forward back".split())
 # Titles written capitalised before a name (AP style); other roles are occupations,
 # written in lower case there ("actress Tara Reid").
 TITLES = frozenset("""
